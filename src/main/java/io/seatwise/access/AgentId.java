@@ -1,0 +1,23 @@
+package io.seatwise.access;
+
+import java.util.Objects;
+import java.util.UUID;
+
+import io.seatwise.shared.Ids;
+
+/** A partner agent's id. */
+public record AgentId(UUID value) {
+
+    public AgentId {
+        Objects.requireNonNull(value, "agentId");
+    }
+
+    public static AgentId generate() {
+        return new AgentId(Ids.next());
+    }
+
+    @Override
+    public String toString() {
+        return value.toString();
+    }
+}

@@ -1,0 +1,59 @@
+package io.seatwise.access;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
+
+/** A signed-in agent as Spring Security sees it: its role's permissions are its authorities. */
+public final class AgentPrincipal implements UserDetails {
+
+    /** Held by an agent that signed in with a temporary password and must choose its own first. */
+    public static final String PASSWORD_CHANGE_REQUIRED = "password:change-required";
+
+    private final Agent agent;
+    private final transient String passwordHash;
+
+    AgentPrincipal(Agent agent, String passwordHash) {
+        this.agent = agent;
+        this.passwordHash = passwordHash;
+    }
+
+    public Agent agent() {
+        return agent;
+    }
+
+    static List<GrantedAuthority> authoritiesOf(Agent agent) {
+        List<GrantedAuthority> authorities = new ArrayList<>();
+        authorities.add(new SimpleGrantedAuthority("ROLE_" + agent.role().name()));
+        if (agent.mustChangePassword()) {
+            authorities.add(new SimpleGrantedAuthority(PASSWORD_CHANGE_REQUIRED));
+            return authorities;
+        }
+        agent.role().permissions().forEach(p -> authorities.add(new SimpleGrantedAuthority(p.authority())));
+        return authorities;
+    }
+
+    @Override
+    public Collection<? extends GrantedAuthority> getAuthorities() {
+        return authoritiesOf(agent);
+    }
+
+    @Override
+    public String getPassword() {
+        return passwordHash;
+    }
+
+    @Override
+    public String getUsername() {
+        return agent.email();
+    }
+
+    @Override
+    public boolean isEnabled() {
+        return agent.enabled();
+    }
+}

@@ -1,0 +1,49 @@
+package io.seatwise.access;
+
+import java.io.IOException;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/** Authenticates {@code Authorization: Bearer <token>}; a wrong token answers 401 at once. */
+class BearerTokenFilter extends OncePerRequestFilter {
+
+    private final ApiTokenService tokens;
+
+    BearerTokenFilter(ApiTokenService tokens) {
+        this.tokens = tokens;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String header = request.getHeader("Authorization");
+        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        var agent = tokens.authenticate(header.substring(7).strip());
+        if (agent.isEmpty()) {
+            ProblemResponses.write(response, 401, "unauthorized", "Unauthorized",
+                    "The bearer token is not valid, or it was revoked.");
+            return;
+        }
+        AgentPrincipal principal = new AgentPrincipal(agent.get(), null);
+        var authentication = UsernamePasswordAuthenticationToken.authenticated(principal, null,
+                principal.getAuthorities());
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(authentication);
+        SecurityContextHolder.setContext(context);
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+}

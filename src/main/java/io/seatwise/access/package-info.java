@@ -1,0 +1,2 @@
+/** Partner agents, sign-in, API tokens, roles and permissions. */
+package io.seatwise.access;

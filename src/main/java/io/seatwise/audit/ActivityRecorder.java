@@ -1,0 +1,93 @@
+package io.seatwise.audit;
+
+import java.util.UUID;
+
+import io.seatwise.access.AccessEvents.AgentChanged;
+import io.seatwise.access.AccessEvents.AgentInvited;
+import io.seatwise.access.AccessEvents.ApiTokenChanged;
+import io.seatwise.access.AccessEvents.PasswordChanged;
+import io.seatwise.customers.CustomerEvents.CustomerCreated;
+import io.seatwise.customers.CustomerEvents.SeatsChanged;
+import io.seatwise.customers.CustomerEvents.SubscriptionAdded;
+import io.seatwise.shared.CurrentActor;
+import io.seatwise.users.UserEvents.UserCreated;
+import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Writes one log line per change. Listeners run in the publisher's transaction: the line is stored exactly when
+ * the change is, and a failed change leaves no line.
+ */
+@Component
+class ActivityRecorder {
+
+    private final ActivityRepository repository;
+
+    ActivityRecorder(ActivityRepository repository) {
+        this.repository = repository;
+    }
+
+    @EventListener
+    void on(CustomerCreated e) {
+        record(e.customerId().value(), "customer.created",
+                "name=" + e.name() + "; country=" + e.country() + "; domains=" + String.join(",", e.domains()));
+    }
+
+    @EventListener
+    void on(SubscriptionAdded e) {
+        record(e.customerId().value(), "subscription.added",
+                "sku=" + e.skuPartNumber() + " (" + e.skuId() + "); quantity=" + e.quantity());
+    }
+
+    @EventListener
+    void on(SeatsChanged e) {
+        record(e.customerId().value(), "subscription.seats-changed", "sku=" + e.skuPartNumber() + " (" + e.skuId()
+                + "); quantity " + e.previousQuantity() + " -> " + e.newQuantity()
+                + " (" + signed(e.newQuantity() - e.previousQuantity()) + ")");
+    }
+
+    @EventListener
+    void on(UserCreated e) {
+        record(e.customerId().value(), "user.created", "user=" + e.userPrincipalName() + " (" + e.userId() + ")");
+    }
+
+    @EventListener
+    void on(AgentInvited e) {
+        record(null, "agent.invited", "agent=" + e.email() + "; role=" + e.role());
+    }
+
+    @EventListener
+    void on(AgentChanged e) {
+        record(null, "agent.changed", "agent=" + e.email() + "; role=" + e.role() + "; enabled=" + e.enabled());
+    }
+
+    @EventListener
+    void on(PasswordChanged e) {
+        record(null, "agent.password-changed", "agent=" + e.email());
+    }
+
+    @EventListener
+    void on(ApiTokenChanged e) {
+        record(null, e.revoked() ? "token.revoked" : "token.created", "agent=" + e.email() + "; token=" + e.tokenName());
+    }
+
+    /** Failed sign-ins are logged even though no transaction is open: a new one is started for the line. */
+    @EventListener
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    void on(AbstractAuthenticationFailureEvent e) {
+        String name = String.valueOf(e.getAuthentication().getName());
+        repository.insert(name, null, "signin.failed", "user=" + name + "; reason="
+                + e.getException().getClass().getSimpleName());
+    }
+
+    private void record(UUID customerId, String action, String details) {
+        repository.insert(CurrentActor.name(), customerId, action, details);
+    }
+
+    private static String signed(int n) {
+        return n >= 0 ? "+" + n : String.valueOf(n);
+    }
+}

@@ -1,0 +1,73 @@
+package io.seatwise.audit;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import io.seatwise.shared.Ids;
+import io.seatwise.shared.PageRequest;
+import io.seatwise.shared.PageResult;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** SQL for the activity log. */
+@Repository
+class ActivityRepository {
+
+    private static final int MAX_DETAILS = 4000;
+
+    private final JdbcClient jdbc;
+
+    ActivityRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(String actor, UUID customerId, String action, String details) {
+        String text = details.length() > MAX_DETAILS ? details.substring(0, MAX_DETAILS - 1) + "…" : details;
+        jdbc.sql("""
+                INSERT INTO activity_log (id, occurred_at, actor, customer_id, action, details)
+                VALUES (:id, :at, :actor, :customer, :action, :details)
+                """)
+                .param("id", Ids.next()).param("at", Timestamp.from(Instant.now()))
+                .param("actor", actor.length() > 254 ? actor.substring(0, 254) : actor)
+                .param("customer", customerId).param("action", action).param("details", text).update();
+    }
+
+    PageResult<ActivityEntry> search(ActivityQuery query, PageRequest page) {
+        List<String> where = new ArrayList<>();
+        var params = new java.util.HashMap<String, Object>();
+        if (query.customerId() != null) {
+            where.add("customer_id = :customer");
+            params.put("customer", query.customerId());
+        }
+        if (query.action() != null && !query.action().isBlank()) {
+            where.add("action = :action");
+            params.put("action", query.action().strip());
+        }
+        if (query.actor() != null && !query.actor().isBlank()) {
+            where.add("lower(actor) LIKE :actor");
+            params.put("actor", "%" + query.actor().strip().toLowerCase(Locale.ROOT) + "%");
+        }
+        if (query.text() != null && !query.text().isBlank()) {
+            where.add("lower(details) LIKE :text");
+            params.put("text", "%" + query.text().strip().toLowerCase(Locale.ROOT) + "%");
+        }
+        String clause = where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
+        long total = jdbc.sql("SELECT count(*) FROM activity_log" + clause).params(params)
+                .query(Long.class).single();
+        params.put("limit", page.size());
+        params.put("offset", page.offset());
+        List<ActivityEntry> items = jdbc.sql("SELECT id, occurred_at, actor, customer_id, action, details "
+                        + "FROM activity_log" + clause + " ORDER BY occurred_at DESC, id DESC LIMIT :limit OFFSET :offset")
+                .params(params)
+                .query((rs, n) -> new ActivityEntry(rs.getObject("id", UUID.class),
+                        rs.getObject("occurred_at", OffsetDateTime.class).toInstant(), rs.getString("actor"),
+                        rs.getObject("customer_id", UUID.class), rs.getString("action"), rs.getString("details")))
+                .list();
+        return new PageResult<>(items, total, page.page(), page.size());
+    }
+}

@@ -1,0 +1,264 @@
+package io.seatwise.catalog;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import io.seatwise.shared.Countries;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.io.input.BOMInputStream;
+import org.springframework.core.io.Resource;
+
+/**
+ * Reads and validates the catalog files. Collects every problem (file, line, reason) before failing, so a partner
+ * fixes a file in one go.
+ */
+final class CatalogFiles {
+
+    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
+            .setCommentMarker('#').setIgnoreEmptyLines(true).setTrim(true).get();
+
+    private final List<String> problems = new ArrayList<>();
+
+    static CatalogData read(CatalogProperties files) {
+        return new CatalogFiles().parse(files);
+    }
+
+    private CatalogData parse(CatalogProperties files) {
+        Map<SkuId, Product> products = new LinkedHashMap<>();
+        Map<ServicePlanId, ServicePlan> plans = new LinkedHashMap<>();
+        List<CatalogData.ProductPlan> productPlans = new ArrayList<>();
+        Map<String, List<SkuId>> skuByPartNumber = new HashMap<>();
+        Map<String, Set<ServicePlanId>> planByName = new HashMap<>();
+
+        each(files.products(), List.of("sku_id", "sku_part_number", "product_name"), (name, r) -> {
+            UUID id = uuid(name, r, "sku_id");
+            String part = text(name, r, "sku_part_number", 200);
+            String productName = text(name, r, "product_name", 300);
+            if (id == null || part == null || productName == null) {
+                return;
+            }
+            SkuId sku = new SkuId(id);
+            if (products.putIfAbsent(sku, new Product(sku, part, productName)) != null) {
+                problem(name, r, "sku_id", "duplicate product " + id);
+                return;
+            }
+            skuByPartNumber.computeIfAbsent(part.toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(sku);
+        });
+        each(files.servicePlans(), List.of("sku_id", "service_plan_id", "service_plan_name",
+                "service_plan_friendly_name"), (name, r) -> {
+            UUID sku = uuid(name, r, "sku_id");
+            UUID planId = uuid(name, r, "service_plan_id");
+            String friendly = optional(name, r, "service_plan_friendly_name", 300);
+            // Microsoft's table leaves a few technical names empty: fall back to the friendly name.
+            String planName = r.get("service_plan_name").isBlank() && friendly != null
+                    ? friendly : text(name, r, "service_plan_name", 200);
+            if (sku == null || planId == null || planName == null) {
+                return;
+            }
+            if (!products.containsKey(new SkuId(sku))) {
+                problem(name, r, "sku_id", "product " + sku + " is not in the products file");
+                return;
+            }
+            ServicePlan plan = new ServicePlan(new ServicePlanId(planId), planName, friendly);
+            plans.putIfAbsent(plan.servicePlanId(), plan);
+            planByName.computeIfAbsent(planName.toLowerCase(Locale.ROOT), k -> new LinkedHashSet<>())
+                    .add(plan.servicePlanId());
+            productPlans.add(new CatalogData.ProductPlan(new SkuId(sku), plan));
+        });
+
+        List<CatalogData.Exclusion> exclusions = new ArrayList<>();
+        each(files.exclusions(), List.of("group", "service", "service_plan_name", "service_plan_id"), (name, r) -> {
+            Integer group = integer(name, r, "group");
+            UUID planId = uuid(name, r, "service_plan_id");
+            if (group == null || planId == null) {
+                return;
+            }
+            // A plan Microsoft lists here may be retired from every product; it is still a known plan.
+            String planName = text(name, r, "service_plan_name", 200);
+            if (planName == null) {
+                return;
+            }
+            plans.putIfAbsent(new ServicePlanId(planId), new ServicePlan(new ServicePlanId(planId), planName, null));
+            planByName.computeIfAbsent(planName.toLowerCase(Locale.ROOT), k -> new LinkedHashSet<>())
+                    .add(new ServicePlanId(planId));
+            exclusions.add(new CatalogData.Exclusion(group, new ServicePlanId(planId), optional(name, r, "service", 200)));
+        });
+
+        List<CatalogData.Dependency> dependencies = new ArrayList<>();
+        List<CatalogData.CountryRule> countryRules = new ArrayList<>();
+        Set<String> seenCountryRules = new LinkedHashSet<>();
+        each(files.rules(), List.of("rule", "target", "values", "source"), (name, r) -> {
+            String rule = text(name, r, "rule", 40);
+            String target = text(name, r, "target", 200);
+            String values = text(name, r, "values", 2000);
+            String source = optional(name, r, "source", 500);
+            if (rule == null || target == null || values == null) {
+                return;
+            }
+            List<String> list = List.of(values.split("\\s*;\\s*"));
+            switch (rule.toLowerCase(Locale.ROOT)) {
+                case "offered_only_in", "not_offered_in" -> {
+                    SkuId sku = resolveSku(name, r, target, skuByPartNumber, products);
+                    boolean offered = rule.equalsIgnoreCase("offered_only_in");
+                    for (String country : list) {
+                        if (!Countries.isValid(country)) {
+                            problem(name, r, "values", "'" + country + "' is not an ISO 3166 country code");
+                        } else if (sku != null) {
+                            String code = country.toUpperCase(Locale.ROOT);
+                            if (!seenCountryRules.add(sku + "/" + code)) {
+                                problem(name, r, "values", "country " + code + " is listed twice for " + target);
+                            } else {
+                                countryRules.add(new CatalogData.CountryRule(sku, code, offered, source));
+                            }
+                        }
+                    }
+                }
+                case "plan_requires" -> {
+                    Set<ServicePlanId> plan = resolvePlan(name, r, "target", target, planByName, plans);
+                    for (String required : list) {
+                        Set<ServicePlanId> requiredPlans = resolvePlan(name, r, "values", required, planByName, plans);
+                        for (ServicePlanId p : plan) {
+                            for (ServicePlanId q : requiredPlans) {
+                                dependencies.add(new CatalogData.Dependency(p, q, source));
+                            }
+                        }
+                    }
+                }
+                default -> problem(name, r, "rule",
+                        "unknown rule '" + rule + "' (use offered_only_in, not_offered_in or plan_requires)");
+            }
+        });
+        if (!problems.isEmpty()) {
+            throw new CatalogFormatException(problems);
+        }
+        return new CatalogData(List.copyOf(products.values()), plans, productPlans, exclusions,
+                dependencies.stream().distinct().toList(), countryRules);
+    }
+
+    private SkuId resolveSku(String file, CSVRecord r, String target, Map<String, List<SkuId>> byPart,
+            Map<SkuId, Product> products) {
+        try {
+            SkuId sku = SkuId.of(target);
+            if (products.containsKey(sku)) {
+                return sku;
+            }
+        } catch (IllegalArgumentException notAGuid) {
+            List<SkuId> matches = byPart.getOrDefault(target.toLowerCase(Locale.ROOT), List.of());
+            if (matches.size() == 1) {
+                return matches.get(0);
+            }
+            if (matches.size() > 1) {
+                problem(file, r, "target", "part number '" + target + "' names " + matches.size()
+                        + " products; use the product's sku_id");
+                return null;
+            }
+        }
+        problem(file, r, "target", "unknown product '" + target + "'");
+        return null;
+    }
+
+    private Set<ServicePlanId> resolvePlan(String file, CSVRecord r, String column, String text,
+            Map<String, Set<ServicePlanId>> byName, Map<ServicePlanId, ServicePlan> plans) {
+        try {
+            ServicePlanId id = new ServicePlanId(UUID.fromString(text));
+            if (plans.containsKey(id)) {
+                return Set.of(id);
+            }
+        } catch (IllegalArgumentException notAGuid) {
+            Set<ServicePlanId> matches = byName.get(text.toLowerCase(Locale.ROOT));
+            if (matches != null) {
+                return matches;
+            }
+        }
+        problem(file, r, column, "unknown service plan '" + text + "'");
+        return Set.of();
+    }
+
+    private interface RowHandler {
+        void row(String file, CSVRecord record);
+    }
+
+    private void each(Resource resource, List<String> columns, RowHandler handler) {
+        String file = resource.getFilename() == null ? resource.getDescription() : resource.getFilename();
+        if (!resource.exists()) {
+            problems.add(file + ": file not found (" + resource.getDescription() + ")");
+            return;
+        }
+        try (Reader reader = new InputStreamReader(BOMInputStream.builder().setInputStream(resource.getInputStream())
+                .get(), StandardCharsets.UTF_8); CSVParser parser = CSVParser.parse(reader, FORMAT)) {
+            List<String> missing = columns.stream().filter(c -> !parser.getHeaderMap().containsKey(c)).toList();
+            if (!missing.isEmpty()) {
+                problems.add(file + ":1: missing column(s) " + String.join(", ", missing)
+                        + " (expected " + String.join(",", columns) + ")");
+                return;
+            }
+            for (CSVRecord record : parser) {
+                if (!record.isConsistent()) {
+                    problems.add(file + ":" + record.getParser().getCurrentLineNumber() + ": expected "
+                            + columns.size() + " fields, found " + record.size());
+                    continue;
+                }
+                handler.row(file, record);
+            }
+        } catch (IOException | java.io.UncheckedIOException | IllegalStateException e) {
+            problems.add(file + ": cannot be read: " + e.getMessage());
+        }
+    }
+
+    private UUID uuid(String file, CSVRecord r, String column) {
+        String value = r.get(column);
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            problem(file, r, column, "'" + value + "' is not a GUID");
+            return null;
+        }
+    }
+
+    private Integer integer(String file, CSVRecord r, String column) {
+        try {
+            return Integer.valueOf(r.get(column));
+        } catch (NumberFormatException e) {
+            problem(file, r, column, "'" + r.get(column) + "' is not a number");
+            return null;
+        }
+    }
+
+    private String text(String file, CSVRecord r, String column, int max) {
+        String value = r.get(column);
+        if (value == null || value.isBlank()) {
+            problem(file, r, column, "is empty");
+            return null;
+        }
+        if (value.length() > max) {
+            problem(file, r, column, "is longer than " + max + " characters");
+            return null;
+        }
+        return value;
+    }
+
+    private String optional(String file, CSVRecord r, String column, int max) {
+        String value = r.isMapped(column) ? r.get(column) : null;
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        return value.length() > max ? value.substring(0, max) : value;
+    }
+
+    private void problem(String file, CSVRecord r, String column, String reason) {
+        problems.add(file + ":" + r.getParser().getCurrentLineNumber() + ": column " + column + ": " + reason);
+    }
+}

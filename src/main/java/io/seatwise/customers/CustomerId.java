@@ -1,0 +1,23 @@
+package io.seatwise.customers;
+
+import java.util.Objects;
+import java.util.UUID;
+
+import io.seatwise.shared.Ids;
+
+/** A customer tenant's id. */
+public record CustomerId(UUID value) {
+
+    public CustomerId {
+        Objects.requireNonNull(value, "customerId");
+    }
+
+    public static CustomerId generate() {
+        return new CustomerId(Ids.next());
+    }
+
+    @Override
+    public String toString() {
+        return value.toString();
+    }
+}

@@ -1,0 +1,23 @@
+package io.seatwise.users;
+
+import java.util.Objects;
+import java.util.UUID;
+
+import io.seatwise.shared.Ids;
+
+/** A user account's id. */
+public record UserId(UUID value) {
+
+    public UserId {
+        Objects.requireNonNull(value, "userId");
+    }
+
+    public static UserId generate() {
+        return new UserId(Ids.next());
+    }
+
+    @Override
+    public String toString() {
+        return value.toString();
+    }
+}

@@ -1,0 +1,87 @@
+package io.seatwise.users.api;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.UUID;
+
+import io.seatwise.customers.CustomerId;
+import io.seatwise.shared.DomainException;
+import io.seatwise.shared.Ids;
+import io.seatwise.shared.PageRequest;
+import io.seatwise.shared.PageResult;
+import io.seatwise.users.DirectoryRole;
+import io.seatwise.users.NewUser;
+import io.seatwise.users.User;
+import io.seatwise.users.UserId;
+import io.seatwise.users.UsersService;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code /api/v1/customers/{id}/users}: create, list, get. */
+@RestController
+@RequestMapping("/api/v1/customers/{customerId}/users")
+class UsersApiController {
+
+    record CreateUserRequest(String userPrincipalName, String firstName, String lastName, String displayName,
+            String usageLocation, String directoryRole) {
+    }
+
+    record UserResponse(UUID id, UUID customerId, String userPrincipalName, String firstName, String lastName,
+            String displayName, String usageLocation, String directoryRole, boolean signInBlocked,
+            Instant createdAt) {
+
+        static UserResponse of(User u) {
+            return new UserResponse(u.id().value(), u.customerId().value(), u.userPrincipalName(), u.firstName(),
+                    u.lastName(), u.displayName(), u.usageLocation(), u.directoryRole().name(), u.signInBlocked(),
+                    u.createdAt());
+        }
+    }
+
+    private final UsersService users;
+
+    UsersApiController(UsersService users) {
+        this.users = users;
+    }
+
+    @PostMapping
+    ResponseEntity<UserResponse> create(@PathVariable String customerId, @RequestBody CreateUserRequest request) {
+        CustomerId customer = new CustomerId(Ids.parse(customerId, "customer"));
+        User user = users.create(customer, new NewUser(request.userPrincipalName(), request.firstName(),
+                request.lastName(), request.displayName(), request.usageLocation(), role(request.directoryRole())));
+        return ResponseEntity.created(URI.create("/api/v1/customers/" + customerId + "/users/" + user.id()))
+                .body(UserResponse.of(user));
+    }
+
+    @GetMapping
+    PageResult<UserResponse> list(@PathVariable String customerId, @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
+        return users.list(new CustomerId(Ids.parse(customerId, "customer")), PageRequest.of(page, size))
+                .map(UserResponse::of);
+    }
+
+    @GetMapping("/{userId}")
+    UserResponse get(@PathVariable String customerId, @PathVariable String userId) {
+        return UserResponse.of(users.get(new CustomerId(Ids.parse(customerId, "customer")),
+                new UserId(Ids.parse(userId, "user"))));
+    }
+
+    private static DirectoryRole role(String text) {
+        if (text == null || text.isBlank()) {
+            return DirectoryRole.NONE;
+        }
+        try {
+            return DirectoryRole.valueOf(text.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw DomainException.invalid("validation", "directoryRole", "directoryRole must be one of "
+                    + Arrays.toString(DirectoryRole.values()));
+        }
+    }
+}
