@@ -1,0 +1,7 @@
+package io.seatwise.customers;
+
+import io.seatwise.support.PostgresTest;
+
+@PostgresTest
+class CustomersApiPostgresTests extends CustomersApiTests {
+}
