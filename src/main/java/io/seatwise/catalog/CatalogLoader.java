@@ -20,10 +20,12 @@ class CatalogLoader implements ApplicationRunner {
 
     private final CatalogProperties properties;
     private final CatalogRepository repository;
+    private final CatalogService service;
 
-    CatalogLoader(CatalogProperties properties, CatalogRepository repository) {
+    CatalogLoader(CatalogProperties properties, CatalogRepository repository, CatalogService service) {
         this.properties = properties;
         this.repository = repository;
+        this.service = service;
     }
 
     @Override
@@ -32,6 +34,7 @@ class CatalogLoader implements ApplicationRunner {
         CatalogData data = CatalogFiles.read(properties);
         repository.insertCatalog(data);
         repository.replaceRules(data);
+        service.refresh();
         log.info("Catalog: {} products, {} service plans, {} exclusions, {} plan dependencies, {} country rules",
                 data.products().size(), data.plans().size(), data.exclusions().size(), data.dependencies().size(),
                 data.countryRules().size());

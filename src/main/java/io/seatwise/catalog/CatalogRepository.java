@@ -127,6 +127,31 @@ class CatalogRepository {
                 BATCH, (ps, row) -> setAll(ps, row));
     }
 
+    CatalogRules rules() {
+        Map<SkuId, java.util.Set<ServicePlanId>> plans = new java.util.HashMap<>();
+        jdbc.sql("SELECT sku_id, service_plan_id FROM product_service_plan").query(rs -> {
+            plans.computeIfAbsent(new SkuId(rs.getObject(1, UUID.class)), k -> new java.util.HashSet<>())
+                    .add(new ServicePlanId(rs.getObject(2, UUID.class)));
+        });
+        Map<ServicePlanId, java.util.Set<Integer>> groups = new java.util.HashMap<>();
+        jdbc.sql("SELECT service_plan_id, group_no FROM plan_exclusion").query(rs -> {
+            groups.computeIfAbsent(new ServicePlanId(rs.getObject(1, UUID.class)), k -> new java.util.HashSet<>())
+                    .add(rs.getInt(2));
+        });
+        Map<ServicePlanId, java.util.Set<ServicePlanId>> required = new java.util.HashMap<>();
+        jdbc.sql("SELECT service_plan_id, required_service_plan_id FROM plan_dependency").query(rs -> {
+            required.computeIfAbsent(new ServicePlanId(rs.getObject(1, UUID.class)), k -> new java.util.HashSet<>())
+                    .add(new ServicePlanId(rs.getObject(2, UUID.class)));
+        });
+        Map<SkuId, java.util.Set<String>> only = new java.util.HashMap<>();
+        Map<SkuId, java.util.Set<String>> not = new java.util.HashMap<>();
+        jdbc.sql("SELECT sku_id, country, offered FROM product_country_rule").query(rs -> {
+            (rs.getBoolean(3) ? only : not).computeIfAbsent(new SkuId(rs.getObject(1, UUID.class)),
+                    k -> new java.util.HashSet<>()).add(rs.getString(2));
+        });
+        return new CatalogRules(plans, groups, required, only, not);
+    }
+
     int countRows(String table) {
         return switch (table) {
             case "plan_exclusion", "plan_dependency", "product_country_rule", "product_service_plan", "service_plan" ->

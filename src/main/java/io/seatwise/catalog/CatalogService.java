@@ -17,9 +17,25 @@ import org.springframework.transaction.annotation.Transactional;
 public class CatalogService {
 
     private final CatalogRepository repository;
+    private volatile CatalogRules rules;
 
     CatalogService(CatalogRepository repository) {
         this.repository = repository;
+    }
+
+    /** The licensing facts of the catalog, read once and kept: the catalog changes only at start-up. */
+    public CatalogRules rules() {
+        CatalogRules current = rules;
+        if (current == null) {
+            current = repository.rules();
+            rules = current;
+        }
+        return current;
+    }
+
+    /** Forgets the cached rules after the loader stored new ones. */
+    void refresh() {
+        rules = null;
     }
 
     public Optional<Product> findProduct(SkuId skuId) {

@@ -1,0 +1,111 @@
+package io.seatwise.catalog;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * An immutable snapshot of the catalog's licensing facts: which plans each product holds, which plans exclude each
+ * other, which plans need another, and where products are offered. Plain Java, so licensing rules can use it
+ * without touching the database.
+ */
+public final class CatalogRules {
+
+    private final Map<SkuId, Set<ServicePlanId>> plansBySku;
+    private final Map<ServicePlanId, Set<Integer>> groupsByPlan;
+    private final Map<ServicePlanId, Set<ServicePlanId>> requiredByPlan;
+    private final Map<SkuId, Set<String>> offeredOnlyIn;
+    private final Map<SkuId, Set<String>> notOfferedIn;
+
+    CatalogRules(Map<SkuId, Set<ServicePlanId>> plansBySku, Map<ServicePlanId, Set<Integer>> groupsByPlan,
+            Map<ServicePlanId, Set<ServicePlanId>> requiredByPlan, Map<SkuId, Set<String>> offeredOnlyIn,
+            Map<SkuId, Set<String>> notOfferedIn) {
+        this.plansBySku = copy(plansBySku);
+        this.groupsByPlan = copy(groupsByPlan);
+        this.requiredByPlan = copy(requiredByPlan);
+        this.offeredOnlyIn = copy(offeredOnlyIn);
+        this.notOfferedIn = copy(notOfferedIn);
+    }
+
+    /** Builds rules from plain maps; for tests and for partners' rule sets. */
+    public static CatalogRules of(Map<SkuId, Set<ServicePlanId>> plansBySku,
+            Map<ServicePlanId, Set<Integer>> groupsByPlan, Map<ServicePlanId, Set<ServicePlanId>> requiredByPlan,
+            Map<SkuId, Set<String>> offeredOnlyIn, Map<SkuId, Set<String>> notOfferedIn) {
+        return new CatalogRules(plansBySku, groupsByPlan, requiredByPlan, offeredOnlyIn, notOfferedIn);
+    }
+
+    private static <K, V> Map<K, Set<V>> copy(Map<K, Set<V>> map) {
+        Map<K, Set<V>> result = new HashMap<>();
+        map.forEach((k, v) -> result.put(k, Set.copyOf(v)));
+        return Map.copyOf(result);
+    }
+
+    public Set<ServicePlanId> plansOf(SkuId sku) {
+        return plansBySku.getOrDefault(sku, Set.of());
+    }
+
+    /** The exclusion groups a plan belongs to: two enabled plans sharing a group conflict. */
+    public Set<Integer> exclusionGroups(ServicePlanId plan) {
+        return groupsByPlan.getOrDefault(plan, Set.of());
+    }
+
+    /** Plans of which at least one must be enabled for {@code plan} to be enabled; empty when none is needed. */
+    public Set<ServicePlanId> requiredAnyOf(ServicePlanId plan) {
+        return requiredByPlan.getOrDefault(plan, Set.of());
+    }
+
+    /** Whether a plan takes part in any plan rule (exclusion or dependency, either side). */
+    public boolean ruled(ServicePlanId plan) {
+        return groupsByPlan.containsKey(plan) || requiredByPlan.containsKey(plan)
+                || requiredByPlan.values().stream().anyMatch(s -> s.contains(plan));
+    }
+
+    /** Whether the product may be sold to a user whose usage location is {@code country}. */
+    public boolean offeredIn(SkuId sku, String country) {
+        Set<String> only = offeredOnlyIn.get(sku);
+        if (only != null && !only.contains(country)) {
+            return false;
+        }
+        Set<String> not = notOfferedIn.get(sku);
+        return not == null || !not.contains(country);
+    }
+
+    /** Products holding any of the given plans. */
+    public Set<SkuId> productsWithAny(Set<ServicePlanId> plans) {
+        Set<SkuId> result = new HashSet<>();
+        if (plans.isEmpty()) {
+            return result;
+        }
+        plansBySku.forEach((sku, p) -> {
+            if (p.stream().anyMatch(plans::contains)) {
+                result.add(sku);
+            }
+        });
+        return result;
+    }
+
+    /** Plans sharing an exclusion group with any of the given plans. */
+    public Set<ServicePlanId> exclusivePartners(Set<ServicePlanId> plans) {
+        Set<Integer> groups = new HashSet<>();
+        plans.forEach(p -> groups.addAll(exclusionGroups(p)));
+        Set<ServicePlanId> result = new HashSet<>();
+        groupsByPlan.forEach((plan, g) -> {
+            if (g.stream().anyMatch(groups::contains)) {
+                result.add(plan);
+            }
+        });
+        return result;
+    }
+
+    /** Plans that need any of the given plans. */
+    public Set<ServicePlanId> dependentsOf(Set<ServicePlanId> plans) {
+        Set<ServicePlanId> result = new HashSet<>();
+        requiredByPlan.forEach((plan, required) -> {
+            if (required.stream().anyMatch(plans::contains)) {
+                result.add(plan);
+            }
+        });
+        return result;
+    }
+}
