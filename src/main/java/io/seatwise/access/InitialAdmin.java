@@ -1,5 +1,6 @@
 package io.seatwise.access;
 
+import io.seatwise.shared.DomainException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -36,7 +37,13 @@ class InitialAdmin implements ApplicationRunner {
             return;
         }
         if (password != null && !password.isEmpty()) {
-            Passwords.check(password, "SEATWISE_ADMIN_PASSWORD");
+            try {
+                Passwords.check(password, "SEATWISE_ADMIN_PASSWORD");
+            } catch (DomainException weak) {
+                throw new IllegalStateException("SEATWISE_ADMIN_PASSWORD (seatwise.admin.password) cannot be the "
+                        + "initial Admin agent's password: " + weak.getMessage() + ". Set a longer one, or leave it "
+                        + "empty to have a password generated and printed once.", weak);
+            }
             SystemActor.run(() -> agents.create(email, "Administrator", Role.ADMIN, password, false));
             log.info("Created the initial Admin agent {} with the password from SEATWISE_ADMIN_PASSWORD", email);
             return;
