@@ -16,6 +16,10 @@ public class TestAgents {
         public String bearer() {
             return "Bearer " + token;
         }
+
+        public String email() {
+            return agent.email();
+        }
     }
 
     private final AgentService agents;
@@ -27,8 +31,22 @@ public class TestAgents {
     }
 
     public Signed create(Role role) {
-        String email = role.name().toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8) + "@test.example";
-        Agent agent = SystemActor.call(() -> agents.create(email, role.name() + " agent", role, PASSWORD, false));
+        Agent agent = SystemActor.call(() -> agents.create(uniqueEmail(role), role.name() + " agent", role, PASSWORD,
+                false));
         return new Signed(agent, tokens.create(agent, "test").token());
+    }
+
+    /** An invited agent: it holds only a temporary password, which it must replace before anything else. */
+    public AgentService.Invitation invite(Role role) {
+        return SystemActor.call(() -> agents.invite(uniqueEmail(role), role.name() + " invitee", role));
+    }
+
+    /** Enables or disables an agent, as an Admin would. */
+    public void setEnabled(Agent agent, boolean enabled) {
+        SystemActor.run(() -> agents.update(agent.id(), null, enabled));
+    }
+
+    public static String uniqueEmail(Role role) {
+        return role.name().toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8) + "@test.example";
     }
 }
