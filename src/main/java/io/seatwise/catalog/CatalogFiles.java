@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import io.seatwise.shared.Countries;
 import org.apache.commons.csv.CSVFormat;
@@ -29,6 +30,9 @@ final class CatalogFiles {
 
     private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
             .setCommentMarker('#').setIgnoreEmptyLines(true).setTrim(true).get();
+    /** The canonical 8-4-4-4-12 form only: {@link UUID#fromString} also takes "1-2-3-4-5" and short digits. */
+    private static final Pattern GUID = Pattern.compile(
+            "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
 
     private final List<String> problems = new ArrayList<>();
 
@@ -150,12 +154,13 @@ final class CatalogFiles {
 
     private SkuId resolveSku(String file, CSVRecord r, String target, Map<String, List<SkuId>> byPart,
             Map<SkuId, Product> products) {
-        try {
-            SkuId sku = SkuId.of(target);
+        UUID id = guid(target);
+        if (id != null) {
+            SkuId sku = new SkuId(id);
             if (products.containsKey(sku)) {
                 return sku;
             }
-        } catch (IllegalArgumentException notAGuid) {
+        } else {
             List<SkuId> matches = byPart.getOrDefault(target.toLowerCase(Locale.ROOT), List.of());
             if (matches.size() == 1) {
                 return matches.get(0);
@@ -172,12 +177,13 @@ final class CatalogFiles {
 
     private Set<ServicePlanId> resolvePlan(String file, CSVRecord r, String column, String text,
             Map<String, Set<ServicePlanId>> byName, Map<ServicePlanId, ServicePlan> plans) {
-        try {
-            ServicePlanId id = new ServicePlanId(UUID.fromString(text));
+        UUID guid = guid(text);
+        if (guid != null) {
+            ServicePlanId id = new ServicePlanId(guid);
             if (plans.containsKey(id)) {
                 return Set.of(id);
             }
-        } catch (IllegalArgumentException notAGuid) {
+        } else {
             Set<ServicePlanId> matches = byName.get(text.toLowerCase(Locale.ROOT));
             if (matches != null) {
                 return matches;
@@ -220,12 +226,15 @@ final class CatalogFiles {
 
     private UUID uuid(String file, CSVRecord r, String column) {
         String value = r.get(column);
-        try {
-            return UUID.fromString(value);
-        } catch (IllegalArgumentException e) {
+        UUID id = guid(value);
+        if (id == null) {
             problem(file, r, column, "'" + value + "' is not a GUID");
-            return null;
         }
+        return id;
+    }
+
+    private static UUID guid(String text) {
+        return text != null && GUID.matcher(text).matches() ? UUID.fromString(text) : null;
     }
 
     private Integer integer(String file, CSVRecord r, String column) {
