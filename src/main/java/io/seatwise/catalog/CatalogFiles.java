@@ -207,8 +207,9 @@ final class CatalogFiles {
                 .get(), StandardCharsets.UTF_8); CSVParser parser = CSVParser.parse(reader, FORMAT)) {
             List<String> missing = columns.stream().filter(c -> !parser.getHeaderMap().containsKey(c)).toList();
             if (!missing.isEmpty()) {
-                problems.add(file + ":1: missing column(s) " + String.join(", ", missing)
-                        + " (expected " + String.join(",", columns) + ")");
+                // the header's own line: comment lines may come before it
+                problems.add(file + ":" + Math.max(1, parser.getCurrentLineNumber()) + ": missing column(s) "
+                        + String.join(", ", missing) + " (expected " + String.join(",", columns) + ")");
                 return;
             }
             for (CSVRecord record : parser) {
