@@ -19,6 +19,7 @@ import io.seatwise.shared.Countries;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.csv.DuplicateHeaderMode;
 import org.apache.commons.io.input.BOMInputStream;
 import org.springframework.core.io.Resource;
 
@@ -28,8 +29,13 @@ import org.springframework.core.io.Resource;
  */
 final class CatalogFiles {
 
+    /**
+     * Blank column names are allowed, since spreadsheets save an empty trailing column as a trailing comma; a name
+     * given twice is refused rather than silently read from one of the two columns.
+     */
     private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
-            .setCommentMarker('#').setIgnoreEmptyLines(true).setTrim(true).get();
+            .setCommentMarker('#').setIgnoreEmptyLines(true).setTrim(true).setAllowMissingColumnNames(true)
+            .setDuplicateHeaderMode(DuplicateHeaderMode.ALLOW_EMPTY).get();
     /** The canonical 8-4-4-4-12 form only: {@link UUID#fromString} also takes "1-2-3-4-5" and short digits. */
     private static final Pattern GUID = Pattern.compile(
             "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
@@ -220,7 +226,8 @@ final class CatalogFiles {
                 }
                 handler.row(file, record);
             }
-        } catch (IOException | java.io.UncheckedIOException | IllegalStateException e) {
+        } catch (IOException | java.io.UncheckedIOException | IllegalStateException | IllegalArgumentException e) {
+            // IllegalArgumentException: a header commons-csv refuses, such as a column named twice
             problems.add(file + ": cannot be read: " + e.getMessage());
         }
     }
