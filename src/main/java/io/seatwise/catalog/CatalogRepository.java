@@ -5,12 +5,12 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import io.seatwise.shared.Like;
 import io.seatwise.shared.PageRequest;
 import io.seatwise.shared.PageResult;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -61,8 +61,8 @@ class CatalogRepository {
     }
 
     PageResult<Product> search(String text, PageRequest page) {
-        String pattern = text == null || text.isBlank() ? "%" : "%" + text.trim().toLowerCase(Locale.ROOT) + "%";
-        String where = " WHERE lower(sku_part_number) LIKE :p OR lower(product_name) LIKE :p";
+        String pattern = text == null || text.isBlank() ? "%" : Like.containing(text);
+        String where = " WHERE lower(sku_part_number) LIKE :p ESCAPE '\\' OR lower(product_name) LIKE :p ESCAPE '\\'";
         long total = jdbc.sql("SELECT count(*) FROM product" + where).param("p", pattern).query(Long.class).single();
         List<Product> items = jdbc.sql("SELECT sku_id, sku_part_number, product_name FROM product" + where
                         + " ORDER BY product_name, sku_id LIMIT :limit OFFSET :offset")
