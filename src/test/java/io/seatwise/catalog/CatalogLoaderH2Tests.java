@@ -1,0 +1,7 @@
+package io.seatwise.catalog;
+
+import io.seatwise.support.H2Test;
+
+@H2Test
+class CatalogLoaderH2Tests extends CatalogLoaderTests {
+}

@@ -1,0 +1,7 @@
+package io.seatwise.catalog;
+
+import io.seatwise.support.PostgresTest;
+
+@PostgresTest
+class CatalogLoaderPostgresTests extends CatalogLoaderTests {
+}
