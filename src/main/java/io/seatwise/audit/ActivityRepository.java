@@ -5,10 +5,10 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 import io.seatwise.shared.Ids;
+import io.seatwise.shared.Like;
 import io.seatwise.shared.PageRequest;
 import io.seatwise.shared.PageResult;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -49,12 +49,12 @@ class ActivityRepository {
             params.put("action", query.action().strip());
         }
         if (query.actor() != null && !query.actor().isBlank()) {
-            where.add("lower(actor) LIKE :actor");
-            params.put("actor", "%" + query.actor().strip().toLowerCase(Locale.ROOT) + "%");
+            where.add("lower(actor) LIKE :actor ESCAPE '\\'");
+            params.put("actor", Like.containing(query.actor()));
         }
         if (query.text() != null && !query.text().isBlank()) {
-            where.add("lower(details) LIKE :text");
-            params.put("text", "%" + query.text().strip().toLowerCase(Locale.ROOT) + "%");
+            where.add("lower(details) LIKE :text ESCAPE '\\'");
+            params.put("text", Like.containing(query.text()));
         }
         String clause = where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
         long total = jdbc.sql("SELECT count(*) FROM activity_log" + clause).params(params)
