@@ -1,8 +1,11 @@
 package io.seatwise.audit.api;
 
+import java.util.UUID;
+
 import io.seatwise.audit.ActivityEntry;
 import io.seatwise.audit.ActivityLog;
 import io.seatwise.audit.ActivityQuery;
+import io.seatwise.shared.DomainException;
 import io.seatwise.shared.Ids;
 import io.seatwise.shared.PageRequest;
 import io.seatwise.shared.PageResult;
@@ -27,7 +30,18 @@ class ActivityApiController {
             @RequestParam(required = false) String actor, @RequestParam(required = false) String action,
             @RequestParam(required = false) String search, @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size) {
-        var customer = customerId == null || customerId.isBlank() ? null : Ids.parse(customerId, "customer");
-        return log.search(new ActivityQuery(customer, actor, action, search), PageRequest.of(page, size));
+        return log.search(new ActivityQuery(customer(customerId), actor, action, search), PageRequest.of(page, size));
+    }
+
+    /** A filter, not a resource: text that is no id is a bad request (an unknown id simply matches nothing). */
+    private static UUID customer(String customerId) {
+        if (customerId == null || customerId.isBlank()) {
+            return null;
+        }
+        try {
+            return Ids.parse(customerId.strip(), "customer");
+        } catch (DomainException notAnId) {
+            throw DomainException.invalid("validation", "customerId", "customerId must be a customer's id (a UUID)");
+        }
     }
 }
