@@ -1,0 +1,35 @@
+package io.seatwise.web;
+
+import io.seatwise.shared.DomainException;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * Domain errors a console controller did not turn into a form message: an unknown id is the 404 page, anything
+ * else an error page that says what was wrong. Controllers handle the errors they can show next to a field.
+ */
+@ControllerAdvice(basePackages = {"io.seatwise.web", "io.seatwise.customers.web", "io.seatwise.users.web",
+        "io.seatwise.access.web", "io.seatwise.audit.web"})
+class ConsoleExceptionHandler {
+
+    private final ConsoleMessages messages;
+
+    ConsoleExceptionHandler(ConsoleMessages messages) {
+        this.messages = messages;
+    }
+
+    @ExceptionHandler(DomainException.class)
+    ModelAndView domain(DomainException e) {
+        ModelAndView page = switch (e.kind()) {
+            case NOT_FOUND -> new ModelAndView("error/404", HttpStatus.NOT_FOUND);
+            case FORBIDDEN -> new ModelAndView("error/403", HttpStatus.FORBIDDEN);
+            case INVALID -> new ModelAndView("error/4xx", HttpStatus.BAD_REQUEST);
+            case CONFLICT -> new ModelAndView("error/4xx", HttpStatus.CONFLICT);
+        };
+        page.addObject("status", page.getStatus().value());
+        page.addObject("message", messages.text(e));
+        return page;
+    }
+}

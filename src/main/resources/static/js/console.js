@@ -1,0 +1,57 @@
+// Small enhancements; every page works without them.
+(function () {
+  'use strict';
+
+  // htmx requests that change something carry the CSRF token the forms carry as a hidden field.
+  document.addEventListener('htmx:configRequest', function (event) {
+    var header = document.querySelector('meta[name="_csrf_header"]');
+    var token = document.querySelector('meta[name="_csrf"]');
+    if (header && token) {
+      event.detail.headers[header.content] = token.content;
+    }
+  });
+
+  // When htmx replaces the list that held the keyboard focus, put the focus back on the same control
+  // (e.g. "Next") or, if it is gone, on the list itself, instead of losing it to the top of the page.
+  var focusKey = null;
+  document.addEventListener('htmx:beforeSwap', function (event) {
+    var active = document.activeElement;
+    focusKey = active && event.detail.target.contains(active)
+      ? (active.getAttribute('data-focus-key') || '') : null;
+  });
+  document.addEventListener('htmx:afterSettle', function (event) {
+    if (focusKey === null) {
+      return;
+    }
+    var target = event.detail.target;
+    var root = target.isConnected ? target : document.getElementById(target.id) || document.body;
+    var again = focusKey && root.querySelector('[data-focus-key="' + focusKey + '"]');
+    if (again) {
+      again.focus();
+    } else {
+      if (!root.hasAttribute('tabindex')) {
+        root.setAttribute('tabindex', '-1');
+      }
+      root.focus();
+    }
+    focusKey = null;
+  });
+
+  // "Copy" buttons next to secrets shown once.
+  document.addEventListener('click', function (event) {
+    var button = event.target.closest('[data-copy-target]');
+    if (!button) {
+      return;
+    }
+    var source = document.getElementById(button.getAttribute('data-copy-target'));
+    if (!source || !navigator.clipboard) {
+      return;
+    }
+    navigator.clipboard.writeText(source.textContent.trim()).then(function () {
+      var done = button.getAttribute('data-copied-label');
+      if (done) {
+        button.textContent = done;
+      }
+    });
+  });
+})();
