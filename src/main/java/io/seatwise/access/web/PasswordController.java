@@ -1,0 +1,66 @@
+package io.seatwise.access.web;
+
+import io.seatwise.access.AgentPrincipal;
+import io.seatwise.access.AgentService;
+import io.seatwise.shared.DomainException;
+import io.seatwise.web.ConsoleMessages;
+import io.seatwise.web.FormErrors;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+
+/** The signed-in agent changes its password; the one page an agent with a temporary password can reach. */
+@Controller
+@RequestMapping("/account/password")
+class PasswordController {
+
+    /** The change-password form. */
+    record PasswordForm(String currentPassword, String newPassword, String confirmPassword) {
+    }
+
+    private final AgentService agents;
+    private final ConsoleMessages messages;
+
+    PasswordController(AgentService agents, ConsoleMessages messages) {
+        this.agents = agents;
+        this.messages = messages;
+    }
+
+    @GetMapping
+    String form(Model model) {
+        model.addAttribute("nav", "password");
+        model.addAttribute("errors", FormErrors.none());
+        return "account/password";
+    }
+
+    @PostMapping
+    String change(@AuthenticationPrincipal AgentPrincipal me, PasswordForm form, Authentication authentication,
+            Model model, HttpServletRequest request, HttpServletResponse response) {
+        FormErrors errors;
+        if (form.newPassword() == null || !form.newPassword().equals(form.confirmPassword())) {
+            errors = FormErrors.of("confirmPassword", messages.get("password.mismatch"));
+        } else {
+            try {
+                agents.changePassword(me.agent().id(), form.currentPassword(), form.newPassword());
+                // The session still holds the old authorities (for a temporary password: change-required only),
+                // so the agent signs in again with the new password.
+                new SecurityContextLogoutHandler().logout(request, response, authentication);
+                return "redirect:/login?passwordChanged";
+            } catch (DomainException e) {
+                errors = messages.errors(e);
+            }
+        }
+        response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+        model.addAttribute("nav", "password");
+        model.addAttribute("errors", errors);
+        return "account/password";
+    }
+}
