@@ -1,0 +1,2 @@
+/** The console's activity log page. */
+package io.seatwise.audit.web;
