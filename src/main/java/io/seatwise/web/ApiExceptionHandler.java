@@ -3,8 +3,11 @@ package io.seatwise.web;
 import java.net.URI;
 
 import io.seatwise.shared.DomainException;
+import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -12,6 +15,9 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authorization.AuthorizationDeniedException;
@@ -20,7 +26,9 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
 
 /**
@@ -130,4 +138,28 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 .body(problem);
     }
 
+    /**
+     * Requests under {@code /api/} that reach no controller: an unknown route, a method or content type no
+     * mapping takes. No {@code @RestController} is involved, so the advice above does not see them; without this
+     * they ended as a bare status (or the console's error page). Other paths are left to the console.
+     */
+    @RestControllerAdvice
+    @Order(Ordered.LOWEST_PRECEDENCE)
+    static class UnmappedApiRequests {
+
+        @ExceptionHandler({NoResourceFoundException.class, NoHandlerFoundException.class,
+                HttpRequestMethodNotSupportedException.class, HttpMediaTypeNotSupportedException.class})
+        ResponseEntity<ProblemDetail> unmapped(Exception e, HttpServletRequest request) throws Exception {
+            String path = request.getRequestURI().substring(request.getContextPath().length());
+            if (!path.startsWith("/api/") || !(e instanceof ErrorResponse error)) {
+                throw e;
+            }
+            ProblemDetail problem = error.getBody();
+            problem.setType(URI.create(TYPE_PREFIX + "http-" + error.getStatusCode().value()));
+            HttpHeaders headers = new HttpHeaders();
+            headers.addAll(error.getHeaders());
+            headers.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+            return new ResponseEntity<>(problem, headers, error.getStatusCode());
+        }
+    }
 }
