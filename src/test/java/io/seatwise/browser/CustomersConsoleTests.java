@@ -1,8 +1,12 @@
 package io.seatwise.browser;
 
 import io.seatwise.access.Role;
+import io.seatwise.access.SystemActor;
 import io.seatwise.customers.Customer;
 import io.seatwise.support.H2Test;
+import io.seatwise.users.DirectoryRole;
+import io.seatwise.users.NewUser;
+import io.seatwise.users.UsersService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,6 +36,8 @@ class CustomersConsoleTests {
     ConsoleFixtures fixtures;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    UsersService users;
 
     @Test
     void listShowsCustomersWithSearchAndPaging() throws Exception {
@@ -205,11 +211,20 @@ class CustomersConsoleTests {
 
     @Test
     void usersTabListsTheCustomersUsers() throws Exception {
+        Customer empty = fixtures.customerWithE3("No Users", 1);
         Customer customer = fixtures.customerWithE3("Users", 1);
+        String domain = customer.domains().get(0);
+        SystemActor.run(() -> users.create(customer.id(),
+                new NewUser("olga.ivanova@" + domain, "Ольга", "Иванова", null, null, DirectoryRole.USER_ADMIN)));
 
-        mvc.perform(get("/customers/" + customer.id() + "/users").with(fixtures.as(Role.HELPDESK)))
+        mvc.perform(get("/customers/" + empty.id() + "/users").with(fixtures.as(Role.HELPDESK)))
                 .andExpect(status().isOk())
-                .andExpect(content().string(allOf(containsString("Users and licenses"),
-                        containsString("This customer has no users yet."))));
+                .andExpect(content().string(containsString("This customer has no users yet.")));
+        mvc.perform(get("/customers/" + customer.id() + "/users").param("lang", "ru").with(fixtures.as(Role.HELPDESK)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("Пользователи и лицензии"),
+                        containsString("Ольга Иванова"), containsString("olga.ivanova@" + domain),
+                        containsString("Швеция"), containsString("Администратор управления пользователями"),
+                        containsString("Страница 1 из 1 · всего 1"))));
     }
 }
