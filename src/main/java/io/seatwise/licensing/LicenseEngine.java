@@ -195,6 +195,9 @@ class LicenseEngine {
 
             /** Set-based: per product one insert or delete driven by the stored outcomes, seats taken first. */
             void apply() {
+                // Every touched seat pool is locked first, in sku order: concurrent changes queue instead of
+                // deadlocking on each other's assignment rows.
+                spec.products().forEach(sku -> repository.lockAvailable(customer, sku));
                 for (SkuId sku : spec.products()) {
                     if (spec.assign().containsKey(sku)) {
                         Set<ServicePlanId> disabled = spec.assign().get(sku);
