@@ -29,29 +29,32 @@ class LicenseQueries {
         this.jdbc = jdbc;
     }
 
-    /** SQL (alias u = app_user) restricting to the selection; explicit ids travel as one array parameter. */
-    private static String selectionClause(CustomerId customer, Selection selection, Map<String, Object> params) {
+    /** FROM and WHERE (alias u = app_user) of the selection; explicit ids travel as one array, joined. */
+    private static String selectionFrom(CustomerId customer, Selection selection, Map<String, Object> params) {
         if (selection instanceof Selection.UserIds ids) {
             params.put("customer", customer.value());
             params.put("ids", LicensingRepository.uuidArray(ids.ids().stream().map(UserId::value).toList()));
-            return "u.customer_id = :customer AND u.deleted_at IS NULL AND u.id = ANY(:ids)";
+            return " FROM " + LicensingRepository.SELECTED
+                    + " JOIN app_user u ON u.customer_id = :customer AND u.id = sel.id WHERE u.deleted_at IS NULL";
         }
-        return LicensingRepository.filterClause(customer, ((Selection.Matching) selection).filter(), params);
+        return " FROM app_user u WHERE "
+                + LicensingRepository.filterClause(customer, ((Selection.Matching) selection).filter(), params);
     }
 
     long selectedCount(CustomerId customer, Selection selection) {
         Map<String, Object> params = new HashMap<>();
-        String where = selectionClause(customer, selection, params);
-        return jdbc.sql("SELECT count(*) FROM app_user u WHERE " + where).params(params).query(Long.class).single();
+        String from = selectionFrom(customer, selection, params);
+        return jdbc.sql("SELECT count(*)" + from).params(params).query(Long.class).single();
     }
 
     /** How many selected users have each product (active assignments). */
     Map<SkuId, Long> holders(CustomerId customer, Selection selection) {
         Map<String, Object> params = new HashMap<>();
-        String where = selectionClause(customer, selection, params);
+        String from = selectionFrom(customer, selection, params);
         Map<SkuId, Long> result = new HashMap<>();
-        jdbc.sql("SELECT a.sku_id, count(*) FROM license_assignment a JOIN app_user u ON u.customer_id = a.customer_id "
-                        + "AND u.id = a.user_id WHERE a.state = 'ACTIVE' AND " + where + " GROUP BY a.sku_id")
+        jdbc.sql("SELECT a.sku_id, count(*) FROM (SELECT u.id, u.customer_id" + from + ") s "
+                        + "JOIN license_assignment a ON a.customer_id = s.customer_id AND a.user_id = s.id "
+                        + "WHERE a.state = 'ACTIVE' GROUP BY a.sku_id")
                 .params(params)
                 .query(rs -> {
                     result.put(new SkuId(rs.getObject(1, UUID.class)), rs.getLong(2));
@@ -62,10 +65,10 @@ class LicenseQueries {
     /** The selected users that have a product, by display name, with that product's disabled plans. */
     PageResult<LicenseHolder> holdersOf(CustomerId customer, Selection selection, SkuId sku, PageRequest page) {
         Map<String, Object> params = new HashMap<>();
-        String where = selectionClause(customer, selection, params);
+        String selected = selectionFrom(customer, selection, params);
         params.put("sku", sku.value());
-        String from = " FROM license_assignment a JOIN app_user u ON u.customer_id = a.customer_id AND u.id = a.user_id"
-                + " WHERE a.state = 'ACTIVE' AND a.sku_id = :sku AND " + where;
+        String from = selected + " AND EXISTS (SELECT 1 FROM license_assignment a WHERE a.customer_id = u.customer_id "
+                + "AND a.user_id = u.id AND a.state = 'ACTIVE' AND a.sku_id = :sku)";
         long total = jdbc.sql("SELECT count(*)" + from).params(params).query(Long.class).single();
         params.put("limit", page.size());
         params.put("offset", page.offset());
@@ -79,9 +82,11 @@ class LicenseQueries {
                             new ArrayList<>()));
                 });
         if (!rows.isEmpty()) {
-            jdbc.sql("SELECT user_id, service_plan_id FROM license_disabled_plan WHERE customer_id = :c "
-                            + "AND sku_id = :sku AND user_id IN (:ids) ORDER BY service_plan_id")
-                    .param("c", customer.value()).param("sku", sku.value()).param("ids", List.copyOf(rows.keySet()))
+            jdbc.sql("SELECT d.user_id, d.service_plan_id FROM " + LicensingRepository.SELECTED
+                            + " JOIN license_disabled_plan d ON d.customer_id = :c AND d.user_id = sel.id "
+                            + "WHERE d.sku_id = :sku ORDER BY d.service_plan_id")
+                    .param("c", customer.value()).param("sku", sku.value())
+                    .param("ids", LicensingRepository.uuidArray(List.copyOf(rows.keySet())))
                     .query(rs -> {
                         rows.get(rs.getObject(1, UUID.class)).disabledPlans()
                                 .add(new ServicePlanId(rs.getObject(2, UUID.class)));
@@ -138,9 +143,9 @@ class LicenseQueries {
         if (users.isEmpty()) {
             return result;
         }
-        jdbc.sql("SELECT user_id, sku_id FROM license_assignment WHERE customer_id = :c AND user_id IN (:ids) "
-                        + "AND state = 'ACTIVE' ORDER BY sku_id")
-                .param("c", customer.value()).param("ids", users)
+        jdbc.sql("SELECT a.user_id, a.sku_id FROM " + LicensingRepository.SELECTED + " JOIN license_assignment a "
+                        + "ON a.customer_id = :c AND a.user_id = sel.id WHERE a.state = 'ACTIVE' ORDER BY a.sku_id")
+                .param("c", customer.value()).param("ids", LicensingRepository.uuidArray(users))
                 .query(rs -> {
                     result.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
                             .add(new SkuId(rs.getObject(2, UUID.class)));
@@ -188,16 +193,17 @@ class LicenseQueries {
     /** What the users had before the change, for the products it removed or re-planned. */
     Map<UUID, Map<SkuId, Set<ServicePlanId>>> priors(CustomerId customer, UUID change, List<UUID> users) {
         Map<UUID, Map<SkuId, Set<ServicePlanId>>> result = new HashMap<>();
-        jdbc.sql("SELECT user_id, sku_id FROM license_change_prior WHERE customer_id = :c AND change_id = :id "
-                        + "AND user_id IN (:users)")
-                .param("c", customer.value()).param("id", change).param("users", users)
+        jdbc.sql("SELECT p.user_id, p.sku_id FROM " + LicensingRepository.SELECTED + " JOIN license_change_prior p "
+                        + "ON p.customer_id = :c AND p.change_id = :id AND p.user_id = sel.id")
+                .param("c", customer.value()).param("id", change).param("ids", LicensingRepository.uuidArray(users))
                 .query(rs -> {
                     result.computeIfAbsent(rs.getObject(1, UUID.class), k -> new HashMap<>())
                             .put(new SkuId(rs.getObject(2, UUID.class)), new java.util.HashSet<>());
                 });
-        jdbc.sql("SELECT user_id, sku_id, service_plan_id FROM license_change_prior_plan WHERE customer_id = :c "
-                        + "AND change_id = :id AND user_id IN (:users)")
-                .param("c", customer.value()).param("id", change).param("users", users)
+        jdbc.sql("SELECT p.user_id, p.sku_id, p.service_plan_id FROM " + LicensingRepository.SELECTED
+                        + " JOIN license_change_prior_plan p ON p.customer_id = :c AND p.change_id = :id "
+                        + "AND p.user_id = sel.id")
+                .param("c", customer.value()).param("id", change).param("ids", LicensingRepository.uuidArray(users))
                 .query(rs -> {
                     var plans = result.getOrDefault(rs.getObject(1, UUID.class), Map.of())
                             .get(new SkuId(rs.getObject(2, UUID.class)));
@@ -211,9 +217,9 @@ class LicenseQueries {
     /** Products the change gave the users that are still that change's (not re-assigned since). */
     Map<UUID, Set<SkuId>> stillAssignedBy(CustomerId customer, UUID change, List<UUID> users) {
         Map<UUID, Set<SkuId>> result = new HashMap<>();
-        jdbc.sql("SELECT user_id, sku_id FROM license_assignment WHERE customer_id = :c AND change_id = :id "
-                        + "AND state = 'ACTIVE' AND user_id IN (:users)")
-                .param("c", customer.value()).param("id", change).param("users", users)
+        jdbc.sql("SELECT a.user_id, a.sku_id FROM " + LicensingRepository.SELECTED + " JOIN license_assignment a "
+                        + "ON a.customer_id = :c AND a.user_id = sel.id WHERE a.change_id = :id AND a.state = 'ACTIVE'")
+                .param("c", customer.value()).param("id", change).param("ids", LicensingRepository.uuidArray(users))
                 .query(rs -> {
                     result.computeIfAbsent(rs.getObject(1, UUID.class), k -> new java.util.HashSet<>())
                             .add(new SkuId(rs.getObject(2, UUID.class)));

@@ -33,6 +33,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 class LicensingRepository {
 
+    /** The ids of parameter {@code :ids} as a table {@code sel(id)}, on H2 and PostgreSQL alike. */
+    static final String SELECTED = "UNNEST(:ids) AS sel(id)";
     static final int SUCCEEDED = 0;
     static final int FAILED = 1;
     private static final String OK_USERS = """
@@ -114,8 +116,10 @@ class LicensingRepository {
         List<UUID> uuids = ids.stream().map(UserId::value).toList();
         Map<UserId, UserLicenseState> result = new HashMap<>();
         Map<UUID, Map<SkuId, Set<ServicePlanId>>> licenses = new HashMap<>();
-        jdbc.sql("SELECT id, deleted_at, usage_location FROM app_user WHERE customer_id = :c AND id IN (:ids)")
-                .param("c", customer.value()).param("ids", uuids)
+        // The ids travel as one array joined by index lookups: a long IN list is scanned row by row on H2.
+        jdbc.sql("SELECT u.id, u.deleted_at, u.usage_location FROM " + SELECTED + " JOIN app_user u "
+                        + "ON u.customer_id = :c AND u.id = sel.id")
+                .param("c", customer.value()).param("ids", uuidArray(uuids))
                 .query(rs -> {
                     UUID id = rs.getObject(1, UUID.class);
                     Map<SkuId, Set<ServicePlanId>> own = new HashMap<>();
@@ -126,21 +130,23 @@ class LicensingRepository {
         if (!products.isEmpty() && !licenses.isEmpty()) {
             List<UUID> skus = products.stream().map(SkuId::value).toList();
             jdbc.sql("""
-                    SELECT user_id, sku_id FROM license_assignment
-                    WHERE customer_id = :c AND user_id IN (:ids) AND sku_id IN (:skus) AND state = 'ACTIVE'
-                    """)
-                    .param("c", customer.value()).param("ids", uuids).param("skus", skus)
+                    SELECT a.user_id, a.sku_id FROM %s
+                    JOIN license_assignment a ON a.customer_id = :c AND a.user_id = sel.id
+                    WHERE a.sku_id IN (:skus) AND a.state = 'ACTIVE'
+                    """.formatted(SELECTED))
+                    .param("c", customer.value()).param("ids", uuidArray(uuids)).param("skus", skus)
                     .query(rs -> {
                         licenses.get(rs.getObject(1, UUID.class)).put(new SkuId(rs.getObject(2, UUID.class)),
                                 new HashSet<>());
                     });
             jdbc.sql("""
-                    SELECT d.user_id, d.sku_id, d.service_plan_id FROM license_disabled_plan d
+                    SELECT d.user_id, d.sku_id, d.service_plan_id FROM %s
+                    JOIN license_disabled_plan d ON d.customer_id = :c AND d.user_id = sel.id
                     JOIN license_assignment a ON a.customer_id = d.customer_id AND a.user_id = d.user_id
                          AND a.sku_id = d.sku_id AND a.state = 'ACTIVE'
-                    WHERE d.customer_id = :c AND d.user_id IN (:ids) AND d.sku_id IN (:skus)
-                    """)
-                    .param("c", customer.value()).param("ids", uuids).param("skus", skus)
+                    WHERE d.sku_id IN (:skus)
+                    """.formatted(SELECTED))
+                    .param("c", customer.value()).param("ids", uuidArray(uuids)).param("skus", skus)
                     .query(rs -> {
                         Set<ServicePlanId> disabled = licenses.get(rs.getObject(1, UUID.class))
                                 .get(new SkuId(rs.getObject(2, UUID.class)));
