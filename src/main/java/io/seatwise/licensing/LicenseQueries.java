@@ -41,7 +41,25 @@ class LicenseQueries {
                 + LicensingRepository.filterClause(customer, ((Selection.Matching) selection).filter(), params);
     }
 
+    /** H2 caps an array at 65,536 elements: explicit selections are queried in parts and the counts added. */
+    static final int ARRAY_PART = 50_000;
+
+    private static List<Selection> parts(Selection selection) {
+        if (selection instanceof Selection.UserIds ids && ids.ids().size() > ARRAY_PART) {
+            List<Selection> parts = new ArrayList<>();
+            for (int i = 0; i < ids.ids().size(); i += ARRAY_PART) {
+                parts.add(new Selection.UserIds(ids.ids().subList(i, Math.min(ids.ids().size(), i + ARRAY_PART))));
+            }
+            return parts;
+        }
+        return List.of(selection);
+    }
+
     long selectedCount(CustomerId customer, Selection selection) {
+        return parts(selection).stream().mapToLong(part -> selectedCountOfPart(customer, part)).sum();
+    }
+
+    private long selectedCountOfPart(CustomerId customer, Selection selection) {
         Map<String, Object> params = new HashMap<>();
         String from = selectionFrom(customer, selection, params);
         return jdbc.sql("SELECT count(*)" + from).params(params).query(Long.class).single();
@@ -49,21 +67,29 @@ class LicenseQueries {
 
     /** How many selected users have each product (active assignments). */
     Map<SkuId, Long> holders(CustomerId customer, Selection selection) {
+        Map<SkuId, Long> result = new HashMap<>();
+        parts(selection).forEach(part -> holdersOfPart(customer, part, result));
+        return result;
+    }
+
+    private void holdersOfPart(CustomerId customer, Selection selection, Map<SkuId, Long> result) {
         Map<String, Object> params = new HashMap<>();
         String from = selectionFrom(customer, selection, params);
-        Map<SkuId, Long> result = new HashMap<>();
         jdbc.sql("SELECT a.sku_id, count(*) FROM (SELECT u.id, u.customer_id" + from + ") s "
                         + "JOIN license_assignment a ON a.customer_id = s.customer_id AND a.user_id = s.id "
                         + "WHERE a.state = 'ACTIVE' GROUP BY a.sku_id")
                 .params(params)
                 .query(rs -> {
-                    result.put(new SkuId(rs.getObject(1, UUID.class)), rs.getLong(2));
+                    result.merge(new SkuId(rs.getObject(1, UUID.class)), rs.getLong(2), Long::sum);
                 });
-        return result;
     }
 
     /** The selected users that have a product, by display name, with that product's disabled plans. */
     PageResult<LicenseHolder> holdersOf(CustomerId customer, Selection selection, SkuId sku, PageRequest page) {
+        List<Selection> parts = parts(selection);
+        if (parts.size() > 1) {
+            return holdersOfLargeSelection(customer, parts, sku, page);
+        }
         Map<String, Object> params = new HashMap<>();
         String selected = selectionFrom(customer, selection, params);
         params.put("sku", sku.value());
@@ -93,6 +119,43 @@ class LicenseQueries {
                     });
         }
         return new PageResult<>(List.copyOf(rows.values()), total, page.page(), page.size());
+    }
+
+    /** Explicit selections past one array: the holders' names are gathered part by part, sorted and paged here. */
+    private PageResult<LicenseHolder> holdersOfLargeSelection(CustomerId customer, List<Selection> parts, SkuId sku,
+            PageRequest page) {
+        List<LicenseHolder> all = new ArrayList<>();
+        for (Selection part : parts) {
+            Map<String, Object> params = new HashMap<>();
+            String from = selectionFrom(customer, part, params);
+            params.put("sku", sku.value());
+            jdbc.sql("SELECT u.id, u.user_principal_name, u.display_name" + from + " AND EXISTS (SELECT 1 FROM "
+                            + "license_assignment a WHERE a.customer_id = u.customer_id AND a.user_id = u.id "
+                            + "AND a.state = 'ACTIVE' AND a.sku_id = :sku)")
+                    .params(params)
+                    .query(rs -> {
+                        all.add(new LicenseHolder(new UserId(rs.getObject(1, UUID.class)), rs.getString(2),
+                                rs.getString(3), new ArrayList<>()));
+                    });
+        }
+        all.sort(java.util.Comparator.comparing(LicenseHolder::displayName)
+                .thenComparing(h -> h.userId().value()));
+        int from = (int) Math.min(all.size(), page.offset());
+        List<LicenseHolder> items = all.subList(from, Math.min(all.size(), from + page.size()));
+        if (!items.isEmpty()) {
+            Map<UUID, LicenseHolder> byId = new LinkedHashMap<>();
+            items.forEach(h -> byId.put(h.userId().value(), h));
+            jdbc.sql("SELECT d.user_id, d.service_plan_id FROM " + LicensingRepository.SELECTED
+                            + " JOIN license_disabled_plan d ON d.customer_id = :c AND d.user_id = sel.id "
+                            + "WHERE d.sku_id = :sku ORDER BY d.service_plan_id")
+                    .param("c", customer.value()).param("sku", sku.value())
+                    .param("ids", LicensingRepository.uuidArray(List.copyOf(byId.keySet())))
+                    .query(rs -> {
+                        byId.get(rs.getObject(1, UUID.class)).disabledPlans()
+                                .add(new ServicePlanId(rs.getObject(2, UUID.class)));
+                    });
+        }
+        return new PageResult<>(List.copyOf(items), all.size(), page.page(), page.size());
     }
 
     Optional<StoredChange> change(CustomerId customer, UUID id) {

@@ -95,7 +95,13 @@ public final class LicensingBenchmark {
             SystemActor.run(() -> customers.addSubscription(customer.id(), E3, n + 1000));
             SystemActor.run(() -> customers.addSubscription(customer.id(), FLOOR_SKU, n + 1000));
             List<UserId> ids = insertUsers(jdbc, customer.id().value(), domain, n);
-            List<String> lines = new ArrayList<>();
+            List<String> lines = new ArrayList<>() {
+                @Override
+                public boolean add(String line) {
+                    System.out.println(line);
+                    return super.add(line);
+                }
+            };
 
             // Floor: the same rows by one raw INSERT … SELECT (then removed again).
             double floor = median(3, () -> {
