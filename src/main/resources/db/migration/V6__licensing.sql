@@ -19,12 +19,14 @@ CREATE TABLE license_change (
 );
 CREATE INDEX license_change_time_idx ON license_change (customer_id, created_at DESC);
 
--- Per selected user: succeeded (status 0) or failed (1) with the first error; the rest of the errors in detail.
+-- Per selected user: succeeded (status 0) or failed (1) with the first error; all errors in errors.
+-- grp: users of one change sharing one spec (an undo reverts different users differently).
 CREATE TABLE license_change_user (
     customer_id  UUID          NOT NULL,
     change_id    UUID          NOT NULL,
     user_id      UUID          NOT NULL,
     seq          INTEGER       NOT NULL,
+    grp          INTEGER       NOT NULL,
     status       SMALLINT      NOT NULL,
     error_code   VARCHAR(40),
     error_sku    UUID,

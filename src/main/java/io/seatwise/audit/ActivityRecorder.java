@@ -9,6 +9,7 @@ import io.seatwise.access.AccessEvents.PasswordChanged;
 import io.seatwise.customers.CustomerEvents.CustomerCreated;
 import io.seatwise.customers.CustomerEvents.SeatsChanged;
 import io.seatwise.customers.CustomerEvents.SubscriptionAdded;
+import io.seatwise.licensing.LicensingEvents.LicensesChanged;
 import io.seatwise.shared.CurrentActor;
 import io.seatwise.users.UserEvents.UserCreated;
 import org.springframework.context.event.EventListener;
@@ -52,6 +53,13 @@ class ActivityRecorder {
     @EventListener
     void on(UserCreated e) {
         record(e.customerId().value(), "user.created", "user=" + e.userPrincipalName() + " (" + e.userId() + ")");
+    }
+
+    @EventListener
+    void on(LicensesChanged e) {
+        record(e.customerId().value(), "UNDO".equals(e.kind()) ? "licenses.undone" : "licenses.changed",
+                "change=" + e.changeId() + "; users=" + e.selected() + "; succeeded=" + e.succeeded() + "; failed="
+                        + e.failed() + "; products: " + e.products());
     }
 
     @EventListener

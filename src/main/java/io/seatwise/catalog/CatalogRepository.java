@@ -149,7 +149,15 @@ class CatalogRepository {
             (rs.getBoolean(3) ? only : not).computeIfAbsent(new SkuId(rs.getObject(1, UUID.class)),
                     k -> new java.util.HashSet<>()).add(rs.getString(2));
         });
-        return new CatalogRules(plans, groups, required, only, not);
+        Map<ServicePlanId, String> names = new java.util.HashMap<>();
+        jdbc.sql("SELECT service_plan_id, name FROM service_plan").query(rs -> {
+            names.put(new ServicePlanId(rs.getObject(1, UUID.class)), rs.getString(2));
+        });
+        Map<SkuId, String> parts = new java.util.HashMap<>();
+        jdbc.sql("SELECT sku_id, sku_part_number FROM product").query(rs -> {
+            parts.put(new SkuId(rs.getObject(1, UUID.class)), rs.getString(2));
+        });
+        return new CatalogRules(plans, groups, required, only, not, names, parts);
     }
 
     int countRows(String table) {

@@ -17,10 +17,15 @@ public final class CatalogRules {
     private final Map<ServicePlanId, Set<ServicePlanId>> requiredByPlan;
     private final Map<SkuId, Set<String>> offeredOnlyIn;
     private final Map<SkuId, Set<String>> notOfferedIn;
+    private final Map<ServicePlanId, String> planNames;
+    private final Map<SkuId, String> partNumbers;
 
     CatalogRules(Map<SkuId, Set<ServicePlanId>> plansBySku, Map<ServicePlanId, Set<Integer>> groupsByPlan,
             Map<ServicePlanId, Set<ServicePlanId>> requiredByPlan, Map<SkuId, Set<String>> offeredOnlyIn,
-            Map<SkuId, Set<String>> notOfferedIn) {
+            Map<SkuId, Set<String>> notOfferedIn, Map<ServicePlanId, String> planNames,
+            Map<SkuId, String> partNumbers) {
+        this.planNames = Map.copyOf(planNames);
+        this.partNumbers = Map.copyOf(partNumbers);
         this.plansBySku = copy(plansBySku);
         this.groupsByPlan = copy(groupsByPlan);
         this.requiredByPlan = copy(requiredByPlan);
@@ -32,7 +37,18 @@ public final class CatalogRules {
     public static CatalogRules of(Map<SkuId, Set<ServicePlanId>> plansBySku,
             Map<ServicePlanId, Set<Integer>> groupsByPlan, Map<ServicePlanId, Set<ServicePlanId>> requiredByPlan,
             Map<SkuId, Set<String>> offeredOnlyIn, Map<SkuId, Set<String>> notOfferedIn) {
-        return new CatalogRules(plansBySku, groupsByPlan, requiredByPlan, offeredOnlyIn, notOfferedIn);
+        return new CatalogRules(plansBySku, groupsByPlan, requiredByPlan, offeredOnlyIn, notOfferedIn, Map.of(),
+                Map.of());
+    }
+
+    /** A plan's technical name, or its id when unknown. */
+    public String planName(ServicePlanId plan) {
+        return planNames.getOrDefault(plan, plan.toString());
+    }
+
+    /** A product's part number, or its id when unknown. */
+    public String partNumber(SkuId sku) {
+        return partNumbers.getOrDefault(sku, sku.toString());
     }
 
     private static <K, V> Map<K, Set<V>> copy(Map<K, Set<V>> map) {

@@ -3,10 +3,12 @@ package io.seatwise.customers;
 import java.util.Objects;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+
 import io.seatwise.shared.Ids;
 
 /** A customer tenant's id. */
-public record CustomerId(UUID value) {
+public record CustomerId(@JsonValue UUID value) {
 
     public CustomerId {
         Objects.requireNonNull(value, "customerId");

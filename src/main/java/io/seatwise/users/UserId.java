@@ -3,10 +3,12 @@ package io.seatwise.users;
 import java.util.Objects;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+
 import io.seatwise.shared.Ids;
 
 /** A user account's id. */
-public record UserId(UUID value) {
+public record UserId(@JsonValue UUID value) {
 
     public UserId {
         Objects.requireNonNull(value, "userId");

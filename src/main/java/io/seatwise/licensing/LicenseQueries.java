@@ -1,0 +1,292 @@
+package io.seatwise.licensing;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import io.seatwise.catalog.ServicePlanId;
+import io.seatwise.catalog.SkuId;
+import io.seatwise.customers.CustomerId;
+import io.seatwise.shared.PageRequest;
+import io.seatwise.shared.PageResult;
+import io.seatwise.users.UserId;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The read side of licensing: summaries for a selection, stored changes and their per-user results. */
+@Repository
+class LicenseQueries {
+
+    private final JdbcClient jdbc;
+
+    LicenseQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** FROM and WHERE (alias u = app_user) of the selection; explicit ids travel as one array, joined. */
+    private static String selectionFrom(CustomerId customer, Selection selection, Map<String, Object> params) {
+        if (selection instanceof Selection.UserIds ids) {
+            params.put("customer", customer.value());
+            params.put("ids", LicensingRepository.uuidArray(ids.ids().stream().map(UserId::value).toList()));
+            return " FROM " + LicensingRepository.SELECTED
+                    + " JOIN app_user u ON u.customer_id = :customer AND u.id = sel.id WHERE u.deleted_at IS NULL";
+        }
+        return " FROM app_user u WHERE "
+                + LicensingRepository.filterClause(customer, ((Selection.Matching) selection).filter(), params);
+    }
+
+    /** H2 caps an array at 65,536 elements: explicit selections are queried in parts and the counts added. */
+    static final int ARRAY_PART = 50_000;
+
+    private static List<Selection> parts(Selection selection) {
+        if (selection instanceof Selection.UserIds ids && ids.ids().size() > ARRAY_PART) {
+            List<Selection> parts = new ArrayList<>();
+            for (int i = 0; i < ids.ids().size(); i += ARRAY_PART) {
+                parts.add(new Selection.UserIds(ids.ids().subList(i, Math.min(ids.ids().size(), i + ARRAY_PART))));
+            }
+            return parts;
+        }
+        return List.of(selection);
+    }
+
+    long selectedCount(CustomerId customer, Selection selection) {
+        return parts(selection).stream().mapToLong(part -> selectedCountOfPart(customer, part)).sum();
+    }
+
+    private long selectedCountOfPart(CustomerId customer, Selection selection) {
+        Map<String, Object> params = new HashMap<>();
+        String from = selectionFrom(customer, selection, params);
+        return jdbc.sql("SELECT count(*)" + from).params(params).query(Long.class).single();
+    }
+
+    /** How many selected users have each product (active assignments). */
+    Map<SkuId, Long> holders(CustomerId customer, Selection selection) {
+        Map<SkuId, Long> result = new HashMap<>();
+        parts(selection).forEach(part -> holdersOfPart(customer, part, result));
+        return result;
+    }
+
+    private void holdersOfPart(CustomerId customer, Selection selection, Map<SkuId, Long> result) {
+        Map<String, Object> params = new HashMap<>();
+        String from = selectionFrom(customer, selection, params);
+        jdbc.sql("SELECT a.sku_id, count(*) FROM (SELECT u.id, u.customer_id" + from + ") s "
+                        + "JOIN license_assignment a ON a.customer_id = s.customer_id AND a.user_id = s.id "
+                        + "WHERE a.state = 'ACTIVE' GROUP BY a.sku_id")
+                .params(params)
+                .query(rs -> {
+                    result.merge(new SkuId(rs.getObject(1, UUID.class)), rs.getLong(2), Long::sum);
+                });
+    }
+
+    /** The selected users that have a product, by display name, with that product's disabled plans. */
+    PageResult<LicenseHolder> holdersOf(CustomerId customer, Selection selection, SkuId sku, PageRequest page) {
+        List<Selection> parts = parts(selection);
+        if (parts.size() > 1) {
+            return holdersOfLargeSelection(customer, parts, sku, page);
+        }
+        Map<String, Object> params = new HashMap<>();
+        String selected = selectionFrom(customer, selection, params);
+        params.put("sku", sku.value());
+        String from = selected + " AND EXISTS (SELECT 1 FROM license_assignment a WHERE a.customer_id = u.customer_id "
+                + "AND a.user_id = u.id AND a.state = 'ACTIVE' AND a.sku_id = :sku)";
+        long total = jdbc.sql("SELECT count(*)" + from).params(params).query(Long.class).single();
+        params.put("limit", page.size());
+        params.put("offset", page.offset());
+        Map<UUID, LicenseHolder> rows = new LinkedHashMap<>();
+        jdbc.sql("SELECT u.id, u.user_principal_name, u.display_name" + from
+                        + " ORDER BY u.display_name, u.id LIMIT :limit OFFSET :offset")
+                .params(params)
+                .query(rs -> {
+                    UUID id = rs.getObject(1, UUID.class);
+                    rows.put(id, new LicenseHolder(new UserId(id), rs.getString(2), rs.getString(3),
+                            new ArrayList<>()));
+                });
+        if (!rows.isEmpty()) {
+            jdbc.sql("SELECT d.user_id, d.service_plan_id FROM " + LicensingRepository.SELECTED
+                            + " JOIN license_disabled_plan d ON d.customer_id = :c AND d.user_id = sel.id "
+                            + "WHERE d.sku_id = :sku ORDER BY d.service_plan_id")
+                    .param("c", customer.value()).param("sku", sku.value())
+                    .param("ids", LicensingRepository.uuidArray(List.copyOf(rows.keySet())))
+                    .query(rs -> {
+                        rows.get(rs.getObject(1, UUID.class)).disabledPlans()
+                                .add(new ServicePlanId(rs.getObject(2, UUID.class)));
+                    });
+        }
+        return new PageResult<>(List.copyOf(rows.values()), total, page.page(), page.size());
+    }
+
+    /** Explicit selections past one array: the holders' names are gathered part by part, sorted and paged here. */
+    private PageResult<LicenseHolder> holdersOfLargeSelection(CustomerId customer, List<Selection> parts, SkuId sku,
+            PageRequest page) {
+        List<LicenseHolder> all = new ArrayList<>();
+        for (Selection part : parts) {
+            Map<String, Object> params = new HashMap<>();
+            String from = selectionFrom(customer, part, params);
+            params.put("sku", sku.value());
+            jdbc.sql("SELECT u.id, u.user_principal_name, u.display_name" + from + " AND EXISTS (SELECT 1 FROM "
+                            + "license_assignment a WHERE a.customer_id = u.customer_id AND a.user_id = u.id "
+                            + "AND a.state = 'ACTIVE' AND a.sku_id = :sku)")
+                    .params(params)
+                    .query(rs -> {
+                        all.add(new LicenseHolder(new UserId(rs.getObject(1, UUID.class)), rs.getString(2),
+                                rs.getString(3), new ArrayList<>()));
+                    });
+        }
+        all.sort(java.util.Comparator.comparing(LicenseHolder::displayName)
+                .thenComparing(h -> h.userId().value()));
+        int from = (int) Math.min(all.size(), page.offset());
+        List<LicenseHolder> items = all.subList(from, Math.min(all.size(), from + page.size()));
+        if (!items.isEmpty()) {
+            Map<UUID, LicenseHolder> byId = new LinkedHashMap<>();
+            items.forEach(h -> byId.put(h.userId().value(), h));
+            jdbc.sql("SELECT d.user_id, d.service_plan_id FROM " + LicensingRepository.SELECTED
+                            + " JOIN license_disabled_plan d ON d.customer_id = :c AND d.user_id = sel.id "
+                            + "WHERE d.sku_id = :sku ORDER BY d.service_plan_id")
+                    .param("c", customer.value()).param("sku", sku.value())
+                    .param("ids", LicensingRepository.uuidArray(List.copyOf(byId.keySet())))
+                    .query(rs -> {
+                        byId.get(rs.getObject(1, UUID.class)).disabledPlans()
+                                .add(new ServicePlanId(rs.getObject(2, UUID.class)));
+                    });
+        }
+        return new PageResult<>(List.copyOf(items), all.size(), page.page(), page.size());
+    }
+
+    Optional<StoredChange> change(CustomerId customer, UUID id) {
+        return jdbc.sql("""
+                SELECT id, kind, undo_of, undone_by, created_by, created_at, assign_spec, remove_spec, selected,
+                  succeeded, failed FROM license_change WHERE customer_id = :c AND id = :id
+                """)
+                .param("c", customer.value()).param("id", id)
+                .query((rs, n) -> new StoredChange(rs.getObject("id", UUID.class), rs.getString("kind"),
+                        rs.getObject("undo_of", UUID.class), rs.getObject("undone_by", UUID.class),
+                        rs.getString("created_by"), rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                        rs.getString("assign_spec"), rs.getString("remove_spec"), rs.getInt("selected"),
+                        rs.getInt("succeeded"), rs.getInt("failed")))
+                .optional();
+    }
+
+    /** Marks a change undone; false when it already was (two undos racing). */
+    boolean markUndone(CustomerId customer, UUID id, UUID undo) {
+        return jdbc.sql("UPDATE license_change SET undone_by = :undo WHERE customer_id = :c AND id = :id "
+                        + "AND undone_by IS NULL")
+                .param("undo", undo).param("c", customer.value()).param("id", id).update() == 1;
+    }
+
+    /** A page of a stored change's per-user results in selection order, with each user's licenses now. */
+    PageResult<UserResult> results(CustomerId customer, UUID change, PageRequest page) {
+        long total = jdbc.sql("SELECT count(*) FROM license_change_user WHERE customer_id = :c AND change_id = :id")
+                .param("c", customer.value()).param("id", change).query(Long.class).single();
+        List<Object[]> rows = jdbc.sql("""
+                SELECT cu.user_id, u.user_principal_name, u.display_name, cu.status, cu.errors
+                FROM license_change_user cu
+                LEFT JOIN app_user u ON u.customer_id = cu.customer_id AND u.id = cu.user_id
+                WHERE cu.customer_id = :c AND cu.change_id = :id ORDER BY cu.seq LIMIT :limit OFFSET :offset
+                """)
+                .param("c", customer.value()).param("id", change).param("limit", page.size())
+                .param("offset", page.offset())
+                .query((rs, n) -> new Object[] {rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                        rs.getInt(4), rs.getString(5)})
+                .list();
+        Map<UUID, List<SkuId>> licenses = licensesOf(customer, rows.stream().map(r -> (UUID) r[0]).toList());
+        List<UserResult> items = rows.stream().map(r -> new UserResult(new UserId((UUID) r[0]), (String) r[1],
+                (String) r[2], (Integer) r[3] == LicensingRepository.SUCCEEDED, ViolationText.decode((String) r[4]),
+                licenses.getOrDefault((UUID) r[0], List.of()))).toList();
+        return new PageResult<>(items, total, page.page(), page.size());
+    }
+
+    private Map<UUID, List<SkuId>> licensesOf(CustomerId customer, List<UUID> users) {
+        Map<UUID, List<SkuId>> result = new HashMap<>();
+        if (users.isEmpty()) {
+            return result;
+        }
+        jdbc.sql("SELECT a.user_id, a.sku_id FROM " + LicensingRepository.SELECTED + " JOIN license_assignment a "
+                        + "ON a.customer_id = :c AND a.user_id = sel.id WHERE a.state = 'ACTIVE' ORDER BY a.sku_id")
+                .param("c", customer.value()).param("ids", LicensingRepository.uuidArray(users))
+                .query(rs -> {
+                    result.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
+                            .add(new SkuId(rs.getObject(2, UUID.class)));
+                });
+        return result;
+    }
+
+    /** A user's active licenses with their disabled plans, by product name. */
+    List<UserLicense> licenses(CustomerId customer, UserId user) {
+        Map<SkuId, UserLicense> result = new LinkedHashMap<>();
+        jdbc.sql("""
+                SELECT a.sku_id, p.sku_part_number, p.product_name FROM license_assignment a
+                JOIN product p ON p.sku_id = a.sku_id
+                WHERE a.customer_id = :c AND a.user_id = :u AND a.state = 'ACTIVE' ORDER BY p.product_name
+                """)
+                .param("c", customer.value()).param("u", user.value())
+                .query(rs -> {
+                    SkuId sku = new SkuId(rs.getObject(1, UUID.class));
+                    result.put(sku, new UserLicense(sku, rs.getString(2), rs.getString(3), new ArrayList<>()));
+                });
+        jdbc.sql("SELECT sku_id, service_plan_id FROM license_disabled_plan WHERE customer_id = :c AND user_id = :u "
+                        + "ORDER BY service_plan_id")
+                .param("c", customer.value()).param("u", user.value())
+                .query(rs -> {
+                    UserLicense license = result.get(new SkuId(rs.getObject(1, UUID.class)));
+                    if (license != null) {
+                        license.disabledPlans().add(new ServicePlanId(rs.getObject(2, UUID.class)));
+                    }
+                });
+        return List.copyOf(result.values());
+    }
+
+    // ---- undo ----------------------------------------------------------------------------------------------------
+
+    /** The next chunk of a change's succeeded users, in selection order after {@code afterSeq}. */
+    List<Object[]> succeededUsers(CustomerId customer, UUID change, int afterSeq, int limit) {
+        return jdbc.sql("""
+                SELECT seq, user_id FROM license_change_user
+                WHERE customer_id = :c AND change_id = :id AND status = 0 AND seq > :after ORDER BY seq LIMIT :limit
+                """)
+                .param("c", customer.value()).param("id", change).param("after", afterSeq).param("limit", limit)
+                .query((rs, n) -> new Object[] {rs.getInt(1), rs.getObject(2, UUID.class)}).list();
+    }
+
+    /** What the users had before the change, for the products it removed or re-planned. */
+    Map<UUID, Map<SkuId, Set<ServicePlanId>>> priors(CustomerId customer, UUID change, List<UUID> users) {
+        Map<UUID, Map<SkuId, Set<ServicePlanId>>> result = new HashMap<>();
+        jdbc.sql("SELECT p.user_id, p.sku_id FROM " + LicensingRepository.SELECTED + " JOIN license_change_prior p "
+                        + "ON p.customer_id = :c AND p.change_id = :id AND p.user_id = sel.id")
+                .param("c", customer.value()).param("id", change).param("ids", LicensingRepository.uuidArray(users))
+                .query(rs -> {
+                    result.computeIfAbsent(rs.getObject(1, UUID.class), k -> new HashMap<>())
+                            .put(new SkuId(rs.getObject(2, UUID.class)), new java.util.HashSet<>());
+                });
+        jdbc.sql("SELECT p.user_id, p.sku_id, p.service_plan_id FROM " + LicensingRepository.SELECTED
+                        + " JOIN license_change_prior_plan p ON p.customer_id = :c AND p.change_id = :id "
+                        + "AND p.user_id = sel.id")
+                .param("c", customer.value()).param("id", change).param("ids", LicensingRepository.uuidArray(users))
+                .query(rs -> {
+                    var plans = result.getOrDefault(rs.getObject(1, UUID.class), Map.of())
+                            .get(new SkuId(rs.getObject(2, UUID.class)));
+                    if (plans != null) {
+                        plans.add(new ServicePlanId(rs.getObject(3, UUID.class)));
+                    }
+                });
+        return result;
+    }
+
+    /** Products the change gave the users that are still that change's (not re-assigned since). */
+    Map<UUID, Set<SkuId>> stillAssignedBy(CustomerId customer, UUID change, List<UUID> users) {
+        Map<UUID, Set<SkuId>> result = new HashMap<>();
+        jdbc.sql("SELECT a.user_id, a.sku_id FROM " + LicensingRepository.SELECTED + " JOIN license_assignment a "
+                        + "ON a.customer_id = :c AND a.user_id = sel.id WHERE a.change_id = :id AND a.state = 'ACTIVE'")
+                .param("c", customer.value()).param("id", change).param("ids", LicensingRepository.uuidArray(users))
+                .query(rs -> {
+                    result.computeIfAbsent(rs.getObject(1, UUID.class), k -> new java.util.HashSet<>())
+                            .add(new SkuId(rs.getObject(2, UUID.class)));
+                });
+        return result;
+    }
+}

@@ -1,0 +1,17 @@
+package io.seatwise.licensing;
+
+import java.util.UUID;
+
+import io.seatwise.customers.CustomerId;
+
+/** What the licensing module tells the rest of the application. */
+public final class LicensingEvents {
+
+    private LicensingEvents() {
+    }
+
+    /** A license change (or its undo) was applied: one event per change, with counts, not one per user. */
+    public record LicensesChanged(CustomerId customerId, UUID changeId, String kind, int selected, int succeeded,
+            int failed, String products) {
+    }
+}

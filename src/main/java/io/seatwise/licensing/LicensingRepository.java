@@ -1,0 +1,325 @@
+package io.seatwise.licensing;
+
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+import io.seatwise.catalog.ServicePlanId;
+import io.seatwise.catalog.SkuId;
+import io.seatwise.customers.CustomerId;
+import io.seatwise.users.UserId;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
+import org.springframework.stereotype.Repository;
+
+/**
+ * SQL of the licensing engine. Bulk work is set-based: the per-user outcomes are written in batches, then each
+ * product's assignments are inserted or deleted by one statement driven by those outcomes.
+ */
+@Repository
+class LicensingRepository {
+
+    /** The ids of parameter {@code :ids} as a table {@code sel(id)}, on H2 and PostgreSQL alike. */
+    static final String SELECTED = "UNNEST(:ids) AS sel(id)";
+    static final int SUCCEEDED = 0;
+    static final int FAILED = 1;
+    private static final String OK_USERS = """
+            EXISTS (SELECT 1 FROM license_change_user cu WHERE cu.customer_id = a.customer_id
+                    AND cu.change_id = :change AND cu.grp = :grp AND cu.user_id = a.user_id AND cu.status = 0)""";
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+
+    LicensingRepository(JdbcClient jdbc, JdbcTemplate template) {
+        this.jdbc = jdbc;
+        this.template = template;
+    }
+
+    // ---- selection ---------------------------------------------------------------------------------------------
+
+    /** Streams the ids of the users matching a filter, in id order, a chunk at a time (keyset paging). */
+    void forEachMatchingChunk(CustomerId customer, UserFilter filter, int chunk, Consumer<List<UserId>> consumer) {
+        UUID after = new UUID(Long.MIN_VALUE, Long.MIN_VALUE);
+        boolean first = true;
+        while (true) {
+            Map<String, Object> params = new HashMap<>();
+            String where = filterClause(customer, filter, params);
+            params.put("limit", chunk);
+            String keyset = "";
+            if (!first) {
+                keyset = " AND u.id > :after";
+                params.put("after", after);
+            }
+            List<UUID> ids = jdbc.sql("SELECT u.id FROM app_user u WHERE " + where + keyset
+                    + " ORDER BY u.id LIMIT :limit").params(params).query(UUID.class).list();
+            if (ids.isEmpty()) {
+                return;
+            }
+            consumer.accept(ids.stream().map(UserId::new).toList());
+            if (ids.size() < chunk) {
+                return;
+            }
+            after = ids.get(ids.size() - 1);
+            first = false;
+        }
+    }
+
+    /** The WHERE clause (alias u = app_user) for a filter; always the customer's non-deleted users. */
+    static String filterClause(CustomerId customer, UserFilter filter, Map<String, Object> params) {
+        params.put("customer", customer.value());
+        List<String> where = new ArrayList<>(List.of("u.customer_id = :customer", "u.deleted_at IS NULL"));
+        String has = "EXISTS (SELECT 1 FROM license_assignment la WHERE la.customer_id = u.customer_id "
+                + "AND la.user_id = u.id AND la.state = 'ACTIVE'";
+        switch (filter.type()) {
+            case LICENSED -> where.add(has + ")");
+            case UNLICENSED -> where.add("NOT " + has + ")");
+            case HAS_PRODUCT -> {
+                where.add(has + " AND la.sku_id = :filterSku)");
+                params.put("filterSku", filter.skuId().value());
+            }
+            case LACKS_PRODUCT -> {
+                where.add("NOT " + has + " AND la.sku_id = :filterSku)");
+                params.put("filterSku", filter.skuId().value());
+            }
+            case ADMINS -> where.add("u.directory_role <> 'NONE'");
+            case BLOCKED -> where.add("u.sign_in_blocked");
+            case ALL -> {
+            }
+        }
+        if (filter.search() != null) {
+            where.add("(lower(u.display_name) LIKE :search OR u.user_name_key LIKE :search "
+                    + "OR lower(u.first_name) LIKE :search OR lower(u.last_name) LIKE :search)");
+            params.put("search", "%" + filter.search().toLowerCase(Locale.ROOT).replace("%", "\\%")
+                    .replace("_", "\\_") + "%");
+        }
+        return String.join(" AND ", where);
+    }
+
+    // ---- loading what the rules need -----------------------------------------------------------------------------
+
+    /** The users of a chunk with their active licenses (and disabled plans) for the given products. */
+    Map<UserId, UserLicenseState> states(CustomerId customer, List<UserId> ids, Set<SkuId> products) {
+        List<UUID> uuids = ids.stream().map(UserId::value).toList();
+        Map<UserId, UserLicenseState> result = new HashMap<>();
+        Map<UUID, Map<SkuId, Set<ServicePlanId>>> licenses = new HashMap<>();
+        // The ids travel as one array joined by index lookups: a long IN list is scanned row by row on H2.
+        jdbc.sql("SELECT u.id, u.deleted_at, u.usage_location FROM " + SELECTED + " JOIN app_user u "
+                        + "ON u.customer_id = :c AND u.id = sel.id")
+                .param("c", customer.value()).param("ids", uuidArray(uuids))
+                .query(rs -> {
+                    UUID id = rs.getObject(1, UUID.class);
+                    Map<SkuId, Set<ServicePlanId>> own = new HashMap<>();
+                    licenses.put(id, own);
+                    result.put(new UserId(id), new UserLicenseState(new UserId(id), true,
+                            rs.getObject(2) != null, rs.getString(3), own));
+                });
+        if (!products.isEmpty() && !licenses.isEmpty()) {
+            // Products are filtered here, not in SQL: a product condition tempts H2 into the (customer, sku)
+            // index and a scan of every assignment of the product instead of one lookup per selected user.
+            jdbc.sql("""
+                    SELECT a.user_id, a.sku_id FROM %s
+                    JOIN license_assignment a ON a.customer_id = :c AND a.user_id = sel.id AND a.state = 'ACTIVE'
+                    """.formatted(SELECTED))
+                    .param("c", customer.value()).param("ids", uuidArray(uuids))
+                    .query(rs -> {
+                        SkuId sku = new SkuId(rs.getObject(2, UUID.class));
+                        if (products.contains(sku)) {
+                            licenses.get(rs.getObject(1, UUID.class)).put(sku, new HashSet<>());
+                        }
+                    });
+            jdbc.sql("""
+                    SELECT d.user_id, d.sku_id, d.service_plan_id FROM %s
+                    JOIN license_disabled_plan d ON d.customer_id = :c AND d.user_id = sel.id
+                    """.formatted(SELECTED))
+                    .param("c", customer.value()).param("ids", uuidArray(uuids))
+                    .query(rs -> {
+                        Set<ServicePlanId> disabled = licenses.get(rs.getObject(1, UUID.class))
+                                .get(new SkuId(rs.getObject(2, UUID.class)));
+                        if (disabled != null) {
+                            disabled.add(new ServicePlanId(rs.getObject(3, UUID.class)));
+                        }
+                    });
+        }
+        for (UserId id : ids) {
+            result.putIfAbsent(id, UserLicenseState.missing(id));
+        }
+        return result;
+    }
+
+    // ---- seats -------------------------------------------------------------------------------------------------
+
+    /** Seats of the customer's subscriptions: sku -> {quantity, assigned}. */
+    Map<SkuId, int[]> seats(CustomerId customer) {
+        Map<SkuId, int[]> result = new HashMap<>();
+        jdbc.sql("SELECT sku_id, quantity, assigned FROM subscription WHERE customer_id = :c")
+                .param("c", customer.value())
+                .query(rs -> {
+                    result.put(new SkuId(rs.getObject(1, UUID.class)), new int[] {rs.getInt(2), rs.getInt(3)});
+                });
+        return result;
+    }
+
+    /** Locks a subscription row and answers its free seats (best-effort changes count down from there). */
+    int lockAvailable(CustomerId customer, SkuId sku) {
+        return jdbc.sql("SELECT quantity - assigned FROM subscription WHERE customer_id = :c AND sku_id = :sku FOR UPDATE")
+                .param("c", customer.value()).param("sku", sku.value()).query(Integer.class).optional().orElse(0);
+    }
+
+    /** Takes n seats in one conditional statement; false when fewer are free. Locks the row until commit. */
+    boolean takeSeats(CustomerId customer, SkuId sku, int n) {
+        return jdbc.sql("""
+                UPDATE subscription SET assigned = assigned + :n
+                WHERE customer_id = :c AND sku_id = :sku AND assigned + :n <= quantity
+                """)
+                .param("n", n).param("c", customer.value()).param("sku", sku.value()).update() == 1;
+    }
+
+    void releaseSeats(CustomerId customer, SkuId sku, int n) {
+        jdbc.sql("UPDATE subscription SET assigned = assigned - :n WHERE customer_id = :c AND sku_id = :sku")
+                .param("n", n).param("c", customer.value()).param("sku", sku.value()).update();
+    }
+
+    // ---- the stored change -------------------------------------------------------------------------------------
+
+    void insertChange(CustomerId customer, UUID change, String kind, UUID undoOf, String by, Instant at,
+            String assignSpec, String removeSpec) {
+        jdbc.sql("""
+                INSERT INTO license_change (customer_id, id, kind, undo_of, created_by, created_at, assign_spec,
+                  remove_spec, selected, succeeded, failed)
+                VALUES (:c, :id, :kind, :undoOf, :by, :at, :assign, :remove, 0, 0, 0)
+                """)
+                .param("c", customer.value()).param("id", change).param("kind", kind).param("undoOf", undoOf)
+                .param("by", by).param("at", Timestamp.from(at)).param("assign", assignSpec)
+                .param("remove", removeSpec).update();
+    }
+
+    void finishChange(CustomerId customer, UUID change, int selected, int succeeded, int failed) {
+        jdbc.sql("""
+                UPDATE license_change SET selected = :sel, succeeded = :ok, failed = :failed
+                WHERE customer_id = :c AND id = :id
+                """)
+                .param("sel", selected).param("ok", succeeded).param("failed", failed)
+                .param("c", customer.value()).param("id", change).update();
+    }
+
+    /** Writes a chunk of per-user outcomes in one batch. */
+    void insertOutcomes(CustomerId customer, UUID change, int group, int firstSeq, List<UserOutcome> outcomes) {
+        template.batchUpdate("""
+                INSERT INTO license_change_user (customer_id, change_id, user_id, seq, status, error_code, error_sku,
+                  errors, grp)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, new BatchPreparedStatementSetter() {
+                    @Override
+                    public void setValues(PreparedStatement ps, int i) throws SQLException {
+                        UserOutcome o = outcomes.get(i);
+                        ps.setObject(1, customer.value());
+                        ps.setObject(2, change);
+                        ps.setObject(3, o.userId().value());
+                        ps.setInt(4, firstSeq + i);
+                        ps.setInt(5, o.succeeded() ? SUCCEEDED : FAILED);
+                        ps.setInt(9, group);
+                        if (o.succeeded()) {
+                            ps.setNull(6, Types.VARCHAR);
+                            ps.setObject(7, null);
+                            ps.setNull(8, Types.VARCHAR);
+                        } else {
+                            Violation first = o.errors().get(0);
+                            ps.setString(6, first.code().name());
+                            ps.setObject(7, first.skuId() == null ? null : first.skuId().value());
+                            ps.setString(8, ViolationText.encode(o.errors()));
+                        }
+                    }
+
+                    @Override
+                    public int getBatchSize() {
+                        return outcomes.size();
+                    }
+                });
+    }
+
+    /** Remembers, for undo, what succeeded users had of a product before the change touches it. */
+    void recordPrior(CustomerId customer, UUID change, int group, SkuId sku) {
+        jdbc.sql("""
+                INSERT INTO license_change_prior (customer_id, change_id, user_id, sku_id)
+                SELECT a.customer_id, :change, a.user_id, a.sku_id FROM license_assignment a
+                WHERE a.customer_id = :c AND a.sku_id = :sku AND a.state = 'ACTIVE' AND
+                """ + OK_USERS)
+                .param("change", change).param("grp", group).param("c", customer.value()).param("sku", sku.value()).update();
+        jdbc.sql("""
+                INSERT INTO license_change_prior_plan (customer_id, change_id, user_id, sku_id, service_plan_id)
+                SELECT a.customer_id, :change, a.user_id, a.sku_id, a.service_plan_id FROM license_disabled_plan a
+                WHERE a.customer_id = :c AND a.sku_id = :sku AND
+                """ + OK_USERS)
+                .param("change", change).param("grp", group).param("c", customer.value()).param("sku", sku.value()).update();
+    }
+
+    /** Gives the product to every succeeded user that lacks it; answers how many rows were inserted. */
+    int insertAssignments(CustomerId customer, UUID change, int group, SkuId sku, Instant at) {
+        return jdbc.sql("""
+                INSERT INTO license_assignment (customer_id, user_id, sku_id, state, assigned_at, change_id)
+                SELECT cu.customer_id, cu.user_id, :sku, 'ACTIVE', :at, :change FROM license_change_user cu
+                WHERE cu.customer_id = :c AND cu.change_id = :change AND cu.grp = :grp AND cu.status = 0
+                  AND NOT EXISTS (SELECT 1 FROM license_assignment a WHERE a.customer_id = cu.customer_id
+                                  AND a.user_id = cu.user_id AND a.sku_id = :sku)
+                """)
+                .param("sku", sku.value()).param("at", Timestamp.from(at)).param("change", change).param("grp", group)
+                .param("c", customer.value()).update();
+    }
+
+    /** Sets the disabled plans of the product for every succeeded user to exactly {@code disabled}. */
+    void replaceDisabledPlans(CustomerId customer, UUID change, int group, SkuId sku, Set<ServicePlanId> disabled,
+            boolean anyHadPlans) {
+        if (anyHadPlans) {
+            jdbc.sql("DELETE FROM license_disabled_plan a WHERE a.customer_id = :c AND a.sku_id = :sku AND " + OK_USERS)
+                    .param("c", customer.value()).param("sku", sku.value()).param("change", change).param("grp", group).update();
+        }
+        for (ServicePlanId plan : disabled.stream().sorted().toList()) {
+            jdbc.sql("""
+                    INSERT INTO license_disabled_plan (customer_id, user_id, sku_id, service_plan_id)
+                    SELECT cu.customer_id, cu.user_id, :sku, :plan FROM license_change_user cu
+                    WHERE cu.customer_id = :c AND cu.change_id = :change AND cu.grp = :grp AND cu.status = 0
+                    """)
+                    .param("sku", sku.value()).param("plan", plan.value()).param("c", customer.value())
+                    .param("change", change).param("grp", group).update();
+        }
+    }
+
+    /** Takes the product from every succeeded user; answers how many assignments were deleted. */
+    int deleteAssignments(CustomerId customer, UUID change, int group, SkuId sku) {
+        jdbc.sql("DELETE FROM license_disabled_plan a WHERE a.customer_id = :c AND a.sku_id = :sku AND " + OK_USERS)
+                .param("c", customer.value()).param("sku", sku.value()).param("change", change).param("grp", group).update();
+        return jdbc.sql("""
+                DELETE FROM license_assignment a
+                WHERE a.customer_id = :c AND a.sku_id = :sku AND a.state = 'ACTIVE' AND
+                """ + OK_USERS)
+                .param("c", customer.value()).param("sku", sku.value()).param("change", change).param("grp", group).update();
+    }
+
+    static SqlArrayValue uuidArray(List<UUID> ids) {
+        return new SqlArrayValue("uuid", ids.toArray());
+    }
+
+    static String joinIds(Set<ServicePlanId> plans) {
+        return plans.stream().map(ServicePlanId::toString).sorted().collect(Collectors.joining(","));
+    }
+
+    static void setAll(PreparedStatement ps, Object... values) throws SQLException {
+        for (int i = 0; i < values.length; i++) {
+            ps.setObject(i + 1, values[i]);
+        }
+    }
+}

@@ -1,0 +1,210 @@
+package io.seatwise.licensing;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import io.seatwise.catalog.CatalogRules;
+import io.seatwise.catalog.CatalogService;
+import io.seatwise.catalog.Product;
+import io.seatwise.catalog.ServicePlanId;
+import io.seatwise.catalog.SkuId;
+import io.seatwise.customers.CustomerId;
+import io.seatwise.customers.CustomersService;
+import io.seatwise.customers.Subscription;
+import io.seatwise.licensing.LicenseEngine.SeatMode;
+import io.seatwise.licensing.LicensingEvents.LicensesChanged;
+import io.seatwise.shared.CurrentActor;
+import io.seatwise.shared.DomainException;
+import io.seatwise.shared.Ids;
+import io.seatwise.shared.PageRequest;
+import io.seatwise.shared.PageResult;
+import io.seatwise.users.UserId;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Manage licenses: summary for a selection, preview, apply, stored changes, undo. */
+@Service
+@Transactional
+public class LicensingService {
+
+    private final LicenseEngine engine;
+    private final LicenseQueries queries;
+    private final LicensingRepository repository;
+    private final CustomersService customers;
+    private final CatalogService catalog;
+    private final ApplicationEventPublisher events;
+
+    LicensingService(LicenseEngine engine, LicenseQueries queries, LicensingRepository repository,
+            CustomersService customers, CatalogService catalog, ApplicationEventPublisher events) {
+        this.engine = engine;
+        this.queries = queries;
+        this.repository = repository;
+        this.customers = customers;
+        this.catalog = catalog;
+        this.events = events;
+    }
+
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAuthority('users:read')")
+    public LicenseSummary summary(CustomerId customer, Selection selection) {
+        List<Subscription> subscriptions = customers.subscriptions(customer);
+        long selected = queries.selectedCount(customer, selection);
+        Map<SkuId, Long> holders = queries.holders(customer, selection);
+        List<LicenseSummary.ProductSummary> products = subscriptions.stream().map(s -> {
+            Product p = catalog.findProduct(s.skuId()).orElseThrow();
+            long have = holders.getOrDefault(s.skuId(), 0L);
+            LicenseSummary.State state = have == 0 ? LicenseSummary.State.none
+                    : have >= selected ? LicenseSummary.State.all : LicenseSummary.State.some;
+            return new LicenseSummary.ProductSummary(s.skuId(), p.skuPartNumber(), p.productName(), s.quantity(),
+                    s.assigned(), s.available(), have, state);
+        }).toList();
+        return new LicenseSummary(selected, products);
+    }
+
+    /** The selected users that have a product (the Assigned popover), a page at a time. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAuthority('users:read')")
+    public PageResult<LicenseHolder> holders(CustomerId customer, Selection selection, SkuId sku,
+            PageRequest page) {
+        customers.subscription(customer, sku);
+        return queries.holdersOf(customer, selection, sku, page);
+    }
+
+    /** Exactly what {@link #apply} would do, changing nothing. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAuthority('users:write')")
+    public LicenseChangeResult preview(CustomerId customer, Selection selection, LicenseChangeSpec spec) {
+        CatalogRules rules = checked(customer, spec);
+        LicenseEngine.Run run = engine.start(customer, null, SeatMode.STRICT, rules);
+        run.add(selection, spec);
+        return run.finish(spec.products());
+    }
+
+    /** Applies a change and stores it; too few seats for any product refuses the whole change. */
+    @PreAuthorize("hasAuthority('users:write')")
+    public LicenseChangeResult apply(CustomerId customer, Selection selection, LicenseChangeSpec spec) {
+        CatalogRules rules = checked(customer, spec);
+        UUID id = Ids.next();
+        repository.insertChange(customer, id, "APPLY", null, CurrentActor.name(), Instant.now(), spec.describe(),
+                spec.describeRemovals());
+        LicenseEngine.Run run = engine.start(customer, id, SeatMode.STRICT, rules);
+        run.add(selection, spec);
+        LicenseChangeResult result = run.finish(spec.products());
+        publish(customer, result, "APPLY");
+        return result;
+    }
+
+    /** Reverts what a change did, user by user, as far as seats and rules allow; a change is undone once. */
+    @PreAuthorize("hasAuthority('users:write')")
+    public LicenseChangeResult undo(CustomerId customer, UUID changeId) {
+        StoredChange original = change(customer, changeId);
+        if (!"APPLY".equals(original.kind())) {
+            throw DomainException.conflict("not-undoable", null, "an undo cannot itself be undone");
+        }
+        UUID id = Ids.next();
+        if (!queries.markUndone(customer, changeId, id)) {
+            throw DomainException.conflict("already-undone", null, "this change was already undone");
+        }
+        CatalogRules rules = catalog.rules();
+        Map<LicenseChangeSpec, List<UserId>> groups = inverseGroups(customer, changeId);
+        List<SkuId> reassigned = groups.keySet().stream().flatMap(s -> s.assign().keySet().stream()).distinct()
+                .sorted().toList();
+        List<SkuId> removed = groups.keySet().stream().flatMap(s -> s.remove().stream()).distinct().sorted().toList();
+        repository.insertChange(customer, id, "UNDO", changeId, CurrentActor.name(), Instant.now(),
+                join(reassigned), join(removed));
+        LicenseEngine.Run run = engine.start(customer, id, SeatMode.BEST_EFFORT, rules);
+        groups.forEach((spec, users) -> {
+            for (int i = 0; i < users.size(); i += Selection.MAX_IDS) {
+                run.add(new Selection.UserIds(users.subList(i, Math.min(users.size(), i + Selection.MAX_IDS))), spec);
+            }
+        });
+        List<SkuId> products = new ArrayList<>(reassigned);
+        products.addAll(removed);
+        LicenseChangeResult result = run.finish(products);
+        publish(customer, result, "UNDO");
+        return result;
+    }
+
+    /** Per succeeded user of a change: the inverse change, users grouped by identical inverses. */
+    private Map<LicenseChangeSpec, List<UserId>> inverseGroups(CustomerId customer, UUID changeId) {
+        Map<LicenseChangeSpec, List<UserId>> groups = new LinkedHashMap<>();
+        int after = -1;
+        while (true) {
+            List<Object[]> chunk = queries.succeededUsers(customer, changeId, after, LicenseEngine.CHUNK);
+            if (chunk.isEmpty()) {
+                return groups;
+            }
+            List<UUID> users = chunk.stream().map(r -> (UUID) r[1]).toList();
+            var priors = queries.priors(customer, changeId, users);
+            var added = queries.stillAssignedBy(customer, changeId, users);
+            for (UUID user : users) {
+                Map<SkuId, Set<ServicePlanId>> assign = priors.getOrDefault(user, Map.of());
+                Set<SkuId> remove = added.getOrDefault(user, Set.of());
+                if (!assign.isEmpty() || !remove.isEmpty()) {
+                    groups.computeIfAbsent(new LicenseChangeSpec(assign, remove), k -> new ArrayList<>())
+                            .add(new UserId(user));
+                }
+            }
+            after = (Integer) chunk.get(chunk.size() - 1)[0];
+        }
+    }
+
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAuthority('users:read')")
+    public StoredChange change(CustomerId customer, UUID changeId) {
+        customers.require(customer);
+        return queries.change(customer, changeId).orElseThrow(() -> DomainException.notFound("license change"));
+    }
+
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAuthority('users:read')")
+    public PageResult<UserResult> results(CustomerId customer, UUID changeId, PageRequest page) {
+        change(customer, changeId);
+        return queries.results(customer, changeId, page);
+    }
+
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAuthority('users:read')")
+    public List<UserLicense> licenses(CustomerId customer, UserId user) {
+        return queries.licenses(customer, user);
+    }
+
+    /** Validates a spec against the customer's subscriptions and the catalog; answers the rules to use. */
+    private CatalogRules checked(CustomerId customer, LicenseChangeSpec spec) {
+        spec.requireSomething();
+        Set<SkuId> subscribed = customers.subscriptions(customer).stream().map(Subscription::skuId)
+                .collect(Collectors.toSet());
+        CatalogRules rules = catalog.rules();
+        for (SkuId sku : spec.products()) {
+            if (!subscribed.contains(sku)) {
+                throw DomainException.invalid("not-subscribed", spec.remove().contains(sku) ? "licensesToRemove"
+                        : "licensesToAssign", "the customer has no subscription for product " + sku);
+            }
+        }
+        spec.assign().forEach((sku, disabled) -> disabled.stream().filter(p -> !rules.plansOf(sku).contains(p))
+                .findFirst().ifPresent(p -> {
+                    throw DomainException.invalid("unknown-plan", "licensesToAssign.excludedPlans",
+                            "service plan " + p + " is not part of product " + rules.partNumber(sku));
+                }));
+        return rules;
+    }
+
+    private static String join(List<SkuId> skus) {
+        return skus.stream().map(SkuId::toString).collect(Collectors.joining(","));
+    }
+
+    private void publish(CustomerId customer, LicenseChangeResult result, String kind) {
+        String products = result.products().stream().map(p -> p.skuPartNumber() + " +" + p.needed() + "/-"
+                + p.freed()).collect(Collectors.joining(", "));
+        events.publishEvent(new LicensesChanged(customer, result.id(), kind, result.selected(), result.succeeded(),
+                result.failed(), products));
+    }
+}

@@ -1,0 +1,102 @@
+package io.seatwise.licensing;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+import io.seatwise.catalog.CatalogRules;
+import io.seatwise.catalog.ServicePlanId;
+import io.seatwise.catalog.SkuId;
+
+/** One user's licenses before and after a change, as the policies see them. */
+final class ProposedChange {
+
+    private final UserLicenseState user;
+    private final LicenseChangeSpec spec;
+    private final CatalogRules rules;
+    private final Map<SkuId, Set<ServicePlanId>> after = new HashMap<>();
+    private final Set<SkuId> added = new LinkedHashSet<>();
+    private final Set<SkuId> removed = new LinkedHashSet<>();
+    private final Set<SkuId> replanned = new LinkedHashSet<>();
+
+    ProposedChange(UserLicenseState user, LicenseChangeSpec spec, CatalogRules rules) {
+        this.user = user;
+        this.spec = spec;
+        this.rules = rules;
+        user.licenses().forEach((sku, disabled) -> {
+            if (spec.remove().contains(sku)) {
+                removed.add(sku);
+            } else {
+                after.put(sku, disabled);
+            }
+        });
+        spec.assign().forEach((sku, disabled) -> {
+            Set<ServicePlanId> before = user.licenses().get(sku);
+            if (before == null) {
+                added.add(sku);
+            } else if (!before.equals(disabled)) {
+                replanned.add(sku);
+            }
+            after.put(sku, disabled);
+        });
+    }
+
+    UserLicenseState user() {
+        return user;
+    }
+
+    LicenseChangeSpec spec() {
+        return spec;
+    }
+
+    CatalogRules rules() {
+        return rules;
+    }
+
+    /** Products the user gets and did not have: each takes a seat. */
+    Set<SkuId> added() {
+        return added;
+    }
+
+    /** Products the user has and loses: each frees a seat. */
+    Set<SkuId> removed() {
+        return removed;
+    }
+
+    /** Products the user keeps with other disabled plans: no seat changes. */
+    Set<SkuId> replanned() {
+        return replanned;
+    }
+
+    boolean changesAnything() {
+        return !added.isEmpty() || !removed.isEmpty() || !replanned.isEmpty();
+    }
+
+    Map<SkuId, Set<ServicePlanId>> after() {
+        return after;
+    }
+
+    Set<ServicePlanId> enabledBefore() {
+        return enabled(user.licenses());
+    }
+
+    Set<ServicePlanId> enabledAfter() {
+        return enabled(after);
+    }
+
+    /** The product that gives the user {@code plan} after the change (for messages), or null. */
+    SkuId productOf(ServicePlanId plan) {
+        return after.entrySet().stream()
+                .filter(e -> rules.plansOf(e.getKey()).contains(plan) && !e.getValue().contains(plan))
+                .map(Map.Entry::getKey).sorted((a, b) -> a.value().compareTo(b.value())).findFirst().orElse(null);
+    }
+
+    private Set<ServicePlanId> enabled(Map<SkuId, Set<ServicePlanId>> licenses) {
+        Set<ServicePlanId> plans = new HashSet<>();
+        licenses.forEach((sku, disabled) -> rules.plansOf(sku).stream().filter(p -> !disabled.contains(p))
+                .forEach(plans::add));
+        return plans;
+    }
+}

@@ -1,0 +1,42 @@
+package io.seatwise.licensing;
+
+import java.util.Locale;
+
+import io.seatwise.catalog.SkuId;
+import io.seatwise.shared.DomainException;
+
+/** "Every user that matches": the list's filters (product.md) and a text search over names and user name. */
+public record UserFilter(Type type, SkuId skuId, String search) {
+
+    /** Which users. */
+    public enum Type { ALL, LICENSED, UNLICENSED, HAS_PRODUCT, LACKS_PRODUCT, ADMINS, BLOCKED }
+
+    public UserFilter {
+        type = type == null ? Type.ALL : type;
+        if ((type == Type.HAS_PRODUCT || type == Type.LACKS_PRODUCT) && skuId == null) {
+            throw DomainException.invalid("validation", "filter.skuId", "filter " + type + " needs a skuId");
+        }
+        search = search == null || search.isBlank() ? null : search.strip();
+        if (search != null && search.length() > 200) {
+            throw DomainException.invalid("validation", "filter.search", "search is longer than 200 characters");
+        }
+    }
+
+    /** Parses the API's names: all, licensed, unlicensed, hasProduct, lacksProduct, admins, blocked. */
+    public static Type type(String text) {
+        if (text == null || text.isBlank()) {
+            return Type.ALL;
+        }
+        return switch (text.strip().toLowerCase(Locale.ROOT)) {
+            case "all" -> Type.ALL;
+            case "licensed" -> Type.LICENSED;
+            case "unlicensed" -> Type.UNLICENSED;
+            case "hasproduct", "has_product" -> Type.HAS_PRODUCT;
+            case "lacksproduct", "lacks_product" -> Type.LACKS_PRODUCT;
+            case "admins" -> Type.ADMINS;
+            case "blocked" -> Type.BLOCKED;
+            default -> throw DomainException.invalid("validation", "filter.type", "unknown filter '" + text
+                    + "' (all, licensed, unlicensed, hasProduct, lacksProduct, admins, blocked)");
+        };
+    }
+}

@@ -1,0 +1,127 @@
+package io.seatwise.licensing;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import io.seatwise.access.SystemActor;
+import io.seatwise.catalog.ServicePlanId;
+import io.seatwise.catalog.SkuId;
+import io.seatwise.customers.Customer;
+import io.seatwise.customers.CustomerId;
+import io.seatwise.customers.CustomersService;
+import io.seatwise.customers.NewCustomer;
+import io.seatwise.users.NewUser;
+import io.seatwise.users.UserId;
+import io.seatwise.users.UsersService;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Test data for licensing: a customer with seat pools and users, built in a line or two. */
+@Component
+public class LicensingFixture {
+
+    public static final SkuId E3 = SkuId.of("05e9a617-0261-4cee-bb44-138d3ef5d965");
+    public static final SkuId EXCHANGE_PLAN_1 = SkuId.of("4b9405b0-7788-4568-add1-99614e613b69");
+    public static final SkuId AUDIO_CONFERENCING = SkuId.of("0c266dff-15dd-4b49-8397-2bb16070ed52");
+    public static final SkuId TEAMS_PHONE = SkuId.of("e43b5b99-8dfb-405f-9987-dc307f34bcbd");
+    public static final SkuId DOMESTIC_CALLING = SkuId.of("0dab259f-bf13-4952-b7f8-7db8f131b28d");
+    public static final ServicePlanId EXCHANGE_S_ENTERPRISE =
+            new ServicePlanId(UUID.fromString("efb87545-963c-4e0d-99df-69c6916d9eb0"));
+
+    private final CustomersService customers;
+    private final UsersService users;
+    private final JdbcClient jdbc;
+
+    LicensingFixture(CustomersService customers, UsersService users, JdbcClient jdbc) {
+        this.customers = customers;
+        this.users = users;
+        this.jdbc = jdbc;
+    }
+
+    /** A customer in {@code country} with the given seat pools (sku, quantity, sku, quantity …). */
+    public Tenant tenant(String country, Object... pools) {
+        String domain = "t" + UUID.randomUUID().toString().substring(0, 12) + ".example";
+        Customer customer = SystemActor.call(() -> customers.create(new NewCustomer("Tenant " + domain, country,
+                List.of(domain))));
+        for (int i = 0; i < pools.length; i += 2) {
+            SkuId sku = (SkuId) pools[i];
+            int quantity = (Integer) pools[i + 1];
+            SystemActor.run(() -> customers.addSubscription(customer.id(), sku, quantity));
+        }
+        return new Tenant(customer.id(), domain);
+    }
+
+    /** A test tenant. */
+    public final class Tenant {
+
+        private final CustomerId id;
+        private final String domain;
+        private int counter;
+
+        Tenant(CustomerId id, String domain) {
+            this.id = id;
+            this.domain = domain;
+        }
+
+        public CustomerId id() {
+            return id;
+        }
+
+        public UserId user(String location) {
+            String name = "user" + (++counter);
+            return SystemActor.call(() -> users.create(id, new NewUser(name + "@" + domain, "First" + counter,
+                    "Last" + counter, null, location, null))).id();
+        }
+
+        public List<UserId> users(int n, String location) {
+            List<UserId> ids = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                ids.add(user(location));
+            }
+            return ids;
+        }
+
+        /** A user without usage location (set to NULL behind the service's default). */
+        public UserId userWithoutLocation() {
+            UserId user = user(null);
+            jdbc.sql("UPDATE app_user SET usage_location = NULL WHERE customer_id = ? AND id = ?")
+                    .param(id.value()).param(user.value()).update();
+            return user;
+        }
+
+        public void delete(UserId user) {
+            jdbc.sql("UPDATE app_user SET deleted_at = CURRENT_TIMESTAMP WHERE customer_id = ? AND id = ?")
+                    .param(id.value()).param(user.value()).update();
+        }
+
+        public int assigned(SkuId sku) {
+            return jdbc.sql("SELECT assigned FROM subscription WHERE customer_id = ? AND sku_id = ?")
+                    .param(id.value()).param(sku.value()).query(Integer.class).single();
+        }
+
+        public int activeAssignments(SkuId sku) {
+            return jdbc.sql("SELECT count(*) FROM license_assignment WHERE customer_id = ? AND sku_id = ? "
+                    + "AND state = 'ACTIVE'").param(id.value()).param(sku.value()).query(Integer.class).single();
+        }
+
+        public int changes() {
+            return jdbc.sql("SELECT count(*) FROM license_change WHERE customer_id = ?").param(id.value())
+                    .query(Integer.class).single();
+        }
+    }
+
+    public static LicenseChangeSpec assign(SkuId... skus) {
+        Map<SkuId, Set<ServicePlanId>> map = new java.util.HashMap<>();
+        for (SkuId sku : skus) {
+            map.put(sku, Set.of());
+        }
+        return new LicenseChangeSpec(map, Set.of());
+    }
+
+    public static LicenseChangeSpec remove(SkuId... skus) {
+        return new LicenseChangeSpec(Map.of(), Set.of(skus));
+    }
+}

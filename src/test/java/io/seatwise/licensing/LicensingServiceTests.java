@@ -1,0 +1,296 @@
+package io.seatwise.licensing;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import io.seatwise.access.SystemActor;
+import io.seatwise.licensing.LicensingFixture.Tenant;
+import io.seatwise.shared.DomainException;
+import io.seatwise.shared.PageRequest;
+import io.seatwise.users.UserId;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static io.seatwise.licensing.LicensingFixture.AUDIO_CONFERENCING;
+import static io.seatwise.licensing.LicensingFixture.DOMESTIC_CALLING;
+import static io.seatwise.licensing.LicensingFixture.E3;
+import static io.seatwise.licensing.LicensingFixture.EXCHANGE_PLAN_1;
+import static io.seatwise.licensing.LicensingFixture.EXCHANGE_S_ENTERPRISE;
+import static io.seatwise.licensing.LicensingFixture.TEAMS_PHONE;
+import static io.seatwise.licensing.LicensingFixture.assign;
+import static io.seatwise.licensing.LicensingFixture.remove;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The licensing engine through its service: rules, seats, preview, storage, undo. On H2 and PostgreSQL. */
+abstract class LicensingServiceTests {
+
+    @Autowired
+    LicensingService licensing;
+    @Autowired
+    LicensingFixture fixture;
+    @Autowired
+    JdbcClient jdbc;
+
+    LicenseChangeResult apply(Tenant t, List<UserId> users, LicenseChangeSpec spec) {
+        return SystemActor.call(() -> licensing.apply(t.id(), new Selection.UserIds(users), spec));
+    }
+
+    static Map<UserId, List<ErrorCode>> codes(LicenseChangeResult result) {
+        return result.results().stream().collect(java.util.stream.Collectors.toMap(UserOutcome::userId,
+                o -> o.errors().stream().map(Violation::code).toList()));
+    }
+
+    @Test
+    void assigningGivesEachUserTheProductAndTakesOneSeatEach() {
+        Tenant t = fixture.tenant("SE", E3, 5);
+        List<UserId> users = t.users(3, "SE");
+
+        LicenseChangeResult result = apply(t, users, assign(E3));
+
+        assertThat(result.succeeded()).isEqualTo(3);
+        assertThat(result.failed()).isZero();
+        assertThat(t.assigned(E3)).isEqualTo(3);
+        assertThat(t.activeAssignments(E3)).isEqualTo(3);
+        assertThat(SystemActor.call(() -> licensing.licenses(t.id(), users.get(0))))
+                .extracting(UserLicense::skuId).containsExactly(E3);
+    }
+
+    @Test
+    void rejectsWhenTooFewSeatsAndChangesNothing() {
+        Tenant t = fixture.tenant("SE", E3, 2, EXCHANGE_PLAN_1, 5);
+        List<UserId> users = t.users(3, "SE");
+
+        assertThatThrownBy(() -> apply(t, users, assign(E3)))
+                .isInstanceOfSatisfying(InsufficientSeatsException.class, e -> {
+                    assertThat(e.shortfalls()).singleElement().satisfies(s -> {
+                        assertThat(s.skuId()).isEqualTo(E3);
+                        assertThat(s.needed()).isEqualTo(3);
+                        assertThat(s.available()).isEqualTo(2);
+                        assertThat(s.shortfall()).isEqualTo(1);
+                    });
+                });
+        assertThat(t.assigned(E3)).isZero();
+        assertThat(t.activeAssignments(E3)).isZero();
+        assertThat(t.changes()).isZero();
+    }
+
+    @Test
+    void revokingFreesTheSeat() {
+        Tenant t = fixture.tenant("SE", E3, 2);
+        List<UserId> users = t.users(2, "SE");
+        apply(t, users, assign(E3));
+
+        LicenseChangeResult result = apply(t, users.subList(0, 1), remove(E3));
+
+        assertThat(result.succeeded()).isEqualTo(1);
+        assertThat(t.assigned(E3)).isEqualTo(1);
+        assertThat(t.activeAssignments(E3)).isEqualTo(1);
+    }
+
+    @Test
+    void previewReturnsExactlyWhatApplyThenDoes() {
+        Tenant t = fixture.tenant("CN", E3, 10, AUDIO_CONFERENCING, 10);
+        List<UserId> users = t.users(3, "CN");
+        UserId ghost = new UserId(UUID.randomUUID());
+        List<UserId> selection = new java.util.ArrayList<>(users);
+        selection.add(ghost);
+        LicenseChangeSpec spec = assign(E3, AUDIO_CONFERENCING);
+
+        LicenseChangeResult preview = SystemActor.call(() -> licensing.preview(t.id(),
+                new Selection.UserIds(selection), spec));
+        assertThat(t.activeAssignments(E3)).isZero();
+        assertThat(t.changes()).isZero();
+        LicenseChangeResult applied = apply(t, selection, spec);
+
+        assertThat(applied.results()).isEqualTo(preview.results());
+        assertThat(applied.products()).isEqualTo(preview.products());
+        assertThat(codes(applied).get(ghost)).containsExactly(ErrorCode.UserNotFound);
+        // Audio Conferencing is not offered in CN: the whole change fails for these users.
+        assertThat(codes(applied).get(users.get(0))).containsExactly(ErrorCode.ProhibitedInUsageLocationViolation);
+        assertThat(t.activeAssignments(E3)).isZero();
+    }
+
+    @Test
+    void aUsersChangeAppliesEntirelyOrNotAtAllWhileOtherUsersGoOn() {
+        Tenant t = fixture.tenant("SE", E3, 10, AUDIO_CONFERENCING, 10);
+        UserId placed = t.user("SE");
+        UserId nowhere = t.userWithoutLocation();
+        UserId deleted = t.user("SE");
+        t.delete(deleted);
+
+        LicenseChangeResult result = apply(t, List.of(placed, nowhere, deleted), assign(E3, AUDIO_CONFERENCING));
+
+        assertThat(codes(result).get(placed)).isEmpty();
+        assertThat(codes(result).get(nowhere)).containsExactly(ErrorCode.UsageLocationMissing);
+        assertThat(codes(result).get(deleted)).containsExactly(ErrorCode.UserDeleted);
+        assertThat(t.activeAssignments(E3)).isEqualTo(1);
+        assertThat(t.activeAssignments(AUDIO_CONFERENCING)).isEqualTo(1);
+        assertThat(t.assigned(E3)).isEqualTo(1);
+    }
+
+    @Test
+    void aPlanNeedsItsRequiredPlanInTheSameChangeOrAlready() {
+        Tenant t = fixture.tenant("US", TEAMS_PHONE, 5, DOMESTIC_CALLING, 5);
+        UserId alone = t.user("US");
+        UserId withPhone = t.user("US");
+
+        LicenseChangeResult callingOnly = apply(t, List.of(alone), assign(DOMESTIC_CALLING));
+        LicenseChangeResult both = apply(t, List.of(withPhone), assign(DOMESTIC_CALLING, TEAMS_PHONE));
+        LicenseChangeResult orphaning = apply(t, List.of(withPhone), remove(TEAMS_PHONE));
+
+        assertThat(codes(callingOnly).get(alone)).containsExactly(ErrorCode.DependencyViolation);
+        assertThat(callingOnly.results().get(0).errors().get(0).skuId()).isEqualTo(DOMESTIC_CALLING);
+        assertThat(codes(both).get(withPhone)).isEmpty();
+        assertThat(codes(orphaning).get(withPhone)).containsExactly(ErrorCode.DependencyViolation);
+        assertThat(t.assigned(TEAMS_PHONE)).isEqualTo(1);
+        assertThat(t.assigned(DOMESTIC_CALLING)).isEqualTo(1);
+    }
+
+    @Test
+    void mutuallyExclusivePlansCountProductsTheUserAlreadyHas() {
+        Tenant t = fixture.tenant("SE", E3, 5, EXCHANGE_PLAN_1, 5);
+        UserId user = t.user("SE");
+        apply(t, List.of(user), assign(EXCHANGE_PLAN_1));
+
+        LicenseChangeResult conflicting = apply(t, List.of(user), assign(E3));
+        LicenseChangeResult withoutExchange = apply(t, List.of(user),
+                new LicenseChangeSpec(Map.of(E3, Set.of(EXCHANGE_S_ENTERPRISE)), Set.of()));
+
+        assertThat(codes(conflicting).get(user)).containsExactly(ErrorCode.MutuallyExclusiveViolation);
+        assertThat(codes(withoutExchange).get(user)).isEmpty();
+        assertThat(SystemActor.call(() -> licensing.licenses(t.id(), user)))
+                .filteredOn(l -> l.skuId().equals(E3)).singleElement()
+                .satisfies(l -> assertThat(l.disabledPlans()).containsExactly(EXCHANGE_S_ENTERPRISE));
+    }
+
+    @Test
+    void changingDisabledPlansUsesNoExtraSeat() {
+        Tenant t = fixture.tenant("SE", E3, 1);
+        UserId user = t.user("SE");
+        apply(t, List.of(user), assign(E3));
+
+        LicenseChangeResult replanned = apply(t, List.of(user),
+                new LicenseChangeSpec(Map.of(E3, Set.of(EXCHANGE_S_ENTERPRISE)), Set.of()));
+        LicenseChangeResult back = apply(t, List.of(user), assign(E3));
+
+        assertThat(replanned.succeeded()).isEqualTo(1);
+        assertThat(back.succeeded()).isEqualTo(1);
+        assertThat(t.assigned(E3)).isEqualTo(1);
+        assertThat(SystemActor.call(() -> licensing.licenses(t.id(), user)).get(0).disabledPlans()).isEmpty();
+    }
+
+    @Test
+    void aFilterSelectsEveryMatchingUser() {
+        Tenant t = fixture.tenant("SE", E3, 10, EXCHANGE_PLAN_1, 10);
+        List<UserId> users = t.users(4, "SE");
+        apply(t, users.subList(0, 1), assign(EXCHANGE_PLAN_1));
+
+        LicenseChangeResult result = SystemActor.call(() -> licensing.apply(t.id(),
+                new Selection.Matching(new UserFilter(UserFilter.Type.UNLICENSED, null, null)), assign(E3)));
+
+        assertThat(result.selected()).isEqualTo(3);
+        assertThat(t.activeAssignments(E3)).isEqualTo(3);
+    }
+
+    @Test
+    void theSummaryShowsSeatsAndAllSomeNoneForTheSelection() {
+        Tenant t = fixture.tenant("SE", E3, 10, AUDIO_CONFERENCING, 10);
+        List<UserId> users = t.users(3, "SE");
+        apply(t, users, assign(E3));
+        apply(t, users.subList(0, 1), assign(AUDIO_CONFERENCING));
+
+        LicenseSummary summary = SystemActor.call(() -> licensing.summary(t.id(), new Selection.UserIds(users)));
+
+        assertThat(summary.selectedUsers()).isEqualTo(3);
+        assertThat(summary.products()).filteredOn(p -> p.skuId().equals(E3)).singleElement().satisfies(p -> {
+            assertThat(p.state()).isEqualTo(LicenseSummary.State.all);
+            assertThat(p.available()).isEqualTo(7);
+        });
+        assertThat(summary.products()).filteredOn(p -> p.skuId().equals(AUDIO_CONFERENCING)).singleElement()
+                .satisfies(p -> {
+                    assertThat(p.state()).isEqualTo(LicenseSummary.State.some);
+                    assertThat(p.selectedWithProduct()).isEqualTo(1);
+                });
+        var holders = SystemActor.call(() -> licensing.holders(t.id(), new Selection.UserIds(users), AUDIO_CONFERENCING,
+                new PageRequest(0, 10)));
+        assertThat(holders.items()).extracting(LicenseHolder::userId).containsExactly(users.get(0));
+    }
+
+    @Test
+    void theChangeIsStoredWithPerUserResultsAndOneActivityEntry() {
+        Tenant t = fixture.tenant("SE", E3, 1);
+        List<UserId> users = t.users(2, "SE");
+        users = List.of(users.get(0), t.userWithoutLocation());
+
+        LicenseChangeResult result = apply(t, users, assign(E3));
+        var stored = SystemActor.call(() -> licensing.change(t.id(), result.id()));
+        var page = SystemActor.call(() -> licensing.results(t.id(), result.id(), new PageRequest(0, 10)));
+
+        assertThat(stored.succeeded()).isEqualTo(1);
+        assertThat(stored.failed()).isEqualTo(1);
+        assertThat(page.items()).hasSize(2);
+        assertThat(page.items().get(0).succeeded()).isTrue();
+        assertThat(page.items().get(0).licenses()).containsExactly(E3);
+        assertThat(page.items().get(1).errors()).extracting(Violation::code)
+                .containsExactly(ErrorCode.UsageLocationMissing);
+        assertThat(jdbc.sql("SELECT count(*) FROM activity_log WHERE customer_id = ? AND action = 'licenses.changed'")
+                .param(t.id().value()).query(Integer.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void undoRevertsWhatSucceededAndCannotRunTwice() {
+        Tenant t = fixture.tenant("SE", E3, 5, EXCHANGE_PLAN_1, 5);
+        List<UserId> users = t.users(2, "SE");
+        apply(t, users, assign(EXCHANGE_PLAN_1));
+        apply(t, users.subList(0, 1), new LicenseChangeSpec(Map.of(E3, Set.of(EXCHANGE_S_ENTERPRISE)), Set.of()));
+        LicenseChangeResult change = apply(t, users, new LicenseChangeSpec(
+                Map.of(E3, Set.of()), Set.of(EXCHANGE_PLAN_1)));
+        // user 0 had E3 (Exchange off) and gets all plans back on: conflicts with Exchange Plan 1 it loses: fine.
+        assertThat(t.activeAssignments(EXCHANGE_PLAN_1)).isZero();
+
+        LicenseChangeResult undo = SystemActor.call(() -> licensing.undo(t.id(), change.id()));
+
+        assertThat(undo.failed()).isZero();
+        assertThat(t.activeAssignments(EXCHANGE_PLAN_1)).isEqualTo(2);
+        assertThat(t.activeAssignments(E3)).isEqualTo(1);
+        assertThat(t.assigned(E3)).isEqualTo(1);
+        assertThat(t.assigned(EXCHANGE_PLAN_1)).isEqualTo(2);
+        assertThat(SystemActor.call(() -> licensing.licenses(t.id(), users.get(0))))
+                .filteredOn(l -> l.skuId().equals(E3)).singleElement()
+                .satisfies(l -> assertThat(l.disabledPlans()).containsExactly(EXCHANGE_S_ENTERPRISE));
+        assertThatThrownBy(() -> SystemActor.call(() -> licensing.undo(t.id(), change.id())))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.type()).isEqualTo("already-undone"));
+    }
+
+    @Test
+    void undoRestoresOnlyWhereSeatsAreStillFree() {
+        Tenant t = fixture.tenant("SE", EXCHANGE_PLAN_1, 2);
+        List<UserId> users = t.users(3, "SE");
+        apply(t, users.subList(0, 2), assign(EXCHANGE_PLAN_1));
+        LicenseChangeResult removal = apply(t, users.subList(0, 2), remove(EXCHANGE_PLAN_1));
+        apply(t, users.subList(2, 3), assign(EXCHANGE_PLAN_1));
+
+        LicenseChangeResult undo = SystemActor.call(() -> licensing.undo(t.id(), removal.id()));
+
+        assertThat(undo.succeeded()).isEqualTo(1);
+        assertThat(undo.failed()).isEqualTo(1);
+        assertThat(undo.results()).filteredOn(o -> !o.succeeded()).singleElement()
+                .satisfies(o -> assertThat(o.errors().get(0).code()).isEqualTo(ErrorCode.CountViolation));
+        assertThat(t.assigned(EXCHANGE_PLAN_1)).isEqualTo(2);
+        assertThat(t.activeAssignments(EXCHANGE_PLAN_1)).isEqualTo(2);
+    }
+
+    @Test
+    void refusesProductsTheCustomerDoesNotSubscribeTo() {
+        Tenant t = fixture.tenant("SE", E3, 5);
+        UserId user = t.user("SE");
+
+        assertThatThrownBy(() -> apply(t, List.of(user), assign(EXCHANGE_PLAN_1)))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.type()).isEqualTo("not-subscribed"));
+        assertThat(t.changes()).isZero();
+    }
+}
