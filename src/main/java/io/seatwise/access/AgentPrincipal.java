@@ -1,5 +1,6 @@
 package io.seatwise.access;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -16,10 +17,18 @@ public final class AgentPrincipal implements UserDetails {
 
     private final Agent agent;
     private final transient String passwordHash;
+    private final Instant passwordExpiresAt;
 
-    AgentPrincipal(Agent agent, String passwordHash) {
+    AgentPrincipal(Agent agent, String passwordHash, Instant passwordExpiresAt) {
         this.agent = agent;
         this.passwordHash = passwordHash;
+        this.passwordExpiresAt = passwordExpiresAt;
+    }
+
+    /** A temporary password stops working when it expires; an Admin agent then invites again. */
+    @Override
+    public boolean isCredentialsNonExpired() {
+        return passwordExpiresAt == null || Instant.now().isBefore(passwordExpiresAt);
     }
 
     public Agent agent() {

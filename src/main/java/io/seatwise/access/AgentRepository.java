@@ -18,10 +18,11 @@ import org.springframework.stereotype.Repository;
 class AgentRepository {
 
     private static final String COLUMNS =
-            "id, email, display_name, role, enabled, must_change_password, created_at, password_hash";
+            "id, email, display_name, role, enabled, must_change_password, created_at, password_hash, "
+                    + "password_expires_at";
 
     /** An agent with its password hash, for sign-in only. */
-    record Credentials(Agent agent, String passwordHash) {
+    record Credentials(Agent agent, String passwordHash, Instant passwordExpiresAt) {
     }
 
     /** A stored API token, without its secret. */
@@ -39,12 +40,13 @@ class AgentRepository {
         return jdbc.sql("SELECT count(*) FROM agent").query(Long.class).single();
     }
 
-    void insert(Agent agent, String passwordHash) {
+    void insert(Agent agent, String passwordHash, Instant passwordExpiresAt) {
         jdbc.sql("""
                 INSERT INTO agent (id, email, email_key, display_name, role, password_hash, must_change_password,
-                  enabled, created_at)
-                VALUES (:id, :email, :key, :name, :role, :hash, :must, TRUE, :at)
+                  password_expires_at, enabled, created_at)
+                VALUES (:id, :email, :key, :name, :role, :hash, :must, :expires, TRUE, :at)
                 """)
+                .param("expires", passwordExpiresAt == null ? null : Timestamp.from(passwordExpiresAt))
                 .param("id", agent.id().value()).param("email", agent.email())
                 .param("key", agent.email().toLowerCase(Locale.ROOT)).param("name", agent.displayName())
                 .param("role", agent.role().name()).param("hash", passwordHash)
@@ -54,7 +56,8 @@ class AgentRepository {
     Optional<Credentials> credentials(String email) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM agent WHERE email_key = :key")
                 .param("key", email.toLowerCase(Locale.ROOT))
-                .query((rs, n) -> new Credentials(agent(rs, n), rs.getString("password_hash"))).optional();
+                .query((rs, n) -> new Credentials(agent(rs, n), rs.getString("password_hash"),
+                        instant(rs, "password_expires_at"))).optional();
     }
 
     Optional<Agent> find(AgentId id) {
@@ -72,12 +75,15 @@ class AgentRepository {
     }
 
     void setPassword(AgentId id, String hash, boolean mustChange) {
-        jdbc.sql("UPDATE agent SET password_hash = :hash, must_change_password = :must WHERE id = :id")
+        jdbc.sql("UPDATE agent SET password_hash = :hash, must_change_password = :must, password_expires_at = NULL "
+                        + "WHERE id = :id")
                 .param("hash", hash).param("must", mustChange).param("id", id.value()).update();
     }
 
-    long countEnabledAdmins() {
-        return jdbc.sql("SELECT count(*) FROM agent WHERE role = 'ADMIN' AND enabled").query(Long.class).single();
+    /** Counts the enabled Admin agents and locks their rows, so two demotions cannot both pass the check. */
+    long lockEnabledAdmins() {
+        return jdbc.sql("SELECT id FROM agent WHERE role = 'ADMIN' AND enabled FOR UPDATE").query(UUID.class)
+                .list().size();
     }
 
     void insertToken(UUID id, AgentId agent, String name, String hash, String prefix, Instant at) {

@@ -1,5 +1,6 @@
 package io.seatwise.access;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -10,6 +11,7 @@ import io.seatwise.access.AccessEvents.AgentChanged;
 import io.seatwise.access.AccessEvents.AgentInvited;
 import io.seatwise.access.AccessEvents.PasswordChanged;
 import io.seatwise.shared.DomainException;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -34,18 +36,21 @@ public class AgentService implements UserDetailsService {
     private final AgentRepository repository;
     private final PasswordEncoder passwords;
     private final ApplicationEventPublisher events;
+    private final Duration temporaryPasswordValidity;
 
-    AgentService(AgentRepository repository, PasswordEncoder passwords, ApplicationEventPublisher events) {
+    AgentService(AgentRepository repository, PasswordEncoder passwords, ApplicationEventPublisher events,
+            @Value("${seatwise.temporary-password-validity:14d}") Duration temporaryPasswordValidity) {
         this.repository = repository;
         this.passwords = passwords;
         this.events = events;
+        this.temporaryPasswordValidity = temporaryPasswordValidity;
     }
 
     @Override
     @Transactional(readOnly = true)
     public UserDetails loadUserByUsername(String email) {
         return repository.credentials(email == null ? "" : email.strip())
-                .map(c -> new AgentPrincipal(c.agent(), c.passwordHash()))
+                .map(c -> new AgentPrincipal(c.agent(), c.passwordHash(), c.passwordExpiresAt()))
                 .orElseThrow(() -> new UsernameNotFoundException("no such agent"));
     }
 
@@ -81,7 +86,8 @@ public class AgentService implements UserDetailsService {
         Agent agent = new Agent(AgentId.generate(), mail, name, role, true, mustChange,
                 Instant.now().truncatedTo(ChronoUnit.MICROS));
         try {
-            repository.insert(agent, passwords.encode(password));
+            repository.insert(agent, passwords.encode(password),
+                    mustChange ? agent.createdAt().plus(temporaryPasswordValidity) : null);
         } catch (DuplicateKeyException raced) {
             throw emailTaken(mail);
         }
@@ -102,7 +108,7 @@ public class AgentService implements UserDetailsService {
         boolean newEnabled = enabled == null ? agent.enabled() : enabled;
         boolean losesAdmin = agent.role() == Role.ADMIN && agent.enabled()
                 && (newRole != Role.ADMIN || !newEnabled);
-        if (losesAdmin && repository.countEnabledAdmins() <= 1) {
+        if (losesAdmin && repository.lockEnabledAdmins() <= 1) {
             throw DomainException.conflict("last-admin", role != null ? "role" : "enabled",
                     "the last enabled Admin agent cannot be demoted or disabled");
         }

@@ -34,7 +34,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
                     "The bearer token is not valid, or it was revoked.");
             return;
         }
-        AgentPrincipal principal = new AgentPrincipal(agent.get(), null);
+        AgentPrincipal principal = new AgentPrincipal(agent.get(), null, null);
         var authentication = UsernamePasswordAuthenticationToken.authenticated(principal, null,
                 principal.getAuthorities());
         SecurityContext context = SecurityContextHolder.createEmptyContext();

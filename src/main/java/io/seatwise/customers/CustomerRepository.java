@@ -15,6 +15,7 @@ import java.util.UUID;
 
 import io.seatwise.catalog.SkuId;
 import io.seatwise.shared.Ids;
+import io.seatwise.shared.Like;
 import io.seatwise.shared.PageRequest;
 import io.seatwise.shared.PageResult;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -56,10 +57,11 @@ class CustomerRepository {
     }
 
     PageResult<Customer> search(String text, PageRequest page) {
-        String pattern = text == null || text.isBlank() ? null : "%" + text.strip().toLowerCase(Locale.ROOT) + "%";
+        String pattern = text == null || text.isBlank() ? null : Like.containing(text);
         String where = pattern == null ? "" : """
-                 WHERE c.name_key LIKE :p
-                    OR EXISTS (SELECT 1 FROM customer_domain d WHERE d.customer_id = c.id AND d.domain_name LIKE :p)
+                 WHERE c.name_key LIKE :p ESCAPE '\\'
+                    OR EXISTS (SELECT 1 FROM customer_domain d WHERE d.customer_id = c.id
+                               AND d.domain_name LIKE :p ESCAPE '\\')
                 """;
         var count = jdbc.sql("SELECT count(*) FROM customer c" + where);
         var select = jdbc.sql("SELECT c.id, c.name, c.country, c.created_at FROM customer c" + where

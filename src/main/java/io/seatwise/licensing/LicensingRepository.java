@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -19,6 +18,7 @@ import java.util.stream.Collectors;
 import io.seatwise.catalog.ServicePlanId;
 import io.seatwise.catalog.SkuId;
 import io.seatwise.customers.CustomerId;
+import io.seatwise.shared.Like;
 import io.seatwise.users.UserId;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -101,10 +101,9 @@ class LicensingRepository {
             }
         }
         if (filter.search() != null) {
-            where.add("(lower(u.display_name) LIKE :search OR u.user_name_key LIKE :search "
-                    + "OR lower(u.first_name) LIKE :search OR lower(u.last_name) LIKE :search)");
-            params.put("search", "%" + filter.search().toLowerCase(Locale.ROOT).replace("%", "\\%")
-                    .replace("_", "\\_") + "%");
+            where.add("(lower(u.display_name) LIKE :search ESCAPE '\\' OR u.user_name_key LIKE :search ESCAPE '\\' "
+                    + "OR lower(u.first_name) LIKE :search ESCAPE '\\' OR lower(u.last_name) LIKE :search ESCAPE '\\')");
+            params.put("search", Like.containing(filter.search()));
         }
         return String.join(" AND ", where);
     }

@@ -227,6 +227,22 @@ abstract class AgentsTests extends ApiTestSupport {
     }
 
     @Test
+    void aTemporaryPasswordExpiresAndThenNoLongerSignsIn() throws Exception {
+        var invitation = agents.invite(Role.HELPDESK);
+        String email = invitation.agent().email();
+        assertThat(count("SELECT count(*) FROM agent WHERE email_key = ? AND password_expires_at > CURRENT_TIMESTAMP",
+                email.toLowerCase(Locale.ROOT))).isEqualTo(1);
+
+        jdbc.sql("UPDATE agent SET password_expires_at = ? WHERE email_key = ?")
+                .param(java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(60)))
+                .param(email.toLowerCase(Locale.ROOT)).update();
+
+        mvc.perform(formLogin("/login").user(email).password(invitation.temporaryPassword()))
+                .andExpect(redirectedUrl("/login?error"))
+                .andExpect(unauthenticated());
+    }
+
+    @Test
     void theConsoleSendsAStrangerToTheSignInPage() throws Exception {
         mvc.perform(get("/customers")).andExpect(status().is3xxRedirection())
                 .andExpect(result -> assertThat(result.getResponse().getRedirectedUrl()).endsWith("/login"));

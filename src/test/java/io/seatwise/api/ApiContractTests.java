@@ -6,7 +6,6 @@ import io.seatwise.access.ApiTestSupport;
 import io.seatwise.access.Role;
 import io.seatwise.access.TestAgents.Signed;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
@@ -158,8 +157,6 @@ abstract class ApiContractTests extends ApiTestSupport {
     }
 
     @Test
-    @Disabled("Jackson's ACCEPT_FLOAT_AS_INT buys 1 seat for 1.5; passes with "
-            + "spring.jackson.deserialization.accept-float-as-int=false in application.properties (not this suite's file)")
     void aFractionalSeatCountIsRefusedRatherThanRounded() throws Exception {
         postAs(admin, "/api/v1/customers/" + customer + "/subscriptions/" + E3 + "/orders", "{\"quantity\":1.5}")
                 .andExpect(problem(400, "malformed-request", "quantity"));

@@ -13,6 +13,7 @@ import io.seatwise.shared.Ids;
 import io.seatwise.shared.PageRequest;
 import io.seatwise.shared.PageResult;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -44,7 +45,9 @@ class CustomersApiController {
         this.customers = customers;
     }
 
+    /** The permission is checked before the body, so a refused role never learns what is wrong with it. */
     @PostMapping
+    @PreAuthorize("hasAuthority('customers:write')")
     ResponseEntity<CustomerResponse> create(@RequestBody CreateCustomerRequest request) {
         Customer customer = customers.create(new NewCustomer(request.name(), request.country(), request.domains()));
         return ResponseEntity.created(URI.create("/api/v1/customers/" + customer.id()))
