@@ -19,6 +19,7 @@ public final class CatalogRules {
     private final Map<SkuId, Set<String>> notOfferedIn;
     private final Map<ServicePlanId, String> planNames;
     private final Map<SkuId, String> partNumbers;
+    private final Set<ServicePlanId> ruled;
 
     CatalogRules(Map<SkuId, Set<ServicePlanId>> plansBySku, Map<ServicePlanId, Set<Integer>> groupsByPlan,
             Map<ServicePlanId, Set<ServicePlanId>> requiredByPlan, Map<SkuId, Set<String>> offeredOnlyIn,
@@ -31,6 +32,10 @@ public final class CatalogRules {
         this.requiredByPlan = copy(requiredByPlan);
         this.offeredOnlyIn = copy(offeredOnlyIn);
         this.notOfferedIn = copy(notOfferedIn);
+        Set<ServicePlanId> all = new HashSet<>(groupsByPlan.keySet());
+        all.addAll(requiredByPlan.keySet());
+        requiredByPlan.values().forEach(all::addAll);
+        this.ruled = Set.copyOf(all);
     }
 
     /** Builds rules from plain maps; for tests and for partners' rule sets. */
@@ -73,8 +78,7 @@ public final class CatalogRules {
 
     /** Whether a plan takes part in any plan rule (exclusion or dependency, either side). */
     public boolean ruled(ServicePlanId plan) {
-        return groupsByPlan.containsKey(plan) || requiredByPlan.containsKey(plan)
-                || requiredByPlan.values().stream().anyMatch(s -> s.contains(plan));
+        return ruled.contains(plan);
     }
 
     /** Whether the product may be sold to a user whose usage location is {@code country}. */

@@ -31,6 +31,8 @@ class LicenseEngine {
     /** Whether seats short for the whole change refuse it (a user's change) or fail single users (undo, restore). */
     enum SeatMode { STRICT, BEST_EFFORT }
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(LicenseEngine.class);
+
     private final LicensingRepository repository;
 
     LicenseEngine(LicensingRepository repository) {
@@ -76,6 +78,7 @@ class LicenseEngine {
                             ? seats.get(s)[0] - seats.get(s)[1] : repository.lockAvailable(customer, s));
                 }
             }
+            long started = System.nanoTime();
             Set<SkuId> relevant = relevantProducts(spec);
             if (selection instanceof Selection.UserIds ids) {
                 List<UserId> all = ids.ids();
@@ -83,8 +86,8 @@ class LicenseEngine {
                     group.evaluate(all.subList(i, Math.min(all.size(), i + CHUNK)), relevant);
                 }
             } else if (selection instanceof Selection.Matching matching) {
-                repository.forEachMatchingChunk(customer, matching.filter(), CHUNK,
-                        chunk -> group.evaluate(chunk, relevant));
+                repository.forEachMatchingChunk(customer, matching.filter(), relevant, CHUNK,
+                        states -> group.evaluate(List.copyOf(states.keySet()), states));
             }
             group.groupNeeded.forEach((sku, n) -> needed.merge(sku, n, Integer::sum));
             group.groupFreed.forEach((sku, n) -> freed.merge(sku, n, Integer::sum));
@@ -94,9 +97,13 @@ class LicenseEngine {
                     throw new InsufficientSeatsException(short_);
                 }
             }
+            long evaluated = System.nanoTime();
             if (!preview()) {
                 group.apply();
             }
+            log.debug("change {}: {} users evaluated in {} ms (loading {} ms, storing outcomes {} ms), applied in {} ms",
+                    changeId, selected, (evaluated - started) / 1_000_000, group.loadNanos / 1_000_000,
+                    group.storeNanos / 1_000_000, (System.nanoTime() - evaluated) / 1_000_000);
         }
 
         LicenseChangeResult finish(List<SkuId> products) {
@@ -153,8 +160,17 @@ class LicenseEngine {
                 this.spec = spec;
             }
 
+            private long loadNanos;
+            private long storeNanos;
+
             void evaluate(List<UserId> chunk, Set<SkuId> relevant) {
+                long t = System.nanoTime();
                 Map<UserId, UserLicenseState> states = repository.states(customer, chunk, relevant);
+                loadNanos += System.nanoTime() - t;
+                evaluate(chunk, states);
+            }
+
+            void evaluate(List<UserId> chunk, Map<UserId, UserLicenseState> states) {
                 List<UserOutcome> outcomes = new ArrayList<>(chunk.size());
                 for (UserId id : chunk) {
                     UserLicenseState state = states.get(id);
@@ -177,7 +193,9 @@ class LicenseEngine {
                     }
                 }
                 if (!preview()) {
+                    long s = System.nanoTime();
                     repository.insertOutcomes(customer, changeId, index, selected, outcomes);
+                    storeNanos += System.nanoTime() - s;
                 }
                 selected += chunk.size();
             }

@@ -51,31 +51,86 @@ class LicensingRepository {
 
     // ---- selection ---------------------------------------------------------------------------------------------
 
-    /** Streams the ids of the users matching a filter, in id order, a chunk at a time (keyset paging). */
-    void forEachMatchingChunk(CustomerId customer, UserFilter filter, int chunk, Consumer<List<UserId>> consumer) {
-        UUID after = new UUID(Long.MIN_VALUE, Long.MIN_VALUE);
-        boolean first = true;
+    /**
+     * Streams the users matching a filter in id order, a chunk at a time (keyset paging), each chunk with what the
+     * rules need: their active licenses of the given products, read by the chunk's id range.
+     */
+    void forEachMatchingChunk(CustomerId customer, UserFilter filter, Set<SkuId> products, int chunk,
+            Consumer<Map<UserId, UserLicenseState>> consumer) {
+        UUID after = null;
         while (true) {
             Map<String, Object> params = new HashMap<>();
             String where = filterClause(customer, filter, params);
             params.put("limit", chunk);
-            String keyset = "";
-            if (!first) {
-                keyset = " AND u.id > :after";
+            if (after != null) {
                 params.put("after", after);
             }
-            List<UUID> ids = jdbc.sql("SELECT u.id FROM app_user u WHERE " + where + keyset
-                    + " ORDER BY u.id LIMIT :limit").params(params).query(UUID.class).list();
-            if (ids.isEmpty()) {
+            Map<UserId, UserLicenseState> states = new java.util.LinkedHashMap<>();
+            Map<UUID, Map<SkuId, Set<ServicePlanId>>> licenses = new HashMap<>();
+            jdbc.sql("SELECT u.id, u.deleted_at, u.usage_location FROM app_user u WHERE " + where
+                            + (after == null ? "" : " AND u.id > :after") + " ORDER BY u.id LIMIT :limit")
+                    .params(params)
+                    .query(rs -> {
+                        UUID id = rs.getObject(1, UUID.class);
+                        Map<SkuId, Set<ServicePlanId>> own = new HashMap<>();
+                        licenses.put(id, own);
+                        states.put(new UserId(id), new UserLicenseState(new UserId(id), true,
+                                rs.getObject(2) != null, rs.getString(3), own));
+                    });
+            if (states.isEmpty()) {
                 return;
             }
-            consumer.accept(ids.stream().map(UserId::new).toList());
+            List<UUID> ids = List.copyOf(licenses.keySet());
+            UUID first = states.keySet().iterator().next().value();
+            UUID last = null;
+            for (UserId id : states.keySet()) {
+                last = id.value();
+            }
+            loadLicenses(customer, false, Map.of("first", first, "last", last), products, licenses);
+            consumer.accept(states);
             if (ids.size() < chunk) {
                 return;
             }
-            after = ids.get(ids.size() - 1);
-            first = false;
+            after = last;
         }
+    }
+
+    /**
+     * Active licenses of the given products, with disabled plans, for the users already in {@code licenses}: by the
+     * array {@code :ids} (explicit selections), or by the id range {@code :first}..{@code :last} of a filter's chunk.
+     */
+    private void loadLicenses(CustomerId customer, boolean joined, Map<String, Object> userParams,
+            Set<SkuId> products, Map<UUID, Map<SkuId, Set<ServicePlanId>>> licenses) {
+        if (products.isEmpty() || licenses.isEmpty()) {
+            return;
+        }
+        String userCondition = "a.user_id >= :first AND a.user_id <= :last";
+        String from = joined ? SELECTED + " JOIN license_assignment a ON a.customer_id = :c AND a.user_id = sel.id"
+                : "license_assignment a";
+        String where = joined ? "" : " AND a.customer_id = :c AND " + userCondition;
+        // Products are filtered here, not in SQL: a product condition tempts H2 into the (customer, sku) index
+        // and a scan of every assignment of the product instead of one lookup per selected user.
+        jdbc.sql("SELECT a.user_id, a.sku_id FROM " + from + " WHERE a.state = 'ACTIVE'" + where)
+                .param("c", customer.value()).params(userParams)
+                .query(rs -> {
+                    Map<SkuId, Set<ServicePlanId>> own = licenses.get(rs.getObject(1, UUID.class));
+                    SkuId sku = new SkuId(rs.getObject(2, UUID.class));
+                    if (own != null && products.contains(sku)) {
+                        own.put(sku, new HashSet<>());
+                    }
+                });
+        String planFrom = joined ? SELECTED + " JOIN license_disabled_plan a ON a.customer_id = :c "
+                + "AND a.user_id = sel.id" : "license_disabled_plan a";
+        String planWhere = joined ? "" : " WHERE a.customer_id = :c AND " + userCondition;
+        jdbc.sql("SELECT a.user_id, a.sku_id, a.service_plan_id FROM " + planFrom + planWhere)
+                .param("c", customer.value()).params(userParams)
+                .query(rs -> {
+                    Map<SkuId, Set<ServicePlanId>> own = licenses.get(rs.getObject(1, UUID.class));
+                    Set<ServicePlanId> disabled = own == null ? null : own.get(new SkuId(rs.getObject(2, UUID.class)));
+                    if (disabled != null) {
+                        disabled.add(new ServicePlanId(rs.getObject(3, UUID.class)));
+                    }
+                });
     }
 
     /** The WHERE clause (alias u = app_user) for a filter; always the customer's non-deleted users. */
@@ -126,33 +181,7 @@ class LicensingRepository {
                     result.put(new UserId(id), new UserLicenseState(new UserId(id), true,
                             rs.getObject(2) != null, rs.getString(3), own));
                 });
-        if (!products.isEmpty() && !licenses.isEmpty()) {
-            // Products are filtered here, not in SQL: a product condition tempts H2 into the (customer, sku)
-            // index and a scan of every assignment of the product instead of one lookup per selected user.
-            jdbc.sql("""
-                    SELECT a.user_id, a.sku_id FROM %s
-                    JOIN license_assignment a ON a.customer_id = :c AND a.user_id = sel.id AND a.state = 'ACTIVE'
-                    """.formatted(SELECTED))
-                    .param("c", customer.value()).param("ids", uuidArray(uuids))
-                    .query(rs -> {
-                        SkuId sku = new SkuId(rs.getObject(2, UUID.class));
-                        if (products.contains(sku)) {
-                            licenses.get(rs.getObject(1, UUID.class)).put(sku, new HashSet<>());
-                        }
-                    });
-            jdbc.sql("""
-                    SELECT d.user_id, d.sku_id, d.service_plan_id FROM %s
-                    JOIN license_disabled_plan d ON d.customer_id = :c AND d.user_id = sel.id
-                    """.formatted(SELECTED))
-                    .param("c", customer.value()).param("ids", uuidArray(uuids))
-                    .query(rs -> {
-                        Set<ServicePlanId> disabled = licenses.get(rs.getObject(1, UUID.class))
-                                .get(new SkuId(rs.getObject(2, UUID.class)));
-                        if (disabled != null) {
-                            disabled.add(new ServicePlanId(rs.getObject(3, UUID.class)));
-                        }
-                    });
-        }
+        loadLicenses(customer, true, Map.of("ids", uuidArray(uuids)), products, licenses);
         for (UserId id : ids) {
             result.putIfAbsent(id, UserLicenseState.missing(id));
         }

@@ -20,6 +20,8 @@ final class ProposedChange {
     private final Set<SkuId> added = new LinkedHashSet<>();
     private final Set<SkuId> removed = new LinkedHashSet<>();
     private final Set<SkuId> replanned = new LinkedHashSet<>();
+    private Set<ServicePlanId> enabledBefore;
+    private Set<ServicePlanId> enabledAfter;
 
     ProposedChange(UserLicenseState user, LicenseChangeSpec spec, CatalogRules rules) {
         this.user = user;
@@ -78,12 +80,23 @@ final class ProposedChange {
         return after;
     }
 
+    /**
+     * Enabled plans before the change, only those that take part in a plan rule: the rules look at no other, and
+     * this keeps the sets small for 100,000 users.
+     */
     Set<ServicePlanId> enabledBefore() {
-        return enabled(user.licenses());
+        if (enabledBefore == null) {
+            enabledBefore = enabled(user.licenses());
+        }
+        return enabledBefore;
     }
 
+    /** Enabled plans after the change, only those that take part in a plan rule. */
     Set<ServicePlanId> enabledAfter() {
-        return enabled(after);
+        if (enabledAfter == null) {
+            enabledAfter = enabled(after);
+        }
+        return enabledAfter;
     }
 
     /** The product that gives the user {@code plan} after the change (for messages), or null. */
@@ -95,8 +108,13 @@ final class ProposedChange {
 
     private Set<ServicePlanId> enabled(Map<SkuId, Set<ServicePlanId>> licenses) {
         Set<ServicePlanId> plans = new HashSet<>();
-        licenses.forEach((sku, disabled) -> rules.plansOf(sku).stream().filter(p -> !disabled.contains(p))
-                .forEach(plans::add));
+        licenses.forEach((sku, disabled) -> {
+            for (ServicePlanId plan : rules.plansOf(sku)) {
+                if (rules.ruled(plan) && !disabled.contains(plan)) {
+                    plans.add(plan);
+                }
+            }
+        });
         return plans;
     }
 }

@@ -85,6 +85,7 @@ public final class LicensingBenchmark {
                         "--spring.datasource.username=" + (db.equals("postgres") ? Postgres.user() : "sa"),
                         "--spring.datasource.password=" + (db.equals("postgres") ? Postgres.password() : ""),
                         "--server.port=0", "--server.address=127.0.0.1", "--logging.level.root=WARN",
+                        "--logging.level.io.seatwise.licensing=" + System.getProperty("bench.log", "WARN"),
                         "--spring.main.banner-mode=off")) {
             JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
             LicensingService licensing = app.getBean(LicensingService.class);
