@@ -1,5 +1,8 @@
 package io.seatwise.licensing;
 
+import java.io.IOException;
+import java.io.StringReader;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -20,9 +23,12 @@ import io.seatwise.catalog.SkuId;
 import io.seatwise.customers.CustomerId;
 import io.seatwise.shared.Like;
 import io.seatwise.users.UserId;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Repository;
 
@@ -43,10 +49,12 @@ class LicensingRepository {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
+    private final DataSource dataSource;
 
-    LicensingRepository(JdbcClient jdbc, JdbcTemplate template) {
+    LicensingRepository(JdbcClient jdbc, JdbcTemplate template, DataSource dataSource) {
         this.jdbc = jdbc;
         this.template = template;
+        this.dataSource = dataSource;
     }
 
     // ---- selection ---------------------------------------------------------------------------------------------
@@ -246,6 +254,9 @@ class LicensingRepository {
 
     /** Writes a chunk of per-user outcomes in one batch. */
     void insertOutcomes(CustomerId customer, UUID change, int group, int firstSeq, List<UserOutcome> outcomes) {
+        if (copyOutcomes(customer, change, group, firstSeq, outcomes)) {
+            return;
+        }
         template.batchUpdate("""
                 INSERT INTO license_change_user (customer_id, change_id, user_id, seq, status, error_code, error_sku,
                   errors, grp)
@@ -254,22 +265,16 @@ class LicensingRepository {
                     @Override
                     public void setValues(PreparedStatement ps, int i) throws SQLException {
                         UserOutcome o = outcomes.get(i);
+                        Violation first = o.succeeded() ? null : o.errors().get(0);
                         ps.setObject(1, customer.value());
                         ps.setObject(2, change);
                         ps.setObject(3, o.userId().value());
                         ps.setInt(4, firstSeq + i);
                         ps.setInt(5, o.succeeded() ? SUCCEEDED : FAILED);
+                        ps.setString(6, first == null ? null : first.code().name());
+                        ps.setObject(7, first == null || first.skuId() == null ? null : first.skuId().value());
+                        ps.setString(8, first == null ? null : ViolationText.encode(o.errors()));
                         ps.setInt(9, group);
-                        if (o.succeeded()) {
-                            ps.setNull(6, Types.VARCHAR);
-                            ps.setObject(7, null);
-                            ps.setNull(8, Types.VARCHAR);
-                        } else {
-                            Violation first = o.errors().get(0);
-                            ps.setString(6, first.code().name());
-                            ps.setObject(7, first.skuId() == null ? null : first.skuId().value());
-                            ps.setString(8, ViolationText.encode(o.errors()));
-                        }
                     }
 
                     @Override
@@ -277,6 +282,44 @@ class LicensingRepository {
                         return outcomes.size();
                     }
                 });
+    }
+
+    /**
+     * On PostgreSQL the outcomes go in with COPY, several times faster than batched inserts for 100,000 rows.
+     * Answers false elsewhere (H2), where batched inserts are used.
+     */
+    private boolean copyOutcomes(CustomerId customer, UUID change, int group, int firstSeq,
+            List<UserOutcome> outcomes) {
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            if (!connection.isWrapperFor(PGConnection.class)) {
+                return false;
+            }
+            StringBuilder csv = new StringBuilder(outcomes.size() * 100);
+            for (int i = 0; i < outcomes.size(); i++) {
+                UserOutcome o = outcomes.get(i);
+                csv.append(customer.value()).append(',').append(change).append(',').append(o.userId().value())
+                        .append(',').append(firstSeq + i).append(',').append(o.succeeded() ? SUCCEEDED : FAILED)
+                        .append(',').append(group).append(',');
+                if (!o.succeeded()) {
+                    Violation first = o.errors().get(0);
+                    csv.append(first.code().name()).append(',')
+                            .append(first.skuId() == null ? "" : first.skuId().toString()).append(',')
+                            .append('"').append(ViolationText.encode(o.errors()).replace("\"", "\"\"")).append('"');
+                } else {
+                    csv.append(",,");
+                }
+                csv.append('\n');
+            }
+            connection.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY license_change_user (customer_id, "
+                    + "change_id, user_id, seq, status, grp, error_code, error_sku, errors) FROM STDIN (FORMAT csv)",
+                    new StringReader(csv.toString()));
+            return true;
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException("Could not store license change outcomes", e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
     }
 
     /** Remembers, for undo, what succeeded users had of a product before the change touches it. */
@@ -301,8 +344,7 @@ class LicensingRepository {
                 INSERT INTO license_assignment (customer_id, user_id, sku_id, state, assigned_at, change_id)
                 SELECT cu.customer_id, cu.user_id, :sku, 'ACTIVE', :at, :change FROM license_change_user cu
                 WHERE cu.customer_id = :c AND cu.change_id = :change AND cu.grp = :grp AND cu.status = 0
-                  AND NOT EXISTS (SELECT 1 FROM license_assignment a WHERE a.customer_id = cu.customer_id
-                                  AND a.user_id = cu.user_id AND a.sku_id = :sku)
+                ON CONFLICT DO NOTHING
                 """)
                 .param("sku", sku.value()).param("at", Timestamp.from(at)).param("change", change).param("grp", group)
                 .param("c", customer.value()).update();
