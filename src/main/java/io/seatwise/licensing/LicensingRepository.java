@@ -44,8 +44,8 @@ class LicensingRepository {
     static final int SUCCEEDED = 0;
     static final int FAILED = 1;
     private static final String OK_USERS = """
-            EXISTS (SELECT 1 FROM license_change_user cu WHERE cu.customer_id = a.customer_id
-                    AND cu.change_id = :change AND cu.grp = :grp AND cu.user_id = a.user_id AND cu.status = 0)""";
+            a.user_id IN (SELECT cu.user_id FROM license_change_user cu WHERE cu.customer_id = :c
+                          AND cu.change_id = :change AND cu.grp = :grp AND cu.status = 0)""";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
