@@ -27,6 +27,12 @@ class LicenseEngine {
 
     static final int CHUNK = 5000;
     static final int RESULT_LIMIT = 1000;
+    private static final int MAX_SITUATIONS = 10_000;
+
+    /** What the policies look at of a user, without its id. */
+    private record Situation(boolean exists, boolean deleted, String usageLocation,
+            Map<SkuId, Set<ServicePlanId>> licenses) {
+    }
 
     /** Whether seats short for the whole change refuse it (a user's change) or fail single users (undo, restore). */
     enum SeatMode { STRICT, BEST_EFFORT }
@@ -174,7 +180,7 @@ class LicenseEngine {
                 List<UserOutcome> outcomes = new ArrayList<>(chunk.size());
                 for (UserId id : chunk) {
                     UserLicenseState state = states.get(id);
-                    UserOutcome outcome = UserChangeEvaluator.evaluate(state, spec, rules);
+                    UserOutcome outcome = evaluateCached(state);
                     if (outcome.succeeded() && seatMode == SeatMode.BEST_EFFORT) {
                         outcome = takeSeatsFor(outcome);
                     }
@@ -199,6 +205,25 @@ class LicenseEngine {
                 }
                 selected += chunk.size();
             }
+
+            /**
+             * Users in the same situation get the same outcome: most of 100,000 users share a handful of
+             * situations, so the policies run once per situation rather than once per user.
+             */
+            private UserOutcome evaluateCached(UserLicenseState state) {
+                Situation key = new Situation(state.exists(), state.deleted(), state.usageLocation(), state.licenses());
+                UserOutcome template = outcomes.get(key);
+                if (template == null) {
+                    template = UserChangeEvaluator.evaluate(state, spec, rules);
+                    if (outcomes.size() < MAX_SITUATIONS) {
+                        outcomes.put(key, template);
+                    }
+                }
+                return new UserOutcome(state.userId(), template.errors(), template.added(), template.removed(),
+                        template.replanned());
+            }
+
+            private final Map<Situation, UserOutcome> outcomes = new HashMap<>();
 
             private UserOutcome takeSeatsFor(UserOutcome outcome) {
                 for (SkuId sku : outcome.added()) {
