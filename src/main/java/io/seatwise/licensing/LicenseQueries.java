@@ -24,16 +24,33 @@ import org.springframework.stereotype.Repository;
 class LicenseQueries {
 
     private final JdbcClient jdbc;
+    private final boolean postgres;
 
-    LicenseQueries(JdbcClient jdbc) {
+    LicenseQueries(JdbcClient jdbc, javax.sql.DataSource dataSource) {
         this.jdbc = jdbc;
+        this.postgres = isPostgres(dataSource);
     }
 
-    /** FROM and WHERE (alias u = app_user) of the selection; explicit ids travel as one array, joined. */
-    private static String selectionFrom(CustomerId customer, Selection selection, Map<String, Object> params) {
+    private static boolean isPostgres(javax.sql.DataSource dataSource) {
+        try (var connection = dataSource.getConnection()) {
+            return connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT)
+                    .contains("postgres");
+        } catch (java.sql.SQLException e) {
+            return false;
+        }
+    }
+
+    /**
+     * FROM and WHERE (alias u = app_user) of the selection. Explicit ids travel as one array: PostgreSQL probes it
+     * as a hash ({@code = ANY}), H2 joins it by index ({@code UNNEST}), since H2 compares an array element by element.
+     */
+    private String selectionFrom(CustomerId customer, Selection selection, Map<String, Object> params) {
         if (selection instanceof Selection.UserIds ids) {
             params.put("customer", customer.value());
             params.put("ids", LicensingRepository.uuidArray(ids.ids().stream().map(UserId::value).toList()));
+            if (postgres) {
+                return " FROM app_user u WHERE u.customer_id = :customer AND u.deleted_at IS NULL AND u.id = ANY(:ids)";
+            }
             return " FROM " + LicensingRepository.SELECTED
                     + " JOIN app_user u ON u.customer_id = :customer AND u.id = sel.id WHERE u.deleted_at IS NULL";
         }
@@ -44,8 +61,8 @@ class LicenseQueries {
     /** H2 caps an array at 65,536 elements: explicit selections are queried in parts and the counts added. */
     static final int ARRAY_PART = 50_000;
 
-    private static List<Selection> parts(Selection selection) {
-        if (selection instanceof Selection.UserIds ids && ids.ids().size() > ARRAY_PART) {
+    private List<Selection> parts(Selection selection) {
+        if (!postgres && selection instanceof Selection.UserIds ids && ids.ids().size() > ARRAY_PART) {
             List<Selection> parts = new ArrayList<>();
             for (int i = 0; i < ids.ids().size(); i += ARRAY_PART) {
                 parts.add(new Selection.UserIds(ids.ids().subList(i, Math.min(ids.ids().size(), i + ARRAY_PART))));
@@ -73,6 +90,17 @@ class LicenseQueries {
     }
 
     private void holdersOfPart(CustomerId customer, Selection selection, Map<SkuId, Long> result) {
+        if (postgres && selection instanceof Selection.UserIds ids) {
+            // Deleted users hold no active assignment (theirs are suspended), so no join with app_user is needed.
+            jdbc.sql("SELECT a.sku_id, count(*) FROM license_assignment a WHERE a.customer_id = :c "
+                            + "AND a.state = 'ACTIVE' AND a.user_id = ANY(:ids) GROUP BY a.sku_id")
+                    .param("c", customer.value())
+                    .param("ids", LicensingRepository.uuidArray(ids.ids().stream().map(UserId::value).toList()))
+                    .query(rs -> {
+                        result.merge(new SkuId(rs.getObject(1, UUID.class)), rs.getLong(2), Long::sum);
+                    });
+            return;
+        }
         Map<String, Object> params = new HashMap<>();
         String from = selectionFrom(customer, selection, params);
         jdbc.sql("SELECT a.sku_id, count(*) FROM (SELECT u.id, u.customer_id" + from + ") s "

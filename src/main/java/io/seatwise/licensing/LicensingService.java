@@ -57,7 +57,10 @@ public class LicensingService {
     public LicenseSummary summary(CustomerId customer, Selection selection) {
         List<Subscription> subscriptions = customers.subscriptions(customer);
         long selected = queries.selectedCount(customer, selection);
-        Map<SkuId, Long> holders = queries.holders(customer, selection);
+        Map<SkuId, Long> holders = everyUser(selection)
+                // Every user selected: a pool's assigned counter is exactly its active assignments.
+                ? subscriptions.stream().collect(Collectors.toMap(Subscription::skuId, s -> (long) s.assigned()))
+                : queries.holders(customer, selection);
         List<LicenseSummary.ProductSummary> products = subscriptions.stream().map(s -> {
             Product p = catalog.findProduct(s.skuId()).orElseThrow();
             long have = holders.getOrDefault(s.skuId(), 0L);
@@ -67,6 +70,11 @@ public class LicensingService {
                     s.assigned(), s.available(), have, state);
         }).toList();
         return new LicenseSummary(selected, products);
+    }
+
+    private static boolean everyUser(Selection selection) {
+        return selection instanceof Selection.Matching m && m.filter().type() == UserFilter.Type.ALL
+                && m.filter().search() == null;
     }
 
     /** The selected users that have a product (the Assigned popover), a page at a time. */

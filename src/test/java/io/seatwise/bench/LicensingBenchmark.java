@@ -150,8 +150,68 @@ public final class LicensingBenchmark {
             lines.add(String.format("%s B4 summary for %d selected ids: %.0f ms (E3: %s, %d of %d selected); "
                     + "by filter: %.0f ms", db, n, summaryIds * 1000, e3.state(), e3.selectedWithProduct(),
                     check.selectedUsers(), summaryFilter * 1000));
+            lines.add(seatContention(app, db, jdbc, Integer.getInteger("bench.b6Seconds", 60)));
             return lines;
         }
+    }
+
+    /**
+     * B6: 16 concurrent API clients assigning and revoking on one small seat pool; afterwards the pool must not be
+     * oversubscribed and its counter must equal its active assignments.
+     */
+    private static String seatContention(ConfigurableApplicationContext app, String db, JdbcTemplate jdbc,
+            int seconds) throws Exception {
+        CustomersService customers = app.getBean(CustomersService.class);
+        String domain = "pool" + UUID.randomUUID().toString().substring(0, 8) + ".example";
+        Customer customer = SystemActor.call(() -> customers.create(new NewCustomer("Pool", "SE", List.of(domain))));
+        SystemActor.run(() -> customers.addSubscription(customer.id(), E3, 10));
+        List<UserId> users = insertUsers(jdbc, customer.id().value(), domain, 50);
+        int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+        String token = app.getBean(TestAgents.class).create(Role.SALES).token();
+        String url = "http://127.0.0.1:" + port + "/api/v1/customers/" + customer.id() + "/licenseupdates";
+        java.util.concurrent.atomic.AtomicLong applied = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.atomic.AtomicLong refused = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.atomic.AtomicLong errors = new java.util.concurrent.atomic.AtomicLong();
+        long until = System.nanoTime() + seconds * 1_000_000_000L;
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(16);
+        HttpClient http = HttpClient.newBuilder().executor(pool).build();
+        List<java.util.concurrent.Future<?>> clients = new ArrayList<>();
+        for (int c = 0; c < 16; c++) {
+            clients.add(java.util.concurrent.ForkJoinPool.commonPool().submit(() -> {
+                var random = java.util.concurrent.ThreadLocalRandom.current();
+                while (System.nanoTime() < until) {
+                    StringBuilder ids = new StringBuilder();
+                    for (int k = random.nextInt(1, 4); k > 0; k--) {
+                        ids.append(ids.isEmpty() ? "" : ",").append('"')
+                                .append(users.get(random.nextInt(users.size()))).append('"');
+                    }
+                    String body = "{\"userIds\":[" + ids + "]," + (random.nextBoolean()
+                            ? "\"licensesToAssign\":[{\"skuId\":\"" + E3 + "\"}]}"
+                            : "\"licensesToRemove\":[\"" + E3 + "\"]}");
+                    try {
+                        int status = http.send(HttpRequest.newBuilder(URI.create(url))
+                                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                                HttpResponse.BodyHandlers.discarding()).statusCode();
+                        (status == 200 ? applied : status == 409 ? refused : errors).incrementAndGet();
+                    } catch (Exception e) {
+                        errors.incrementAndGet();
+                    }
+                }
+            }));
+        }
+        for (var client : clients) {
+            client.get();
+        }
+        pool.shutdown();
+        int assigned = jdbc.queryForObject("SELECT assigned FROM subscription WHERE customer_id = ? AND sku_id = ?",
+                Integer.class, customer.id().value(), E3.value());
+        int active = jdbc.queryForObject("SELECT count(*) FROM license_assignment WHERE customer_id = ? "
+                + "AND sku_id = ? AND state = 'ACTIVE'", Integer.class, customer.id().value(), E3.value());
+        return String.format("%s B6 16 clients × %d s on a 10-seat pool: %d changes applied (%.0f/s), %d refused "
+                + "(too few seats), %d errors; afterwards assigned=%d, active assignments=%d, oversubscribed=%s",
+                db, seconds, applied.get(), applied.get() / (double) seconds, refused.get(), errors.get(), assigned,
+                active, assigned > 10 || active > 10 ? "YES" : "no");
     }
 
     private static List<UserId> insertUsers(JdbcTemplate jdbc, UUID customer, String domain, int n) {

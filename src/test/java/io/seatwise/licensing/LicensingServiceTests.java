@@ -215,6 +215,10 @@ abstract class LicensingServiceTests {
                     assertThat(p.state()).isEqualTo(LicenseSummary.State.some);
                     assertThat(p.selectedWithProduct()).isEqualTo(1);
                 });
+        LicenseSummary everyone = SystemActor.call(() -> licensing.summary(t.id(),
+                new Selection.Matching(new UserFilter(UserFilter.Type.ALL, null, null))));
+        assertThat(everyone.products()).filteredOn(p -> p.skuId().equals(AUDIO_CONFERENCING)).singleElement()
+                .satisfies(p -> assertThat(p.selectedWithProduct()).isEqualTo(1));
         var holders = SystemActor.call(() -> licensing.holders(t.id(), new Selection.UserIds(users), AUDIO_CONFERENCING,
                 new PageRequest(0, 10)));
         assertThat(holders.items()).extracting(LicenseHolder::userId).containsExactly(users.get(0));
