@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
 @Component
 class LicenseEngine {
 
-    static final int CHUNK = 5000;
+    static final int CHUNK = 20_000;
     static final int RESULT_LIMIT = 1000;
     private static final int MAX_SITUATIONS = 10_000;
 

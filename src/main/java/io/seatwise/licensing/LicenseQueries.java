@@ -90,10 +90,14 @@ class LicenseQueries {
     }
 
     private void holdersOfPart(CustomerId customer, Selection selection, Map<SkuId, Long> result) {
-        if (postgres && selection instanceof Selection.UserIds ids) {
+        if (selection instanceof Selection.UserIds ids) {
             // Deleted users hold no active assignment (theirs are suspended), so no join with app_user is needed.
-            jdbc.sql("SELECT a.sku_id, count(*) FROM license_assignment a WHERE a.customer_id = :c "
-                            + "AND a.state = 'ACTIVE' AND a.user_id = ANY(:ids) GROUP BY a.sku_id")
+            String sql = postgres
+                    ? "SELECT a.sku_id, count(*) FROM license_assignment a WHERE a.customer_id = :c "
+                            + "AND a.state = 'ACTIVE' AND a.user_id = ANY(:ids) GROUP BY a.sku_id"
+                    : "SELECT a.sku_id, count(*) FROM " + LicensingRepository.SELECTED + " JOIN license_assignment a "
+                            + "ON a.customer_id = :c AND a.user_id = sel.id WHERE a.state = 'ACTIVE' GROUP BY a.sku_id";
+            jdbc.sql(sql)
                     .param("c", customer.value())
                     .param("ids", LicensingRepository.uuidArray(ids.ids().stream().map(UserId::value).toList()))
                     .query(rs -> {
