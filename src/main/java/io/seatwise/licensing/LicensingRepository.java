@@ -94,7 +94,7 @@ class LicensingRepository {
             for (UserId id : states.keySet()) {
                 last = id.value();
             }
-            loadLicenses(customer, false, Map.of("first", first, "last", last), products, licenses);
+            loadLicenses(customer, Map.of("first", first, "last", last), products, licenses);
             consumer.accept(states);
             if (ids.size() < chunk) {
                 return;
@@ -103,23 +103,17 @@ class LicensingRepository {
         }
     }
 
-    /**
-     * Active licenses of the given products, with disabled plans, for the users already in {@code licenses}: by the
-     * array {@code :ids} (explicit selections), or by the id range {@code :first}..{@code :last} of a filter's chunk.
-     */
-    private void loadLicenses(CustomerId customer, boolean joined, Map<String, Object> userParams,
-            Set<SkuId> products, Map<UUID, Map<SkuId, Set<ServicePlanId>>> licenses) {
+    /** Active licenses of the given products, with disabled plans, for the users of a chunk's id range. */
+    private void loadLicenses(CustomerId customer, Map<String, Object> range, Set<SkuId> products,
+            Map<UUID, Map<SkuId, Set<ServicePlanId>>> licenses) {
         if (products.isEmpty() || licenses.isEmpty()) {
             return;
         }
-        String userCondition = "a.user_id >= :first AND a.user_id <= :last";
-        String from = joined ? SELECTED + " JOIN license_assignment a ON a.customer_id = :c AND a.user_id = sel.id"
-                : "license_assignment a";
-        String where = joined ? "" : " AND a.customer_id = :c AND " + userCondition;
         // Products are filtered here, not in SQL: a product condition tempts H2 into the (customer, sku) index
-        // and a scan of every assignment of the product instead of one lookup per selected user.
-        jdbc.sql("SELECT a.user_id, a.sku_id FROM " + from + " WHERE a.state = 'ACTIVE'" + where)
-                .param("c", customer.value()).params(userParams)
+        // and a scan of every assignment of the product instead of the chunk's range of the primary key.
+        jdbc.sql("SELECT a.user_id, a.sku_id FROM license_assignment a WHERE a.customer_id = :c "
+                        + "AND a.user_id >= :first AND a.user_id <= :last AND a.state = 'ACTIVE'")
+                .param("c", customer.value()).params(range)
                 .query(rs -> {
                     Map<SkuId, Set<ServicePlanId>> own = licenses.get(rs.getObject(1, UUID.class));
                     SkuId sku = new SkuId(rs.getObject(2, UUID.class));
@@ -127,9 +121,18 @@ class LicensingRepository {
                         own.put(sku, new HashSet<>());
                     }
                 });
+        loadDisabledPlans(customer, false, range, licenses);
+    }
+
+    /** Disabled plans of the licenses already loaded; skipped when no selected user has a product of interest. */
+    private void loadDisabledPlans(CustomerId customer, boolean joined, Map<String, Object> userParams,
+            Map<UUID, Map<SkuId, Set<ServicePlanId>>> licenses) {
+        if (licenses.values().stream().allMatch(Map::isEmpty)) {
+            return;
+        }
         String planFrom = joined ? SELECTED + " JOIN license_disabled_plan a ON a.customer_id = :c "
                 + "AND a.user_id = sel.id" : "license_disabled_plan a";
-        String planWhere = joined ? "" : " WHERE a.customer_id = :c AND " + userCondition;
+        String planWhere = joined ? "" : " WHERE a.customer_id = :c AND a.user_id >= :first AND a.user_id <= :last";
         jdbc.sql("SELECT a.user_id, a.sku_id, a.service_plan_id FROM " + planFrom + planWhere)
                 .param("c", customer.value()).params(userParams)
                 .query(rs -> {
@@ -179,17 +182,27 @@ class LicensingRepository {
         Map<UserId, UserLicenseState> result = new HashMap<>();
         Map<UUID, Map<SkuId, Set<ServicePlanId>>> licenses = new HashMap<>();
         // The ids travel as one array joined by index lookups: a long IN list is scanned row by row on H2.
-        jdbc.sql("SELECT u.id, u.deleted_at, u.usage_location FROM " + SELECTED + " JOIN app_user u "
-                        + "ON u.customer_id = :c AND u.id = sel.id")
+        // Users and their active products come in one pass; products are filtered here, not in SQL, since a
+        // product condition tempts H2 into scanning every assignment of the product.
+        jdbc.sql("SELECT u.id, u.deleted_at, u.usage_location, a.sku_id FROM " + SELECTED + " JOIN app_user u "
+                        + "ON u.customer_id = :c AND u.id = sel.id LEFT JOIN license_assignment a "
+                        + "ON a.customer_id = u.customer_id AND a.user_id = u.id AND a.state = 'ACTIVE'")
                 .param("c", customer.value()).param("ids", uuidArray(uuids))
                 .query(rs -> {
                     UUID id = rs.getObject(1, UUID.class);
-                    Map<SkuId, Set<ServicePlanId>> own = new HashMap<>();
-                    licenses.put(id, own);
-                    result.put(new UserId(id), new UserLicenseState(new UserId(id), true,
-                            rs.getObject(2) != null, rs.getString(3), own));
+                    Map<SkuId, Set<ServicePlanId>> own = licenses.get(id);
+                    if (own == null) {
+                        own = new HashMap<>();
+                        licenses.put(id, own);
+                        result.put(new UserId(id), new UserLicenseState(new UserId(id), true,
+                                rs.getObject(2) != null, rs.getString(3), own));
+                    }
+                    UUID sku = rs.getObject(4, UUID.class);
+                    if (sku != null && products.contains(new SkuId(sku))) {
+                        own.put(new SkuId(sku), new HashSet<>());
+                    }
                 });
-        loadLicenses(customer, true, Map.of("ids", uuidArray(uuids)), products, licenses);
+        loadDisabledPlans(customer, true, Map.of("ids", uuidArray(uuids)), licenses);
         for (UserId id : ids) {
             result.putIfAbsent(id, UserLicenseState.missing(id));
         }
