@@ -26,6 +26,11 @@ import org.springframework.stereotype.Component;
 class LicenseEngine {
 
     static final int CHUNK = 20_000;
+    /**
+     * Explicit ids are looked up in smaller chunks: with 20,000 ids PostgreSQL's planner prefers hashing the whole
+     * tenant to 20,000 index lookups, which is slower.
+     */
+    static final int ID_CHUNK = 5_000;
     static final int RESULT_LIMIT = 1000;
     private static final int MAX_SITUATIONS = 10_000;
 
@@ -88,8 +93,8 @@ class LicenseEngine {
             Set<SkuId> relevant = relevantProducts(spec);
             if (selection instanceof Selection.UserIds ids) {
                 List<UserId> all = ids.ids();
-                for (int i = 0; i < all.size(); i += CHUNK) {
-                    group.evaluate(all.subList(i, Math.min(all.size(), i + CHUNK)), relevant);
+                for (int i = 0; i < all.size(); i += ID_CHUNK) {
+                    group.evaluate(all.subList(i, Math.min(all.size(), i + ID_CHUNK)), relevant);
                 }
             } else if (selection instanceof Selection.Matching matching) {
                 repository.forEachMatchingChunk(customer, matching.filter(), relevant, CHUNK,
