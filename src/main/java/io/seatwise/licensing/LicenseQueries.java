@@ -28,16 +28,7 @@ class LicenseQueries {
 
     LicenseQueries(JdbcClient jdbc, javax.sql.DataSource dataSource) {
         this.jdbc = jdbc;
-        this.postgres = isPostgres(dataSource);
-    }
-
-    private static boolean isPostgres(javax.sql.DataSource dataSource) {
-        try (var connection = dataSource.getConnection()) {
-            return connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT)
-                    .contains("postgres");
-        } catch (java.sql.SQLException e) {
-            return false;
-        }
+        this.postgres = LicensingRepository.isPostgres(dataSource);
     }
 
     /**

@@ -50,11 +50,22 @@ class LicensingRepository {
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
     private final DataSource dataSource;
+    private final boolean postgres;
 
     LicensingRepository(JdbcClient jdbc, JdbcTemplate template, DataSource dataSource) {
         this.jdbc = jdbc;
         this.template = template;
         this.dataSource = dataSource;
+        this.postgres = isPostgres(dataSource);
+    }
+
+    static boolean isPostgres(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT)
+                    .contains("postgres");
+        } catch (SQLException e) {
+            return false;
+        }
     }
 
     // ---- selection ---------------------------------------------------------------------------------------------
@@ -182,12 +193,15 @@ class LicensingRepository {
         List<UUID> uuids = ids.stream().map(UserId::value).sorted().toList();
         Map<UserId, UserLicenseState> result = new HashMap<>();
         Map<UUID, Map<SkuId, Set<ServicePlanId>>> licenses = new HashMap<>();
-        // The ids travel as one array joined by index lookups: a long IN list is scanned row by row on H2.
+        // The ids travel as one array. PostgreSQL walks its primary key with "= ANY" (one index scan, whatever
+        // the plan cache does); H2 compares arrays element by element, so there the array is joined by index.
         // Users and their active products come in one pass; products are filtered here, not in SQL, since a
         // product condition tempts H2 into scanning every assignment of the product.
-        jdbc.sql("SELECT u.id, u.deleted_at, u.usage_location, a.sku_id FROM " + SELECTED + " JOIN app_user u "
-                        + "ON u.customer_id = :c AND u.id = sel.id LEFT JOIN license_assignment a "
-                        + "ON a.customer_id = u.customer_id AND a.user_id = u.id AND a.state = 'ACTIVE'")
+        String users = postgres ? "app_user u" : SELECTED + " JOIN app_user u ON u.customer_id = :c AND u.id = sel.id";
+        String where = postgres ? " WHERE u.customer_id = :c AND u.id = ANY(:ids)" : "";
+        jdbc.sql("SELECT u.id, u.deleted_at, u.usage_location, a.sku_id FROM " + users + " LEFT JOIN "
+                        + "license_assignment a ON a.customer_id = u.customer_id AND a.user_id = u.id "
+                        + "AND a.state = 'ACTIVE'" + where)
                 .param("c", customer.value()).param("ids", uuidArray(uuids))
                 .query(rs -> {
                     UUID id = rs.getObject(1, UUID.class);
