@@ -410,14 +410,4 @@ class LicensingRepository {
     static SqlArrayValue uuidArray(List<UUID> ids) {
         return new SqlArrayValue("uuid", ids.toArray());
     }
-
-    static String joinIds(Set<ServicePlanId> plans) {
-        return plans.stream().map(ServicePlanId::toString).sorted().collect(Collectors.joining(","));
-    }
-
-    static void setAll(PreparedStatement ps, Object... values) throws SQLException {
-        for (int i = 0; i < values.length; i++) {
-            ps.setObject(i + 1, values[i]);
-        }
-    }
 }
