@@ -70,7 +70,7 @@ public class AgentService implements UserDetailsService {
     /** Creates an agent; used by invitations and by the first start. */
     Agent create(String email, String displayName, Role role, String password, boolean mustChange) {
         String mail = email == null ? "" : email.strip();
-        if (mail.length() > 254 || !EMAIL.matcher(mail).matches()) {
+        if (mail.toLowerCase(Locale.ROOT).length() > 254 || !EMAIL.matcher(mail).matches()) {
             throw DomainException.invalid("validation", "email", "'" + email + "' is not an email address");
         }
         String name = displayName == null || displayName.isBlank() ? mail : displayName.strip();

@@ -23,7 +23,8 @@ public record NewCustomer(String name, String country, List<String> domains) {
         if (name.isEmpty()) {
             throw DomainException.invalid("validation", "name", "name is required");
         }
-        if (name.length() > MAX_NAME) {
+        // Lower-casing can lengthen text ("İ" becomes two characters), and the lower-cased key is stored too.
+        if (name.length() > MAX_NAME || name.toLowerCase(java.util.Locale.ROOT).length() > MAX_NAME) {
             throw DomainException.invalid("validation", "name", "name is longer than " + MAX_NAME + " characters");
         }
         country = Countries.require(country == null ? null : country.strip(), "country");

@@ -77,6 +77,22 @@ class LicenseEngine {
             return changeId == null;
         }
 
+        /**
+         * Locks the seat pools of every product the run will touch, in sku order, before any group runs: an undo
+         * touches several groups' products and must take its locks in the same order as any other change.
+         */
+        void lockAll(List<SkuId> products) {
+            if (preview()) {
+                return;
+            }
+            products.stream().distinct().sorted().forEach(sku -> {
+                int free = repository.lockAvailable(customer, sku);
+                if (seatMode == SeatMode.BEST_EFFORT) {
+                    remaining.putIfAbsent(sku, free);
+                }
+            });
+        }
+
         /** Evaluates a group of users for one spec and, unless previewing, applies it. */
         void add(Selection selection, LicenseChangeSpec spec) {
             Group group = new Group(spec);

@@ -64,7 +64,8 @@ class LicensingRepository {
             return connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT)
                     .contains("postgres");
         } catch (SQLException e) {
-            return false;
+            // Guessing would silently pick the H2 variants on PostgreSQL; the database is needed to start anyway.
+            throw new IllegalStateException("Cannot tell which database this is", e);
         }
     }
 

@@ -128,14 +128,15 @@ public class LicensingService {
         List<SkuId> removed = groups.keySet().stream().flatMap(s -> s.remove().stream()).distinct().sorted().toList();
         repository.insertChange(customer, id, "UNDO", changeId, CurrentActor.name(), Instant.now(),
                 join(reassigned), join(removed));
+        List<SkuId> products = new ArrayList<>(reassigned);
+        products.addAll(removed);
         LicenseEngine.Run run = engine.start(customer, id, SeatMode.BEST_EFFORT, rules);
+        run.lockAll(products);
         groups.forEach((spec, users) -> {
             for (int i = 0; i < users.size(); i += Selection.MAX_IDS) {
                 run.add(new Selection.UserIds(users.subList(i, Math.min(users.size(), i + Selection.MAX_IDS))), spec);
             }
         });
-        List<SkuId> products = new ArrayList<>(reassigned);
-        products.addAll(removed);
         LicenseChangeResult result = run.finish(products);
         publish(customer, result, "UNDO");
         return result;

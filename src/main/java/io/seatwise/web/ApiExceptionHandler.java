@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -68,6 +69,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 "'" + e.getValue() + "' is not a valid value for " + e.getName());
         problem.setProperty("field", e.getName());
         return respond(problem);
+    }
+
+    /** A deadlock or lock timeout between concurrent changes: nothing was changed and a retry will do. */
+    @ExceptionHandler(PessimisticLockingFailureException.class)
+    ResponseEntity<ProblemDetail> busy(PessimisticLockingFailureException e) {
+        log.info("Concurrent change refused: {}", e.getMostSpecificCause().getMessage());
+        return respond(problem(HttpStatus.SERVICE_UNAVAILABLE, "busy",
+                "Another change to the same data ran at the same moment; nothing was changed. Try again."));
     }
 
     @ExceptionHandler(DataIntegrityViolationException.class)

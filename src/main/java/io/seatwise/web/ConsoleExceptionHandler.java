@@ -1,6 +1,8 @@
 package io.seatwise.web;
 
 import io.seatwise.shared.DomainException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -18,6 +20,12 @@ class ConsoleExceptionHandler {
 
     ConsoleExceptionHandler(ConsoleMessages messages) {
         this.messages = messages;
+    }
+
+    /** The database refused a change (a constraint, or a concurrent change): nothing was changed. */
+    @ExceptionHandler({DataIntegrityViolationException.class, PessimisticLockingFailureException.class})
+    ModelAndView conflict(RuntimeException e) {
+        return domain(DomainException.conflict("conflict", null, "The change conflicts with the current data."));
     }
 
     @ExceptionHandler(DomainException.class)

@@ -227,6 +227,28 @@ abstract class AgentsTests extends ApiTestSupport {
     }
 
     @Test
+    void disablingOrDemotingAnAgentTakesEffectInItsOpenConsoleSession() throws Exception {
+        Signed sales = agents.create(Role.SALES);
+        Signed helpdesk = agents.create(Role.HELPDESK);
+        MockHttpSession salesSession = (MockHttpSession) mvc.perform(formLogin("/login").user(sales.email())
+                .password(TestAgents.PASSWORD)).andReturn().getRequest().getSession(false);
+        MockHttpSession helpdeskSession = (MockHttpSession) mvc.perform(formLogin("/login").user(helpdesk.email())
+                .password(TestAgents.PASSWORD)).andReturn().getRequest().getSession(false);
+        mvc.perform(get("/customers").session(salesSession)).andExpect(status().isOk());
+        agents.setEnabled(helpdesk.agent(), false);
+        jdbc.sql("UPDATE agent SET role = 'HELPDESK' WHERE id = ?").param(sales.agent().id().value()).update();
+
+        mvc.perform(get("/customers").session(helpdeskSession)).andExpect(redirectedUrl("/login?disabled"));
+        mvc.perform(get("/customers").session(salesSession)).andExpect(status().isOk());
+        mvc.perform(post("/customers").session(salesSession)
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                                .csrf())
+                        .param("name", "Demoted Ltd").param("country", "SE").param("domains", "demoted.example"))
+                .andExpect(status().isForbidden());
+        assertThat(count("SELECT count(*) FROM customer WHERE name = 'Demoted Ltd'")).isZero();
+    }
+
+    @Test
     void aTemporaryPasswordExpiresAndThenNoLongerSignsIn() throws Exception {
         var invitation = agents.invite(Role.HELPDESK);
         String email = invitation.agent().email();

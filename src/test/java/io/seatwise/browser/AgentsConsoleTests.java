@@ -102,8 +102,9 @@ class AgentsConsoleTests {
 
     @Test
     void theLastAdminCannotBeDemotedAndSaysSo() throws Exception {
-        // Given the initial Admin is the only enabled Admin (others, made by other tests, are put back afterwards).
-        var admin = fixtures.as(Role.ADMIN);
+        // Given the initial Admin is the only enabled Admin (others, made by other tests, are put back afterwards),
+        // acting on itself: a disabled Admin's own session would be signed out.
+        var admin = fixtures.asAgent("admin@test.example");
         List<UUID> others = jdbc.sql("SELECT id FROM agent WHERE role = 'ADMIN' AND enabled"
                 + " AND email <> 'admin@test.example'").query(UUID.class).list();
         others.forEach(other -> jdbc.sql("UPDATE agent SET enabled = FALSE WHERE id = ?").param(other).update());

@@ -39,6 +39,11 @@ public class ConsoleFixtures {
         return user(principal(role));
     }
 
+    /** Requests as an existing agent, e.g. the initial Admin agent of the test profile. */
+    public RequestPostProcessor asAgent(String email) {
+        return user(agentService.loadUserByUsername(email));
+    }
+
     public UserDetails principal(Role role) {
         return agentService.loadUserByUsername(agents.create(role).agent().email());
     }

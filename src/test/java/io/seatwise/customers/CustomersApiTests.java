@@ -123,6 +123,10 @@ abstract class CustomersApiTests {
         postJson("/api/v1/customers", "{\"name\":\"" + "n".repeat(101) + "\",\"country\":\"SE\",\"domains\":[\"y.example\"]}")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.field").value("name"));
+        // "İ" lower-cases to two characters: the stored search key would overflow.
+        postJson("/api/v1/customers", "{\"name\":\"" + "İ".repeat(100) + "\",\"country\":\"SE\",\"domains\":[\"z.example\"]}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.field").value("name"));
         postJson("/api/v1/customers", "{\"name\":\"X\",\"country\":\"SE\",\"domains\":[\"not a domain\"]}")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.field").value("domains[0]"));
