@@ -15,6 +15,7 @@ import io.seatwise.catalog.SkuId;
 import io.seatwise.customers.CustomerId;
 import io.seatwise.shared.PageRequest;
 import io.seatwise.shared.PageResult;
+import io.seatwise.users.UserFilterSql;
 import io.seatwise.users.UserId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -46,7 +47,7 @@ class LicenseQueries {
                     + " JOIN app_user u ON u.customer_id = :customer AND u.id = sel.id WHERE u.deleted_at IS NULL";
         }
         return " FROM app_user u WHERE "
-                + LicensingRepository.filterClause(customer, ((Selection.Matching) selection).filter(), params);
+                + UserFilterSql.where(customer, ((Selection.Matching) selection).filter(), params);
     }
 
     /** H2 caps an array at 65,536 elements: explicit selections are queried in parts and the counts added. */

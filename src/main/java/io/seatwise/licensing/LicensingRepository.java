@@ -21,7 +21,8 @@ import java.util.stream.Collectors;
 import io.seatwise.catalog.ServicePlanId;
 import io.seatwise.catalog.SkuId;
 import io.seatwise.customers.CustomerId;
-import io.seatwise.shared.Like;
+import io.seatwise.users.UserFilter;
+import io.seatwise.users.UserFilterSql;
 import io.seatwise.users.UserId;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
@@ -80,7 +81,7 @@ class LicensingRepository {
         UUID after = null;
         while (true) {
             Map<String, Object> params = new HashMap<>();
-            String where = filterClause(customer, filter, params);
+            String where = UserFilterSql.where(customer, filter, params);
             params.put("limit", chunk);
             if (after != null) {
                 params.put("after", after);
@@ -154,36 +155,6 @@ class LicensingRepository {
                         disabled.add(new ServicePlanId(rs.getObject(3, UUID.class)));
                     }
                 });
-    }
-
-    /** The WHERE clause (alias u = app_user) for a filter; always the customer's non-deleted users. */
-    static String filterClause(CustomerId customer, UserFilter filter, Map<String, Object> params) {
-        params.put("customer", customer.value());
-        List<String> where = new ArrayList<>(List.of("u.customer_id = :customer", "u.deleted_at IS NULL"));
-        String has = "EXISTS (SELECT 1 FROM license_assignment la WHERE la.customer_id = u.customer_id "
-                + "AND la.user_id = u.id AND la.state = 'ACTIVE'";
-        switch (filter.type()) {
-            case LICENSED -> where.add(has + ")");
-            case UNLICENSED -> where.add("NOT " + has + ")");
-            case HAS_PRODUCT -> {
-                where.add(has + " AND la.sku_id = :filterSku)");
-                params.put("filterSku", filter.skuId().value());
-            }
-            case LACKS_PRODUCT -> {
-                where.add("NOT " + has + " AND la.sku_id = :filterSku)");
-                params.put("filterSku", filter.skuId().value());
-            }
-            case ADMINS -> where.add("u.directory_role <> 'NONE'");
-            case BLOCKED -> where.add("u.sign_in_blocked");
-            case ALL -> {
-            }
-        }
-        if (filter.search() != null) {
-            where.add("(lower(u.display_name) LIKE :search ESCAPE '\\' OR u.user_name_key LIKE :search ESCAPE '\\' "
-                    + "OR lower(u.first_name) LIKE :search ESCAPE '\\' OR lower(u.last_name) LIKE :search ESCAPE '\\')");
-            params.put("search", Like.containing(filter.search()));
-        }
-        return String.join(" AND ", where);
     }
 
     // ---- loading what the rules need -----------------------------------------------------------------------------

@@ -24,6 +24,7 @@ import io.seatwise.shared.DomainException;
 import io.seatwise.shared.Ids;
 import io.seatwise.shared.PageRequest;
 import io.seatwise.shared.PageResult;
+import io.seatwise.users.UserFilter;
 import io.seatwise.users.UserId;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;

@@ -4,6 +4,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 
 import io.seatwise.shared.DomainException;
+import io.seatwise.users.UserFilter;
 import io.seatwise.users.UserId;
 
 /** The users a change or a summary is about: explicit ids, or every user matching a filter. */

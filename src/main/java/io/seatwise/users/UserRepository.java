@@ -5,7 +5,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -55,15 +57,16 @@ class UserRepository {
                 .param("c", customer.value()).param("id", id.value()).query(UserRepository::user).optional();
     }
 
-    PageResult<User> list(CustomerId customer, PageRequest page) {
-        long total = jdbc.sql("SELECT count(*) FROM app_user WHERE customer_id = :c AND deleted_at IS NULL")
-                .param("c", customer.value()).query(Long.class).single();
-        List<User> items = jdbc.sql("SELECT " + COLUMNS + """
-                 FROM app_user WHERE customer_id = :c AND deleted_at IS NULL
-                ORDER BY display_name, id LIMIT :limit OFFSET :offset
-                """)
-                .param("c", customer.value()).param("limit", page.size()).param("offset", page.offset())
-                .query(UserRepository::user).list();
+    PageResult<User> list(CustomerId customer, UserFilter filter, UserSort sort, PageRequest page) {
+        Map<String, Object> params = new HashMap<>();
+        String where = UserFilterSql.where(customer, filter, params);
+        long total = jdbc.sql("SELECT count(*) FROM app_user u WHERE " + where).params(params)
+                .query(Long.class).single();
+        params.put("limit", page.size());
+        params.put("offset", page.offset());
+        List<User> items = jdbc.sql("SELECT " + COLUMNS.replaceAll("(\\w+)", "u.$1") + " FROM app_user u WHERE "
+                        + where + " ORDER BY " + sort.orderBy() + " LIMIT :limit OFFSET :offset")
+                .params(params).query(UserRepository::user).list();
         return new PageResult<>(items, total, page.page(), page.size());
     }
 

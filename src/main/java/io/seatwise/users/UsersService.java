@@ -62,8 +62,15 @@ public class UsersService {
     @Transactional(readOnly = true)
     @PreAuthorize("hasAuthority('users:read')")
     public PageResult<User> list(CustomerId customerId, PageRequest page) {
+        return list(customerId, UserFilter.ALL_USERS, UserSort.DEFAULT, page);
+    }
+
+    /** The users list: filtered, searched, sorted and paged, with the total count. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAuthority('users:read')")
+    public PageResult<User> list(CustomerId customerId, UserFilter filter, UserSort sort, PageRequest page) {
         customers.require(customerId);
-        return repository.list(customerId, page);
+        return repository.list(customerId, filter, sort, page);
     }
 
     @Transactional(readOnly = true)

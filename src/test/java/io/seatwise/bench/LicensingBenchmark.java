@@ -27,7 +27,7 @@ import io.seatwise.licensing.LicenseChangeSpec;
 import io.seatwise.licensing.LicenseSummary;
 import io.seatwise.licensing.LicensingService;
 import io.seatwise.licensing.Selection;
-import io.seatwise.licensing.UserFilter;
+import io.seatwise.users.UserFilter;
 import io.seatwise.shared.Ids;
 import io.seatwise.support.Postgres;
 import io.seatwise.users.UserId;

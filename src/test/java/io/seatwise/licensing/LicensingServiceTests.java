@@ -9,6 +9,7 @@ import io.seatwise.access.SystemActor;
 import io.seatwise.licensing.LicensingFixture.Tenant;
 import io.seatwise.shared.DomainException;
 import io.seatwise.shared.PageRequest;
+import io.seatwise.users.UserFilter;
 import io.seatwise.users.UserId;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -12,7 +12,7 @@ import io.seatwise.catalog.ServicePlanId;
 import io.seatwise.catalog.SkuId;
 import io.seatwise.licensing.LicenseChangeSpec;
 import io.seatwise.licensing.Selection;
-import io.seatwise.licensing.UserFilter;
+import io.seatwise.users.UserFilter;
 import io.seatwise.shared.DomainException;
 import io.seatwise.users.UserId;
 

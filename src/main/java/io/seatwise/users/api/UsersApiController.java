@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.UUID;
 
+import io.seatwise.catalog.SkuId;
 import io.seatwise.customers.CustomerId;
 import io.seatwise.shared.DomainException;
 import io.seatwise.shared.Ids;
@@ -14,7 +15,9 @@ import io.seatwise.shared.PageResult;
 import io.seatwise.users.DirectoryRole;
 import io.seatwise.users.NewUser;
 import io.seatwise.users.User;
+import io.seatwise.users.UserFilter;
 import io.seatwise.users.UserId;
+import io.seatwise.users.UserSort;
 import io.seatwise.users.UsersService;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -60,11 +63,35 @@ class UsersApiController {
                 .body(UserResponse.of(user));
     }
 
+    /**
+     * {@code ?filter=all|licensed|unlicensed|hasProduct|lacksProduct|admins|blocked|deleted&sku=&search=&sort=}.
+     * {@code licensed} or {@code unlicensed} with a {@code sku} mean has or lacks that product.
+     */
     @GetMapping
-    PageResult<UserResponse> list(@PathVariable String customerId, @RequestParam(required = false) Integer page,
+    PageResult<UserResponse> list(@PathVariable String customerId, @RequestParam(required = false) String filter,
+            @RequestParam(required = false) String sku, @RequestParam(required = false) String search,
+            @RequestParam(required = false) String sort, @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size) {
-        return users.list(new CustomerId(Ids.parse(customerId, "customer")), PageRequest.of(page, size))
-                .map(UserResponse::of);
+        return users.list(new CustomerId(Ids.parse(customerId, "customer")), filter(filter, sku, search),
+                UserSort.parse(sort), PageRequest.of(page, size)).map(UserResponse::of);
+    }
+
+    private static UserFilter filter(String filter, String sku, String search) {
+        UserFilter.Type type = UserFilter.type(filter);
+        SkuId product = null;
+        if (sku != null && !sku.isBlank()) {
+            try {
+                product = SkuId.of(sku.strip());
+            } catch (IllegalArgumentException e) {
+                throw DomainException.invalid("validation", "sku", "'" + sku + "' is not a product GUID");
+            }
+            if (type == UserFilter.Type.LICENSED) {
+                type = UserFilter.Type.HAS_PRODUCT;
+            } else if (type == UserFilter.Type.UNLICENSED) {
+                type = UserFilter.Type.LACKS_PRODUCT;
+            }
+        }
+        return new UserFilter(type, product, search);
     }
 
     @GetMapping("/{userId}")

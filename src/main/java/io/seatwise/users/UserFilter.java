@@ -1,15 +1,20 @@
-package io.seatwise.licensing;
+package io.seatwise.users;
 
 import java.util.Locale;
 
 import io.seatwise.catalog.SkuId;
 import io.seatwise.shared.DomainException;
 
-/** "Every user that matches": the list's filters (product.md) and a text search over names and user name. */
+/**
+ * The users list's filters (product.md) and a text search over names and user name; also "every user that matches"
+ * for licensing. DELETED lists deleted users; every other filter only users that are not deleted.
+ */
 public record UserFilter(Type type, SkuId skuId, String search) {
 
     /** Which users. */
-    public enum Type { ALL, LICENSED, UNLICENSED, HAS_PRODUCT, LACKS_PRODUCT, ADMINS, BLOCKED }
+    public enum Type { ALL, LICENSED, UNLICENSED, HAS_PRODUCT, LACKS_PRODUCT, ADMINS, BLOCKED, DELETED }
+
+    public static final UserFilter ALL_USERS = new UserFilter(Type.ALL, null, null);
 
     public UserFilter {
         type = type == null ? Type.ALL : type;
@@ -22,7 +27,7 @@ public record UserFilter(Type type, SkuId skuId, String search) {
         }
     }
 
-    /** Parses the API's names: all, licensed, unlicensed, hasProduct, lacksProduct, admins, blocked. */
+    /** Parses the API's names: all, licensed, unlicensed, hasProduct, lacksProduct, admins, blocked, deleted. */
     public static Type type(String text) {
         if (text == null || text.isBlank()) {
             return Type.ALL;
@@ -35,8 +40,9 @@ public record UserFilter(Type type, SkuId skuId, String search) {
             case "lacksproduct", "lacks_product" -> Type.LACKS_PRODUCT;
             case "admins" -> Type.ADMINS;
             case "blocked" -> Type.BLOCKED;
+            case "deleted" -> Type.DELETED;
             default -> throw DomainException.invalid("validation", "filter.type", "unknown filter '" + text
-                    + "' (all, licensed, unlicensed, hasProduct, lacksProduct, admins, blocked)");
+                    + "' (all, licensed, unlicensed, hasProduct, lacksProduct, admins, blocked, deleted)");
         };
     }
 }
