@@ -5,6 +5,8 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,11 +64,19 @@ class UserRepository {
         String where = UserFilterSql.where(customer, filter, params);
         long total = jdbc.sql("SELECT count(*) FROM app_user u WHERE " + where).params(params)
                 .query(Long.class).single();
-        params.put("limit", page.size());
-        params.put("offset", page.offset());
-        List<User> items = jdbc.sql("SELECT " + COLUMNS.replaceAll("(\\w+)", "u.$1") + " FROM app_user u WHERE "
-                        + where + " ORDER BY " + sort.orderBy() + " LIMIT :limit OFFSET :offset")
-                .params(params).query(UserRepository::user).list();
+        // Pages past the middle are read from the other end, so Last costs what First costs.
+        boolean fromEnd = page.offset() > total / 2;
+        long offset = fromEnd ? Math.max(0, total - page.offset() - page.size()) : page.offset();
+        long limit = fromEnd ? Math.max(0, Math.min(page.size(), total - page.offset())) : page.size();
+        params.put("limit", limit);
+        params.put("offset", offset);
+        List<User> items = new ArrayList<>(jdbc.sql("SELECT " + COLUMNS.replaceAll("(\\w+)", "u.$1")
+                        + " FROM app_user u WHERE " + where + " ORDER BY "
+                        + (fromEnd ? sort.reversed() : sort).orderBy() + " LIMIT :limit OFFSET :offset")
+                .params(params).query(UserRepository::user).list());
+        if (fromEnd) {
+            Collections.reverse(items);
+        }
         return new PageResult<>(items, total, page.page(), page.size());
     }
 

@@ -27,6 +27,10 @@ public record UserSort(Field field, boolean descending) {
         return new UserSort(field, descending);
     }
 
+    UserSort reversed() {
+        return new UserSort(field, !descending);
+    }
+
     String orderBy() {
         String column = field == Field.DISPLAY_NAME ? "u.display_name" : "u.user_name_key";
         String direction = descending ? " DESC" : "";

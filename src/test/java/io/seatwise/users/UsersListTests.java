@@ -91,6 +91,11 @@ abstract class UsersListTests {
                 .andExpect(jsonPath("$.page").value(1))
                 .andExpect(jsonPath("$.items[*].id", contains(id(3))));
         list("search=%").andExpect(jsonPath("$.totalCount").value(0));
+        // Every page, read forwards or (past the middle) from the end, lists the users in the same order.
+        list("sort=displayName&size=1&page=0").andExpect(jsonPath("$.items[*].id", contains(id(0))));
+        list("sort=displayName&size=1&page=2").andExpect(jsonPath("$.items[*].id", contains(id(2))));
+        list("sort=displayName&size=1&page=3").andExpect(jsonPath("$.items[*].id", contains(id(3))));
+        list("sort=displayName&size=3&page=2").andExpect(jsonPath("$.items").isEmpty());
     }
 
     @Test
