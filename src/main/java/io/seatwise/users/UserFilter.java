@@ -22,9 +22,6 @@ public record UserFilter(Type type, SkuId skuId, String search) {
             throw DomainException.invalid("validation", "filter.skuId", "filter " + type + " needs a skuId");
         }
         search = search == null || search.isBlank() ? null : search.strip();
-        if (search != null && search.length() > 200) {
-            throw DomainException.invalid("validation", "filter.search", "search is longer than 200 characters");
-        }
     }
 
     /** Parses the API's names: all, licensed, unlicensed, hasProduct, lacksProduct, admins, blocked, deleted. */
