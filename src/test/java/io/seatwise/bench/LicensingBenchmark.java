@@ -58,7 +58,8 @@ public final class LicensingBenchmark {
         for (String db : databases) {
             String url = switch (db.strip()) {
                 case "h2" -> "jdbc:h2:mem:bench-" + UUID.randomUUID()
-                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
+                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1"
+                        + ";QUERY_CACHE_SIZE=0"; // H2 would answer repeated identical queries from its cache
                 case "postgres" -> {
                     if (Postgres.unavailableReason() != null) {
                         report.add("postgres: SKIPPED, " + Postgres.unavailableReason());
