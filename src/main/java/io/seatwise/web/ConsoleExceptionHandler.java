@@ -31,10 +31,10 @@ class ConsoleExceptionHandler {
     @ExceptionHandler(DomainException.class)
     ModelAndView domain(DomainException e) {
         ModelAndView page = switch (e.kind()) {
-            case NOT_FOUND -> new ModelAndView("error/404", HttpStatus.NOT_FOUND);
-            case FORBIDDEN -> new ModelAndView("error/403", HttpStatus.FORBIDDEN);
-            case INVALID -> new ModelAndView("error/4xx", HttpStatus.BAD_REQUEST);
-            case CONFLICT -> new ModelAndView("error/4xx", HttpStatus.CONFLICT);
+            case NOT_FOUND -> new ModelAndView("error", HttpStatus.NOT_FOUND);
+            case FORBIDDEN -> new ModelAndView("error", HttpStatus.FORBIDDEN);
+            case INVALID -> new ModelAndView("error", HttpStatus.BAD_REQUEST);
+            case CONFLICT -> new ModelAndView("error", HttpStatus.CONFLICT);
         };
         page.addObject("status", page.getStatus().value());
         page.addObject("message", messages.text(e));
