@@ -4,12 +4,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.seatwise.shared.Sql;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -57,7 +57,7 @@ class AgentRepository {
         return jdbc.sql("SELECT " + COLUMNS + " FROM agent WHERE email_key = :key")
                 .param("key", email.toLowerCase(Locale.ROOT))
                 .query((rs, n) -> new Credentials(agent(rs, n), rs.getString("password_hash"),
-                        instant(rs, "password_expires_at"))).optional();
+                        Sql.instant(rs, "password_expires_at"))).optional();
     }
 
     Optional<Agent> find(AgentId id) {
@@ -121,8 +121,8 @@ class AgentRepository {
                 .param("agent", agent.value())
                 .query((rs, n) -> new Token(rs.getObject("id", UUID.class),
                         new AgentId(rs.getObject("agent_id", UUID.class)), rs.getString("name"),
-                        rs.getString("token_prefix"), instant(rs, "created_at"), instant(rs, "last_used_at"),
-                        instant(rs, "revoked_at")))
+                        rs.getString("token_prefix"), Sql.instant(rs, "created_at"), Sql.instant(rs, "last_used_at"),
+                        Sql.instant(rs, "revoked_at")))
                 .list();
     }
 
@@ -141,11 +141,7 @@ class AgentRepository {
     private static Agent agent(ResultSet rs, int n) throws SQLException {
         return new Agent(new AgentId(rs.getObject("id", UUID.class)), rs.getString("email"),
                 rs.getString("display_name"), Role.valueOf(rs.getString("role")), rs.getBoolean("enabled"),
-                rs.getBoolean("must_change_password"), instant(rs, "created_at"));
+                rs.getBoolean("must_change_password"), Sql.instant(rs, "created_at"));
     }
 
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
-    }
 }

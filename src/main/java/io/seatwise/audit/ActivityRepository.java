@@ -2,7 +2,6 @@ package io.seatwise.audit;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -11,6 +10,7 @@ import io.seatwise.shared.Ids;
 import io.seatwise.shared.Like;
 import io.seatwise.shared.PageRequest;
 import io.seatwise.shared.PageResult;
+import io.seatwise.shared.Sql;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -65,7 +65,7 @@ class ActivityRepository {
                         + "FROM activity_log" + clause + " ORDER BY occurred_at DESC, id DESC LIMIT :limit OFFSET :offset")
                 .params(params)
                 .query((rs, n) -> new ActivityEntry(rs.getObject("id", UUID.class),
-                        rs.getObject("occurred_at", OffsetDateTime.class).toInstant(), rs.getString("actor"),
+                        Sql.instant(rs, "occurred_at"), rs.getString("actor"),
                         rs.getObject("customer_id", UUID.class), rs.getString("action"), rs.getString("details")))
                 .list();
         return new PageResult<>(items, total, page.page(), page.size());

@@ -4,7 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +17,7 @@ import io.seatwise.shared.Ids;
 import io.seatwise.shared.Like;
 import io.seatwise.shared.PageRequest;
 import io.seatwise.shared.PageResult;
+import io.seatwise.shared.Sql;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -165,23 +165,19 @@ class CustomerRepository {
                         new CustomerId(rs.getObject("customer_id", UUID.class)),
                         new SkuId(rs.getObject("sku_id", UUID.class)), rs.getInt("quantity_change"),
                         rs.getInt("previous_quantity"), rs.getInt("new_quantity"), rs.getString("ordered_by"),
-                        instant(rs, "ordered_at")))
+                        Sql.instant(rs, "ordered_at")))
                 .list();
     }
 
     private static Customer customer(ResultSet rs, List<String> domains) throws SQLException {
         return new Customer(new CustomerId(rs.getObject("id", UUID.class)), rs.getString("name"),
-                rs.getString("country"), domains, instant(rs, "created_at"));
+                rs.getString("country"), domains, Sql.instant(rs, "created_at"));
     }
 
     private static Subscription subscription(ResultSet rs, int n) throws SQLException {
         return new Subscription(new CustomerId(rs.getObject("customer_id", UUID.class)),
                 new SkuId(rs.getObject("sku_id", UUID.class)), rs.getInt("quantity"), rs.getInt("assigned"),
-                instant(rs, "created_at"));
+                Sql.instant(rs, "created_at"));
     }
 
-    static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
-    }
 }

@@ -1,6 +1,5 @@
 package io.seatwise.licensing;
 
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -15,6 +14,7 @@ import io.seatwise.catalog.SkuId;
 import io.seatwise.customers.CustomerId;
 import io.seatwise.shared.PageRequest;
 import io.seatwise.shared.PageResult;
+import io.seatwise.shared.Sql;
 import io.seatwise.users.UserFilterSql;
 import io.seatwise.users.UserId;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -115,34 +115,14 @@ class LicenseQueries {
             return holdersOfLargeSelection(customer, parts, sku, page);
         }
         Map<String, Object> params = new HashMap<>();
-        String selected = selectionFrom(customer, selection, params);
-        params.put("sku", sku.value());
-        String from = selected + " AND EXISTS (SELECT 1 FROM license_assignment a WHERE a.customer_id = u.customer_id "
-                + "AND a.user_id = u.id AND a.state = 'ACTIVE' AND a.sku_id = :sku)";
+        String from = holdersFrom(customer, selection, sku, params);
         long total = jdbc.sql("SELECT count(*)" + from).params(params).query(Long.class).single();
         params.put("limit", page.size());
         params.put("offset", page.offset());
-        Map<UUID, LicenseHolder> rows = new LinkedHashMap<>();
-        jdbc.sql("SELECT u.id, u.user_principal_name, u.display_name" + from
+        List<LicenseHolder> items = jdbc.sql("SELECT u.id, u.user_principal_name, u.display_name" + from
                         + " ORDER BY u.display_name, u.id LIMIT :limit OFFSET :offset")
-                .params(params)
-                .query(rs -> {
-                    UUID id = rs.getObject(1, UUID.class);
-                    rows.put(id, new LicenseHolder(new UserId(id), rs.getString(2), rs.getString(3),
-                            new ArrayList<>()));
-                });
-        if (!rows.isEmpty()) {
-            jdbc.sql("SELECT d.user_id, d.service_plan_id FROM " + LicensingRepository.SELECTED
-                            + " JOIN license_disabled_plan d ON d.customer_id = :c AND d.user_id = sel.id "
-                            + "WHERE d.sku_id = :sku ORDER BY d.service_plan_id")
-                    .param("c", customer.value()).param("sku", sku.value())
-                    .param("ids", LicensingRepository.uuidArray(List.copyOf(rows.keySet())))
-                    .query(rs -> {
-                        rows.get(rs.getObject(1, UUID.class)).disabledPlans()
-                                .add(new ServicePlanId(rs.getObject(2, UUID.class)));
-                    });
-        }
-        return new PageResult<>(List.copyOf(rows.values()), total, page.page(), page.size());
+                .params(params).query(LicenseQueries::holder).list();
+        return new PageResult<>(withDisabledPlans(customer, sku, items), total, page.page(), page.size());
     }
 
     /** Explicit selections past one array: the holders' names are gathered part by part, sorted and paged here. */
@@ -151,35 +131,46 @@ class LicenseQueries {
         List<LicenseHolder> all = new ArrayList<>();
         for (Selection part : parts) {
             Map<String, Object> params = new HashMap<>();
-            String from = selectionFrom(customer, part, params);
-            params.put("sku", sku.value());
-            jdbc.sql("SELECT u.id, u.user_principal_name, u.display_name" + from + " AND EXISTS (SELECT 1 FROM "
-                            + "license_assignment a WHERE a.customer_id = u.customer_id AND a.user_id = u.id "
-                            + "AND a.state = 'ACTIVE' AND a.sku_id = :sku)")
-                    .params(params)
-                    .query(rs -> {
-                        all.add(new LicenseHolder(new UserId(rs.getObject(1, UUID.class)), rs.getString(2),
-                                rs.getString(3), new ArrayList<>()));
-                    });
+            all.addAll(jdbc.sql("SELECT u.id, u.user_principal_name, u.display_name"
+                    + holdersFrom(customer, part, sku, params)).params(params).query(LicenseQueries::holder).list());
         }
         all.sort(java.util.Comparator.comparing(LicenseHolder::displayName)
                 .thenComparing(h -> h.userId().value()));
         int from = (int) Math.min(all.size(), page.offset());
         List<LicenseHolder> items = all.subList(from, Math.min(all.size(), from + page.size()));
-        if (!items.isEmpty()) {
-            Map<UUID, LicenseHolder> byId = new LinkedHashMap<>();
-            items.forEach(h -> byId.put(h.userId().value(), h));
-            jdbc.sql("SELECT d.user_id, d.service_plan_id FROM " + LicensingRepository.SELECTED
-                            + " JOIN license_disabled_plan d ON d.customer_id = :c AND d.user_id = sel.id "
-                            + "WHERE d.sku_id = :sku ORDER BY d.service_plan_id")
-                    .param("c", customer.value()).param("sku", sku.value())
-                    .param("ids", LicensingRepository.uuidArray(List.copyOf(byId.keySet())))
-                    .query(rs -> {
-                        byId.get(rs.getObject(1, UUID.class)).disabledPlans()
-                                .add(new ServicePlanId(rs.getObject(2, UUID.class)));
-                    });
+        return new PageResult<>(withDisabledPlans(customer, sku, items), all.size(), page.page(), page.size());
+    }
+
+    /** FROM and WHERE of the selected users holding a product. */
+    private String holdersFrom(CustomerId customer, Selection selection, SkuId sku, Map<String, Object> params) {
+        String selected = selectionFrom(customer, selection, params);
+        params.put("sku", sku.value());
+        return selected + " AND EXISTS (SELECT 1 FROM license_assignment a WHERE a.customer_id = u.customer_id "
+                + "AND a.user_id = u.id AND a.state = 'ACTIVE' AND a.sku_id = :sku)";
+    }
+
+    private static LicenseHolder holder(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new LicenseHolder(new UserId(rs.getObject(1, UUID.class)), rs.getString(2), rs.getString(3),
+                new ArrayList<>());
+    }
+
+    /** Fills in each holder's disabled plans of the product, one query for the page. */
+    private List<LicenseHolder> withDisabledPlans(CustomerId customer, SkuId sku, List<LicenseHolder> holders) {
+        if (holders.isEmpty()) {
+            return List.of();
         }
-        return new PageResult<>(List.copyOf(items), all.size(), page.page(), page.size());
+        Map<UUID, LicenseHolder> byId = new LinkedHashMap<>();
+        holders.forEach(h -> byId.put(h.userId().value(), h));
+        jdbc.sql("SELECT d.user_id, d.service_plan_id FROM " + LicensingRepository.SELECTED
+                        + " JOIN license_disabled_plan d ON d.customer_id = :c AND d.user_id = sel.id "
+                        + "WHERE d.sku_id = :sku ORDER BY d.service_plan_id")
+                .param("c", customer.value()).param("sku", sku.value())
+                .param("ids", LicensingRepository.uuidArray(List.copyOf(byId.keySet())))
+                .query(rs -> {
+                    byId.get(rs.getObject(1, UUID.class)).disabledPlans()
+                            .add(new ServicePlanId(rs.getObject(2, UUID.class)));
+                });
+        return List.copyOf(byId.values());
     }
 
     Optional<StoredChange> change(CustomerId customer, UUID id) {
@@ -190,7 +181,7 @@ class LicenseQueries {
                 .param("c", customer.value()).param("id", id)
                 .query((rs, n) -> new StoredChange(rs.getObject("id", UUID.class), rs.getString("kind"),
                         rs.getObject("undo_of", UUID.class), rs.getObject("undone_by", UUID.class),
-                        rs.getString("created_by"), rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                        rs.getString("created_by"), Sql.instant(rs, "created_at"),
                         rs.getString("assign_spec"), rs.getString("remove_spec"), rs.getInt("selected"),
                         rs.getInt("succeeded"), rs.getInt("failed")))
                 .optional();

@@ -1,5 +1,6 @@
 package io.seatwise.shared;
 
+import java.util.Optional;
 import java.util.UUID;
 
 import com.fasterxml.uuid.Generators;
@@ -22,13 +23,22 @@ public final class Ids {
      * does not exist.
      */
     public static UUID parse(String text, String what) {
+        return tryParse(text).orElseThrow(() -> DomainException.notFound(what));
+    }
+
+    /** Parses an id given as input (a body or a filter): text that is no UUID is a validation error on {@code field}. */
+    public static UUID parseField(String text, String field) {
+        return tryParse(text).orElseThrow(() -> DomainException.invalid("validation", field,
+                "'" + text + "' is not a GUID"));
+    }
+
+    /** A UUID in its canonical 36-character form, or empty ({@link UUID#fromString} also takes "1-2-3-4-5"). */
+    public static Optional<UUID> tryParse(String text) {
+        String t = text == null ? "" : text.strip();
         try {
-            if (text != null && text.length() == 36) {
-                return UUID.fromString(text);
-            }
+            return t.length() == 36 ? Optional.of(UUID.fromString(t)) : Optional.empty();
         } catch (IllegalArgumentException e) {
-            // fall through
+            return Optional.empty();
         }
-        throw DomainException.notFound(what);
     }
 }

@@ -4,7 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -17,6 +16,7 @@ import java.util.UUID;
 import io.seatwise.customers.CustomerId;
 import io.seatwise.shared.PageRequest;
 import io.seatwise.shared.PageResult;
+import io.seatwise.shared.Sql;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -85,11 +85,7 @@ class UserRepository {
                 new CustomerId(rs.getObject("customer_id", UUID.class)), rs.getString("user_principal_name"),
                 rs.getString("first_name"), rs.getString("last_name"), rs.getString("display_name"),
                 rs.getString("usage_location"), DirectoryRole.valueOf(rs.getString("directory_role")),
-                rs.getBoolean("sign_in_blocked"), instant(rs, "created_at"), instant(rs, "deleted_at"));
+                rs.getBoolean("sign_in_blocked"), Sql.instant(rs, "created_at"), Sql.instant(rs, "deleted_at"));
     }
 
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
-    }
 }

@@ -4,8 +4,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -14,7 +12,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 
-import io.seatwise.SeatwiseApplication;
 import io.seatwise.access.Role;
 import io.seatwise.access.SystemActor;
 import io.seatwise.access.TestAgents;
@@ -28,10 +25,7 @@ import io.seatwise.licensing.LicenseSummary;
 import io.seatwise.licensing.LicensingService;
 import io.seatwise.licensing.Selection;
 import io.seatwise.users.UserFilter;
-import io.seatwise.shared.Ids;
-import io.seatwise.support.Postgres;
 import io.seatwise.users.UserId;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -53,107 +47,80 @@ public final class LicensingBenchmark {
     public static void main(String[] args) throws Exception {
         int users = Integer.getInteger("bench.users", 100_000);
         int apiSample = Integer.getInteger("bench.apiSample", 300);
-        List<String> databases = Arrays.asList(System.getProperty("bench.db", "h2,postgres").split(","));
-        List<String> report = new ArrayList<>();
-        for (String db : databases) {
-            String url = switch (db.strip()) {
-                case "h2" -> "jdbc:h2:mem:bench-" + UUID.randomUUID()
-                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1"
-                        + ";QUERY_CACHE_SIZE=0"; // H2 would answer repeated identical queries from its cache
-                case "postgres" -> {
-                    if (Postgres.unavailableReason() != null) {
-                        report.add("postgres: SKIPPED, " + Postgres.unavailableReason());
-                        yield null;
-                    }
-                    yield Postgres.url();
-                }
-                default -> throw new IllegalArgumentException("bench.db: h2 or postgres, not " + db);
-            };
-            if (url != null) {
-                report.addAll(run(db.strip(), url, users, apiSample));
-            }
-        }
+        List<String> report = BenchSupport.onEachDatabase((db, app) -> run(db, app, users, apiSample),
+                "--logging.level.io.seatwise.licensing=" + System.getProperty("bench.log", "WARN"));
         System.out.println();
         System.out.println("=== Licensing benchmark (targets.md B1, B4), " + users + " users ===");
         report.forEach(System.out::println);
     }
 
-    private static List<String> run(String db, String url, int n, int apiSample) throws Exception {
-        // As arguments, so they win over the test profile's own database settings.
-        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(SeatwiseApplication.class)
-                .profiles("test")
-                .run("--spring.datasource.url=" + url,
-                        "--spring.datasource.username=" + (db.equals("postgres") ? Postgres.user() : "sa"),
-                        "--spring.datasource.password=" + (db.equals("postgres") ? Postgres.password() : ""),
-                        "--server.port=0", "--server.address=127.0.0.1", "--logging.level.root=WARN",
-                        "--logging.level.io.seatwise.licensing=" + System.getProperty("bench.log", "WARN"),
-                        "--spring.main.banner-mode=off")) {
-            JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
-            LicensingService licensing = app.getBean(LicensingService.class);
-            CustomersService customers = app.getBean(CustomersService.class);
-            String domain = "bench" + UUID.randomUUID().toString().substring(0, 8) + ".example";
-            Customer customer = SystemActor.call(() -> customers.create(new NewCustomer("Bench", "SE",
-                    List.of(domain))));
-            SystemActor.run(() -> customers.addSubscription(customer.id(), E3, n + 1000));
-            SystemActor.run(() -> customers.addSubscription(customer.id(), FLOOR_SKU, n + 1000));
-            List<UserId> ids = insertUsers(jdbc, customer.id().value(), domain, n);
-            List<String> lines = new ArrayList<>() {
-                @Override
-                public boolean add(String line) {
-                    System.out.println(line);
-                    return super.add(line);
-                }
-            };
+    private static List<String> run(String db, ConfigurableApplicationContext app, int n, int apiSample)
+            throws Exception {
+        JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+        LicensingService licensing = app.getBean(LicensingService.class);
+        CustomersService customers = app.getBean(CustomersService.class);
+        String domain = "bench" + UUID.randomUUID().toString().substring(0, 8) + ".example";
+        Customer customer = SystemActor.call(() -> customers.create(new NewCustomer("Bench", "SE",
+                List.of(domain))));
+        SystemActor.run(() -> customers.addSubscription(customer.id(), E3, n + 1000));
+        SystemActor.run(() -> customers.addSubscription(customer.id(), FLOOR_SKU, n + 1000));
+        List<UserId> ids = BenchSupport.insertUsers(jdbc, customer.id().value(), domain, n);
+        List<String> lines = new ArrayList<>() {
+            @Override
+            public boolean add(String line) {
+                System.out.println(line);
+                return super.add(line);
+            }
+        };
 
-            // Floor: the same rows by one raw INSERT … SELECT (then removed again).
-            double floor = median(3, () -> {
-                long t = System.nanoTime();
-                jdbc.update("INSERT INTO license_assignment (customer_id, user_id, sku_id, state, assigned_at) "
-                        + "SELECT customer_id, id, ?, 'ACTIVE', CURRENT_TIMESTAMP FROM app_user WHERE customer_id = ?",
-                        FLOOR_SKU.value(), customer.id().value());
-                double s = seconds(t);
-                jdbc.update("DELETE FROM license_assignment WHERE customer_id = ? AND sku_id = ?",
-                        customer.id().value(), FLOOR_SKU.value());
-                return s;
-            });
-            LicenseChangeSpec give = new LicenseChangeSpec(Map.of(E3, Set.of()), Set.of());
-            LicenseChangeSpec take = new LicenseChangeSpec(Map.of(), Set.of(E3));
-            Selection all = new Selection.Matching(new UserFilter(UserFilter.Type.ALL, null, null));
-            Selection explicit = new Selection.UserIds(ids);
-            double byFilter = median(3, () -> {
-                double s = time(() -> SystemActor.call(() -> licensing.apply(customer.id(), all, give)), n);
-                SystemActor.call(() -> licensing.apply(customer.id(), all, take));
-                return s;
-            });
-            double byIds = median(3, () -> {
-                double s = time(() -> SystemActor.call(() -> licensing.apply(customer.id(), explicit, give)), n);
-                SystemActor.call(() -> licensing.apply(customer.id(), all, take));
-                return s;
-            });
-            double perUser = apiPerUser(app, customer.id().value(), ids.subList(0, Math.min(apiSample, n)));
-            double apiProjected = perUser * n;
-            lines.add(String.format("%s B1 floor  raw INSERT…SELECT of %d rows: %.2f s", db, n, floor));
-            lines.add(String.format("%s B1 engine filter 'all users' (apply, stored results): %.2f s = %.2f× floor",
-                    db, byFilter, byFilter / floor));
-            lines.add(String.format("%s B1 engine %d explicit user ids: %.2f s = %.2f× floor", db, n, byIds,
-                    byIds / floor));
-            lines.add(String.format("%s B1 per-user API path: %.1f ms/request over %d requests, projected %.0f s "
-                    + "for %d users = %.0f× slower than the engine", db, perUser * 1000, Math.min(apiSample, n),
-                    apiProjected, n, apiProjected / byFilter));
+        // Floor: the same rows by one raw INSERT … SELECT (then removed again).
+        double floor = median(3, () -> {
+            long t = System.nanoTime();
+            jdbc.update("INSERT INTO license_assignment (customer_id, user_id, sku_id, state, assigned_at) "
+                    + "SELECT customer_id, id, ?, 'ACTIVE', CURRENT_TIMESTAMP FROM app_user WHERE customer_id = ?",
+                    FLOOR_SKU.value(), customer.id().value());
+            double s = seconds(t);
+            jdbc.update("DELETE FROM license_assignment WHERE customer_id = ? AND sku_id = ?",
+                    customer.id().value(), FLOOR_SKU.value());
+            return s;
+        });
+        LicenseChangeSpec give = new LicenseChangeSpec(Map.of(E3, Set.of()), Set.of());
+        LicenseChangeSpec take = new LicenseChangeSpec(Map.of(), Set.of(E3));
+        Selection all = new Selection.Matching(new UserFilter(UserFilter.Type.ALL, null, null));
+        Selection explicit = new Selection.UserIds(ids);
+        double byFilter = median(3, () -> {
+            double s = time(() -> SystemActor.call(() -> licensing.apply(customer.id(), all, give)), n);
+            SystemActor.call(() -> licensing.apply(customer.id(), all, take));
+            return s;
+        });
+        double byIds = median(3, () -> {
+            double s = time(() -> SystemActor.call(() -> licensing.apply(customer.id(), explicit, give)), n);
+            SystemActor.call(() -> licensing.apply(customer.id(), all, take));
+            return s;
+        });
+        double perUser = apiPerUser(app, customer.id().value(), ids.subList(0, Math.min(apiSample, n)));
+        double apiProjected = perUser * n;
+        lines.add(String.format("%s B1 floor  raw INSERT…SELECT of %d rows: %.2f s", db, n, floor));
+        lines.add(String.format("%s B1 engine filter 'all users' (apply, stored results): %.2f s = %.2f× floor",
+                db, byFilter, byFilter / floor));
+        lines.add(String.format("%s B1 engine %d explicit user ids: %.2f s = %.2f× floor", db, n, byIds,
+                byIds / floor));
+        lines.add(String.format("%s B1 per-user API path: %.1f ms/request over %d requests, projected %.0f s "
+                + "for %d users = %.0f× slower than the engine", db, perUser * 1000, Math.min(apiSample, n),
+                apiProjected, n, apiProjected / byFilter));
 
-            SystemActor.call(() -> licensing.apply(customer.id(), all, give));
-            double summaryIds = median(5, () -> time(() -> SystemActor.call(() -> licensing.summary(customer.id(),
-                    explicit)), n));
-            double summaryFilter = median(5, () -> time(() -> SystemActor.call(() -> licensing.summary(customer.id(),
-                    all)), n));
-            LicenseSummary check = SystemActor.call(() -> licensing.summary(customer.id(), explicit));
-            var e3 = check.products().stream().filter(p -> p.skuId().equals(E3)).findFirst().orElseThrow();
-            lines.add(String.format("%s B4 summary for %d selected ids: %.0f ms (E3: %s, %d of %d selected); "
-                    + "by filter: %.0f ms", db, n, summaryIds * 1000, e3.state(), e3.selectedWithProduct(),
-                    check.selectedUsers(), summaryFilter * 1000));
-            lines.add(seatContention(app, db, jdbc, Integer.getInteger("bench.b6Seconds", 60)));
-            return lines;
-        }
+        SystemActor.call(() -> licensing.apply(customer.id(), all, give));
+        double summaryIds = median(5, () -> time(() -> SystemActor.call(() -> licensing.summary(customer.id(),
+                explicit)), n));
+        double summaryFilter = median(5, () -> time(() -> SystemActor.call(() -> licensing.summary(customer.id(),
+                all)), n));
+        LicenseSummary check = SystemActor.call(() -> licensing.summary(customer.id(), explicit));
+        var e3 = check.products().stream().filter(p -> p.skuId().equals(E3)).findFirst().orElseThrow();
+        lines.add(String.format("%s B4 summary for %d selected ids: %.0f ms (E3: %s, %d of %d selected); "
+                + "by filter: %.0f ms", db, n, summaryIds * 1000, e3.state(), e3.selectedWithProduct(),
+                check.selectedUsers(), summaryFilter * 1000));
+        lines.add(seatContention(app, db, jdbc, Integer.getInteger("bench.b6Seconds", 60)));
+        return lines;
     }
 
     /**
@@ -166,7 +133,7 @@ public final class LicensingBenchmark {
         String domain = "pool" + UUID.randomUUID().toString().substring(0, 8) + ".example";
         Customer customer = SystemActor.call(() -> customers.create(new NewCustomer("Pool", "SE", List.of(domain))));
         SystemActor.run(() -> customers.addSubscription(customer.id(), E3, 10));
-        List<UserId> users = insertUsers(jdbc, customer.id().value(), domain, 50);
+        List<UserId> users = BenchSupport.insertUsers(jdbc, customer.id().value(), domain, 50);
         int port = ((WebServerApplicationContext) app).getWebServer().getPort();
         String token = app.getBean(TestAgents.class).create(Role.SALES).token();
         String url = "http://127.0.0.1:" + port + "/api/v1/customers/" + customer.id() + "/licenseupdates";
@@ -213,21 +180,6 @@ public final class LicensingBenchmark {
                 + "(too few seats), %d errors; afterwards assigned=%d, active assignments=%d, oversubscribed=%s",
                 db, seconds, applied.get(), applied.get() / (double) seconds, refused.get(), errors.get(), assigned,
                 active, assigned > 10 || active > 10 ? "YES" : "no");
-    }
-
-    private static List<UserId> insertUsers(JdbcTemplate jdbc, UUID customer, String domain, int n) {
-        List<Object[]> rows = new ArrayList<>(n);
-        List<UserId> ids = new ArrayList<>(n);
-        Timestamp now = Timestamp.from(Instant.now());
-        for (int i = 0; i < n; i++) {
-            UUID id = Ids.next();
-            ids.add(new UserId(id));
-            String upn = "u" + i + "@" + domain;
-            rows.add(new Object[] {customer, id, upn, upn, "User " + i, "SE", "NONE", now, now});
-        }
-        jdbc.batchUpdate("INSERT INTO app_user (customer_id, id, user_principal_name, user_name_key, display_name, "
-                + "usage_location, directory_role, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
-        return ids;
     }
 
     /** Seconds per user of the per-user API path: POST …/users/{id}/licenseupdates, one request per user. */

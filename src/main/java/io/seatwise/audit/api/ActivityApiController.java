@@ -5,7 +5,6 @@ import java.util.UUID;
 import io.seatwise.audit.ActivityEntry;
 import io.seatwise.audit.ActivityLog;
 import io.seatwise.audit.ActivityQuery;
-import io.seatwise.shared.DomainException;
 import io.seatwise.shared.Ids;
 import io.seatwise.shared.PageRequest;
 import io.seatwise.shared.PageResult;
@@ -38,10 +37,6 @@ class ActivityApiController {
         if (customerId == null || customerId.isBlank()) {
             return null;
         }
-        try {
-            return Ids.parse(customerId.strip(), "customer");
-        } catch (DomainException notAnId) {
-            throw DomainException.invalid("validation", "customerId", "customerId must be a customer's id (a UUID)");
-        }
+        return Ids.parseField(customerId, "customerId");
     }
 }

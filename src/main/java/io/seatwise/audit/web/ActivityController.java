@@ -12,6 +12,7 @@ import io.seatwise.audit.ActivityQuery;
 import io.seatwise.customers.CustomerId;
 import io.seatwise.customers.CustomersService;
 import io.seatwise.shared.DomainException;
+import io.seatwise.shared.Ids;
 import io.seatwise.shared.PageRequest;
 import io.seatwise.shared.PageResult;
 import io.seatwise.web.ConsoleMessages;
@@ -59,9 +60,8 @@ class ActivityController {
         FormErrors errors = FormErrors.none();
         UUID customerId = null;
         if (filter.customer() != null && !filter.customer().isBlank()) {
-            try {
-                customerId = UUID.fromString(filter.customer().strip());
-            } catch (IllegalArgumentException e) {
+            customerId = Ids.tryParse(filter.customer()).orElse(null);
+            if (customerId == null) {
                 errors = FormErrors.of("customer", messages.get("activity.badCustomerId"));
             }
         }

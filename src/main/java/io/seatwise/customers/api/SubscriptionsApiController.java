@@ -88,12 +88,7 @@ class SubscriptionsApiController {
         if (request.skuId() == null || request.skuId().isBlank()) {
             throw DomainException.invalid("validation", "skuId", "skuId is required");
         }
-        SkuId sku;
-        try {
-            sku = SkuId.of(request.skuId().strip());
-        } catch (IllegalArgumentException e) {
-            throw DomainException.invalid("validation", "skuId", "'" + request.skuId() + "' is not a product GUID");
-        }
+        SkuId sku = new SkuId(Ids.parseField(request.skuId(), "skuId"));
         Subscription s = customers.addSubscription(customer(customerId), sku, required(request.quantity()));
         return ResponseEntity.created(URI.create("/api/v1/customers/" + customerId + "/subscriptions/" + sku))
                 .body(describe(List.of(s)).get(0));

@@ -14,6 +14,7 @@ import io.seatwise.licensing.LicenseChangeSpec;
 import io.seatwise.licensing.Selection;
 import io.seatwise.users.UserFilter;
 import io.seatwise.shared.DomainException;
+import io.seatwise.shared.Ids;
 import io.seatwise.users.UserId;
 
 /** Request bodies of the licensing API (Partner Center's names) and their translation into commands. */
@@ -91,13 +92,6 @@ final class LicenseRequests {
     }
 
     static UUID uuid(String text, String field) {
-        try {
-            if (text != null && text.strip().length() == 36) {
-                return UUID.fromString(text.strip());
-            }
-        } catch (IllegalArgumentException e) {
-            // reported below
-        }
-        throw DomainException.invalid("validation", field, "'" + text + "' is not a GUID");
+        return Ids.parseField(text, field);
     }
 }

@@ -53,10 +53,7 @@ class LicensingApiController {
     ChangeResponse update(@PathVariable String customerId, @RequestBody LicenseUpdate body,
             @RequestParam(defaultValue = "false") boolean preview) {
         CustomerId customer = customer(customerId);
-        Selection selection = LicenseRequests.selection(body.userIds(), body.filter());
-        var spec = LicenseRequests.spec(body);
-        return ChangeResponse.of(preview ? licensing.preview(customer, selection, spec)
-                : licensing.apply(customer, selection, spec));
+        return change(customer, LicenseRequests.selection(body.userIds(), body.filter()), body, preview);
     }
 
     @PostMapping("/users/{userId}/licenseupdates")
@@ -64,7 +61,10 @@ class LicensingApiController {
             @RequestBody LicenseUpdate body, @RequestParam(defaultValue = "false") boolean preview) {
         CustomerId customer = customer(customerId);
         UserId user = users.get(customer, new UserId(Ids.parse(userId, "user"))).id();
-        Selection selection = new Selection.UserIds(List.of(user));
+        return change(customer, new Selection.UserIds(List.of(user)), body, preview);
+    }
+
+    private ChangeResponse change(CustomerId customer, Selection selection, LicenseUpdate body, boolean preview) {
         var spec = LicenseRequests.spec(body);
         return ChangeResponse.of(preview ? licensing.preview(customer, selection, spec)
                 : licensing.apply(customer, selection, spec));

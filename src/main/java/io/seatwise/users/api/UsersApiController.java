@@ -80,11 +80,7 @@ class UsersApiController {
         UserFilter.Type type = UserFilter.type(filter);
         SkuId product = null;
         if (sku != null && !sku.isBlank()) {
-            try {
-                product = SkuId.of(sku.strip());
-            } catch (IllegalArgumentException e) {
-                throw DomainException.invalid("validation", "sku", "'" + sku + "' is not a product GUID");
-            }
+            product = new SkuId(Ids.parseField(sku, "sku"));
             if (type == UserFilter.Type.LICENSED) {
                 type = UserFilter.Type.HAS_PRODUCT;
             } else if (type == UserFilter.Type.UNLICENSED) {
