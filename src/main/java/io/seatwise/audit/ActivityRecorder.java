@@ -11,7 +11,13 @@ import io.seatwise.customers.CustomerEvents.SeatsChanged;
 import io.seatwise.customers.CustomerEvents.SubscriptionAdded;
 import io.seatwise.licensing.LicensingEvents.LicensesChanged;
 import io.seatwise.shared.CurrentActor;
+import io.seatwise.users.UserEvents.PasswordReset;
 import io.seatwise.users.UserEvents.UserCreated;
+import io.seatwise.users.UserEvents.UserDeleted;
+import io.seatwise.users.UserEvents.UserUpdated;
+import io.seatwise.users.UserEvents.UsersImported;
+import io.seatwise.users.UserEvents.UsersPurged;
+import io.seatwise.users.UserEvents.UsersRestored;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.stereotype.Component;
@@ -53,6 +59,42 @@ class ActivityRecorder {
     @EventListener
     void on(UserCreated e) {
         record(e.customerId().value(), "user.created", "user=" + e.userPrincipalName() + " (" + e.userId() + ")");
+    }
+
+    @EventListener
+    void on(UsersImported e) {
+        record(e.customerId().value(), "users.imported", "created=" + e.created() + "; rejected=" + e.rejected()
+                + "; licensed=" + e.licensed());
+    }
+
+    @EventListener
+    void on(UserUpdated e) {
+        record(e.customerId().value(), "user.updated", "user=" + e.userPrincipalName() + " (" + e.userId() + "); "
+                + e.changes());
+    }
+
+    @EventListener
+    void on(PasswordReset e) {
+        record(e.customerId().value(), "user.password-reset", "user=" + e.userPrincipalName() + " (" + e.userId()
+                + ")");
+    }
+
+    @EventListener
+    void on(UserDeleted e) {
+        record(e.customerId().value(), "user.deleted", "user=" + e.userPrincipalName() + " (" + e.userId()
+                + "); licenses suspended=" + e.licensesSuspended());
+    }
+
+    @EventListener
+    void on(UsersRestored e) {
+        record(e.customerId().value(), "users.restored", "requested=" + e.requested() + "; restored=" + e.restored()
+                + "; failed=" + e.failed() + "; licenses restored=" + e.licensesRestored() + "; licenses not restored="
+                + e.licensesNotRestored());
+    }
+
+    @EventListener
+    void on(UsersPurged e) {
+        record(e.customerId() == null ? null : e.customerId().value(), "users.purged", "purged=" + e.purged());
     }
 
     @EventListener

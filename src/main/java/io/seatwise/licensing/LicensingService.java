@@ -188,7 +188,7 @@ public class LicensingService {
     }
 
     /** Validates a spec against the customer's subscriptions and the catalog; answers the rules to use. */
-    private CatalogRules checked(CustomerId customer, LicenseChangeSpec spec) {
+    CatalogRules checked(CustomerId customer, LicenseChangeSpec spec) {
         spec.requireSomething();
         Set<SkuId> subscribed = customers.subscriptions(customer).stream().map(Subscription::skuId)
                 .collect(Collectors.toSet());
@@ -211,7 +211,7 @@ public class LicensingService {
         return skus.stream().map(SkuId::toString).collect(Collectors.joining(","));
     }
 
-    private void publish(CustomerId customer, LicenseChangeResult result, String kind) {
+    void publish(CustomerId customer, LicenseChangeResult result, String kind) {
         String products = result.products().stream().map(p -> p.skuPartNumber() + " +" + p.needed() + "/-"
                 + p.freed()).collect(Collectors.joining(", "));
         events.publishEvent(new LicensesChanged(customer, result.id(), kind, result.selected(), result.succeeded(),

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.HashSet;
 import java.util.UUID;
 
 import io.seatwise.customers.CustomerId;
@@ -28,25 +30,137 @@ class UserRepository {
             customer_id, id, user_principal_name, first_name, last_name, display_name, usage_location,
             directory_role, sign_in_blocked, created_at, deleted_at""";
 
+    /** Ids per IN list: well under every driver's parameter limit. */
+    private static final int CHUNK = 1_000;
+
     private final JdbcClient jdbc;
 
     UserRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    void insert(User user) {
+    void insert(User user, String passwordHash, Instant passwordExpiresAt) {
         Timestamp at = Timestamp.from(user.createdAt());
         jdbc.sql("""
                 INSERT INTO app_user (customer_id, id, user_principal_name, user_name_key, first_name, last_name,
-                  display_name, usage_location, directory_role, sign_in_blocked, created_at, updated_at)
-                VALUES (:c, :id, :upn, :key, :first, :last, :display, :loc, :role, :blocked, :at, :at)
+                  display_name, usage_location, directory_role, sign_in_blocked, password_hash, password_expires_at,
+                  must_change_password, created_at, updated_at)
+                VALUES (:c, :id, :upn, :key, :first, :last, :display, :loc, :role, :blocked, :hash, :expires, TRUE,
+                  :at, :at)
                 """)
                 .param("c", user.customerId().value()).param("id", user.id().value())
                 .param("upn", user.userPrincipalName())
                 .param("key", user.userPrincipalName().toLowerCase(Locale.ROOT))
                 .param("first", user.firstName()).param("last", user.lastName()).param("display", user.displayName())
                 .param("loc", user.usageLocation()).param("role", user.directoryRole().name())
-                .param("blocked", user.signInBlocked()).param("at", at).update();
+                .param("blocked", user.signInBlocked()).param("hash", passwordHash)
+                .param("expires", Timestamp.from(passwordExpiresAt)).param("at", at).update();
+    }
+
+    void update(User user, Instant at) {
+        jdbc.sql("""
+                UPDATE app_user SET first_name = :first, last_name = :last, display_name = :display,
+                  usage_location = :loc, directory_role = :role, sign_in_blocked = :blocked, updated_at = :at
+                WHERE customer_id = :c AND id = :id AND deleted_at IS NULL
+                """)
+                .param("first", user.firstName()).param("last", user.lastName()).param("display", user.displayName())
+                .param("loc", user.usageLocation()).param("role", user.directoryRole().name())
+                .param("blocked", user.signInBlocked()).param("at", Timestamp.from(at))
+                .param("c", user.customerId().value()).param("id", user.id().value()).update();
+    }
+
+    void setTemporaryPassword(CustomerId customer, UserId id, String hash, Instant expires, Instant at) {
+        jdbc.sql("""
+                UPDATE app_user SET password_hash = :hash, password_expires_at = :expires,
+                  must_change_password = TRUE, updated_at = :at
+                WHERE customer_id = :c AND id = :id AND deleted_at IS NULL
+                """)
+                .param("hash", hash).param("expires", Timestamp.from(expires)).param("at", Timestamp.from(at))
+                .param("c", customer.value()).param("id", id.value()).update();
+    }
+
+    int activeLicenseCount(CustomerId customer, UserId id) {
+        return jdbc.sql("SELECT count(*) FROM license_assignment WHERE customer_id = :c AND user_id = :id "
+                        + "AND state = 'ACTIVE'")
+                .param("c", customer.value()).param("id", id.value()).query(Integer.class).single();
+    }
+
+    /** Marks the user deleted and frees its user name (restore takes it back if nobody took it meanwhile). */
+    void softDelete(CustomerId customer, UserId id, Instant at) {
+        jdbc.sql("""
+                UPDATE app_user SET deleted_at = :at, updated_at = :at, user_name_key = NULL
+                WHERE customer_id = :c AND id = :id AND deleted_at IS NULL
+                """)
+                .param("at", Timestamp.from(at)).param("c", customer.value()).param("id", id.value()).update();
+    }
+
+    /** The customer's users among the ids, deleted or not. */
+    Map<UserId, User> findAll(CustomerId customer, List<UserId> ids) {
+        Map<UserId, User> found = new HashMap<>();
+        for (int i = 0; i < ids.size(); i += CHUNK) {
+            List<UUID> chunk = ids.subList(i, Math.min(ids.size(), i + CHUNK)).stream().map(UserId::value).toList();
+            jdbc.sql("SELECT " + COLUMNS + " FROM app_user WHERE customer_id = :c AND id IN (:ids)")
+                    .param("c", customer.value()).param("ids", chunk)
+                    .query(UserRepository::user).list().forEach(u -> found.put(u.id(), u));
+        }
+        return found;
+    }
+
+    /** Which of these lower-cased user names a live user holds. */
+    Set<String> takenNames(List<String> keys) {
+        Set<String> taken = new HashSet<>();
+        for (int i = 0; i < keys.size(); i += CHUNK) {
+            taken.addAll(jdbc.sql("SELECT user_name_key FROM app_user WHERE user_name_key IN (:keys)")
+                    .param("keys", keys.subList(i, Math.min(keys.size(), i + CHUNK))).query(String.class).list());
+        }
+        return taken;
+    }
+
+    /** Brings deleted users back, with their user names. */
+    void restore(CustomerId customer, List<UserId> ids, Instant at) {
+        for (int i = 0; i < ids.size(); i += CHUNK) {
+            List<UUID> chunk = ids.subList(i, Math.min(ids.size(), i + CHUNK)).stream().map(UserId::value).toList();
+            jdbc.sql("""
+                    UPDATE app_user SET deleted_at = NULL, updated_at = :at, user_name_key = lower(user_principal_name)
+                    WHERE customer_id = :c AND id IN (:ids) AND deleted_at IS NOT NULL
+                    """)
+                    .param("at", Timestamp.from(at)).param("c", customer.value()).param("ids", chunk).update();
+        }
+    }
+
+    /** The customer's deleted users, most recently deleted first. */
+    PageResult<User> deleted(CustomerId customer, PageRequest page) {
+        long total = jdbc.sql("SELECT count(*) FROM app_user WHERE customer_id = :c AND deleted_at IS NOT NULL")
+                .param("c", customer.value()).query(Long.class).single();
+        List<User> items = jdbc.sql("SELECT " + COLUMNS + " FROM app_user WHERE customer_id = :c "
+                        + "AND deleted_at IS NOT NULL ORDER BY deleted_at DESC, id LIMIT :limit OFFSET :offset")
+                .param("c", customer.value()).param("limit", page.size()).param("offset", page.offset())
+                .query(UserRepository::user).list();
+        return new PageResult<>(items, total, page.page(), page.size());
+    }
+
+    /** Up to {@code limit} users deleted before the cutoff, oldest first: customer -> users. */
+    Map<CustomerId, List<UserId>> purgeable(Instant cutoff, int limit) {
+        Map<CustomerId, List<UserId>> result = new java.util.LinkedHashMap<>();
+        jdbc.sql("SELECT customer_id, id FROM app_user WHERE deleted_at < :cutoff ORDER BY deleted_at LIMIT :limit")
+                .param("cutoff", Timestamp.from(cutoff)).param("limit", limit)
+                .query(rs -> {
+                    result.computeIfAbsent(new CustomerId(rs.getObject(1, UUID.class)), k -> new ArrayList<>())
+                            .add(new UserId(rs.getObject(2, UUID.class)));
+                });
+        return result;
+    }
+
+    /** Removes deleted users for good (their licenses are gone already). */
+    int purge(CustomerId customer, List<UserId> ids, Instant cutoff) {
+        int n = 0;
+        for (int i = 0; i < ids.size(); i += CHUNK) {
+            List<UUID> chunk = ids.subList(i, Math.min(ids.size(), i + CHUNK)).stream().map(UserId::value).toList();
+            n += jdbc.sql("DELETE FROM app_user WHERE customer_id = :c AND id IN (:ids) AND deleted_at < :cutoff")
+                    .param("c", customer.value()).param("ids", chunk).param("cutoff", Timestamp.from(cutoff))
+                    .update();
+        }
+        return n;
     }
 
     boolean userNameTaken(String userPrincipalName) {

@@ -1,7 +1,14 @@
 package io.seatwise.users;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import io.seatwise.customers.Customer;
 import io.seatwise.customers.CustomerId;
@@ -9,54 +16,97 @@ import io.seatwise.customers.CustomersService;
 import io.seatwise.shared.DomainException;
 import io.seatwise.shared.PageRequest;
 import io.seatwise.shared.PageResult;
+import io.seatwise.shared.TemporaryPasswords;
+import io.seatwise.users.UserEvents.PasswordReset;
 import io.seatwise.users.UserEvents.UserCreated;
+import io.seatwise.users.UserEvents.UserDeleted;
+import io.seatwise.users.UserEvents.UserUpdated;
+import io.seatwise.users.UserEvents.UsersRestored;
+import io.seatwise.users.UserLicenses.LicenseOutcome;
+import io.seatwise.users.UserLicenses.LicenseRequest;
+import io.seatwise.users.UserLicenses.NewUserLicenses;
+import io.seatwise.users.UserLicenses.RestoredLicenses;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Customer user accounts. */
+/** Customer user accounts: create, list, edit, reset password, delete, restore. */
 @Service
 @Transactional
 public class UsersService {
 
+    /** At most this many users restored by one request. */
+    public static final int MAX_RESTORE = 100_000;
+
     private final UserRepository repository;
     private final CustomersService customers;
+    private final UserLicenses licenses;
+    private final TemporaryPasswords passwords;
     private final ApplicationEventPublisher events;
+    private final Duration retention;
 
-    UsersService(UserRepository repository, CustomersService customers, ApplicationEventPublisher events) {
+    UsersService(UserRepository repository, CustomersService customers, UserLicenses licenses,
+            TemporaryPasswords passwords, ApplicationEventPublisher events,
+            @Value("${seatwise.deleted-user-retention:30d}") Duration retention) {
         this.repository = repository;
         this.customers = customers;
+        this.licenses = licenses;
+        this.passwords = passwords;
         this.events = events;
+        this.retention = retention;
+    }
+
+    /** How long a deleted user can be restored. */
+    public Duration retention() {
+        return retention;
     }
 
     @PreAuthorize("hasAuthority('users:write')")
     public User create(CustomerId customerId, NewUser command) {
+        return create(customerId, command, List.of()).user();
+    }
+
+    /**
+     * Creates a user with a temporary password (shown once, in the answer) and gives it licenses through the
+     * licensing engine; a license that cannot be given (too few seats, a rule) is reported, the account stays.
+     */
+    @PreAuthorize("hasAuthority('users:write')")
+    public CreatedUser create(CustomerId customerId, NewUser command, List<LicenseRequest> licenseRequests) {
         Customer customer = customers.require(customerId);
         if (!customer.ownsDomain(command.domain())) {
             throw DomainException.invalid("domain-not-owned", "userPrincipalName",
                     "domain " + command.domain() + " is not one of the customer's domains");
         }
+        licenses.check(customerId, licenseRequests);
         NewUser user = command.usageLocation() == null ? command.withUsageLocation(customer.country()) : command;
         if (repository.userNameTaken(user.userPrincipalName())) {
-            throw userNameTaken(user);
+            throw userNameTaken(user.userPrincipalName());
         }
+        Instant now = now();
         User created = new User(UserId.generate(), customerId, user.userPrincipalName(), user.firstName(),
-                user.lastName(), user.displayName(), user.usageLocation(), user.directoryRole(), false,
-                Instant.now().truncatedTo(ChronoUnit.MICROS), null);
+                user.lastName(), user.displayName(), user.usageLocation(), user.directoryRole(), false, now, null);
+        String password = passwords.generate();
         try {
-            repository.insert(created);
+            repository.insert(created, passwords.hash(password), now.plus(passwords.validity()));
         } catch (DuplicateKeyException raced) {
-            throw userNameTaken(user);
+            throw userNameTaken(user.userPrincipalName());
         }
         events.publishEvent(new UserCreated(customerId, created.id(), created.userPrincipalName()));
-        return created;
+        LicenseOutcome outcome = null;
+        if (!licenseRequests.isEmpty()) {
+            List<NewUserLicenses> given = licenses.assignToNewUsers(customerId,
+                    Map.of(created.id(), List.copyOf(licenseRequests)));
+            outcome = given.get(0).outcomes().get(created.id());
+        }
+        return new CreatedUser(created, password, outcome);
     }
 
-    private static DomainException userNameTaken(NewUser user) {
+    private static DomainException userNameTaken(String userPrincipalName) {
         return DomainException.conflict("user-name-taken", "userPrincipalName",
-                "user name " + user.userPrincipalName() + " is already taken");
+                "user name " + userPrincipalName + " is already taken");
     }
 
     @Transactional(readOnly = true)
@@ -73,9 +123,154 @@ public class UsersService {
         return repository.list(customerId, filter, sort, page);
     }
 
+    /** A user of the customer, deleted or not. */
     @Transactional(readOnly = true)
     @PreAuthorize("hasAuthority('users:read')")
     public User get(CustomerId customerId, UserId userId) {
         return repository.find(customerId, userId).orElseThrow(() -> DomainException.notFound("user"));
+    }
+
+    /** Edits names, usage location, role and sign-in blocking of a user that is not deleted. */
+    @PreAuthorize("hasAuthority('users:write')")
+    public User update(CustomerId customerId, UserId userId, UserUpdate update) {
+        User before = live(customerId, userId);
+        User after = update.applyTo(before);
+        if (after.displayName() == null || after.displayName().isBlank()) {
+            throw DomainException.invalid("validation", "displayName", "displayName is required");
+        }
+        if (after.equals(before)) {
+            return before;
+        }
+        repository.update(after, now());
+        events.publishEvent(new UserUpdated(customerId, userId, after.userPrincipalName(), changes(before, after)));
+        return after;
+    }
+
+    private static String changes(User b, User a) {
+        List<String> changed = new ArrayList<>();
+        diff(changed, "firstName", b.firstName(), a.firstName());
+        diff(changed, "lastName", b.lastName(), a.lastName());
+        diff(changed, "displayName", b.displayName(), a.displayName());
+        diff(changed, "usageLocation", b.usageLocation(), a.usageLocation());
+        diff(changed, "directoryRole", b.directoryRole(), a.directoryRole());
+        diff(changed, "signInBlocked", b.signInBlocked(), a.signInBlocked());
+        return String.join("; ", changed);
+    }
+
+    private static void diff(List<String> changed, String field, Object before, Object after) {
+        if (!java.util.Objects.equals(before, after)) {
+            changed.add(field + " " + before + " -> " + after);
+        }
+    }
+
+    /** Replaces the user's password by a new temporary one, shown once; the user must change it at sign-in. */
+    @PreAuthorize("hasAuthority('users:write')")
+    public CreatedUser resetPassword(CustomerId customerId, UserId userId) {
+        User user = live(customerId, userId);
+        String password = passwords.generate();
+        Instant now = now();
+        repository.setTemporaryPassword(customerId, userId, passwords.hash(password), now.plus(passwords.validity()),
+                now);
+        events.publishEvent(new PasswordReset(customerId, userId, user.userPrincipalName()));
+        return new CreatedUser(user, password, null);
+    }
+
+    /**
+     * Deletes a user softly: it signs in no more, its seats are freed and its licenses remembered (suspended) for
+     * a restore within the retention period; its user name is free for others meanwhile.
+     */
+    @PreAuthorize("hasAuthority('users:write')")
+    public void delete(CustomerId customerId, UserId userId) {
+        User user = live(customerId, userId);
+        int suspended = repository.activeLicenseCount(customerId, userId);
+        licenses.suspend(customerId, List.of(userId));
+        repository.softDelete(customerId, userId, now());
+        events.publishEvent(new UserDeleted(customerId, userId, user.userPrincipalName(), suspended));
+    }
+
+    /** The deleted users of a customer, newest deletion first, with the total count. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAuthority('users:read')")
+    public PageResult<User> deleted(CustomerId customerId, PageRequest page) {
+        customers.require(customerId);
+        return repository.deleted(customerId, page);
+    }
+
+    /**
+     * Restores deleted users, each independently: the account comes back with its previous licenses and disabled
+     * plans, each where a seat is free. A user fails whole when it is not a deleted user of the customer
+     * (UserNotFound), its retention has passed (RetentionExpired) or its user name was taken meanwhile
+     * (UserNameConflict).
+     */
+    @PreAuthorize("hasAuthority('users:write')")
+    public List<RestoreResult> restore(CustomerId customerId, List<UserId> userIds) {
+        customers.require(customerId);
+        if (userIds == null || userIds.isEmpty()) {
+            throw DomainException.invalid("validation", "userIds", "select at least one user");
+        }
+        List<UserId> ids = List.copyOf(new LinkedHashSet<>(userIds));
+        if (ids.size() > MAX_RESTORE) {
+            throw DomainException.invalid("validation", "userIds", "at most " + MAX_RESTORE + " users per request");
+        }
+        Instant now = now();
+        Instant cutoff = now.minus(retention);
+        Map<UserId, User> found = repository.findAll(customerId, ids);
+        Set<String> taken = repository.takenNames(found.values().stream().filter(u -> u.deletedAt() != null)
+                .map(u -> u.userPrincipalName().toLowerCase(java.util.Locale.ROOT)).toList());
+        Map<UserId, RestoreResult> failed = new HashMap<>();
+        List<UserId> restorable = new ArrayList<>();
+        for (UserId id : ids) {
+            User u = found.get(id);
+            if (u == null) {
+                failed.put(id, RestoreResult.failed(id, null, "UserNotFound", "no such user"));
+            } else if (u.deletedAt() == null) {
+                failed.put(id, RestoreResult.failed(id, u.userPrincipalName(), "UserNotDeleted",
+                        "the user is not deleted"));
+            } else if (u.deletedAt().isBefore(cutoff)) {
+                failed.put(id, RestoreResult.failed(id, u.userPrincipalName(), "RetentionExpired",
+                        "deleted more than " + retention.toDays() + " days ago"));
+            } else if (taken.contains(u.userPrincipalName().toLowerCase(java.util.Locale.ROOT))) {
+                failed.put(id, RestoreResult.failed(id, u.userPrincipalName(), "UserNameConflict",
+                        "the user name " + u.userPrincipalName() + " has been taken by another user"));
+            } else {
+                restorable.add(id);
+            }
+        }
+        try {
+            repository.restore(customerId, restorable, now);
+        } catch (DuplicateKeyException raced) {
+            throw DomainException.conflict("user-name-taken", "userIds",
+                    "a user name was taken while restoring; nothing was restored, try again");
+        }
+        Map<UserId, RestoredLicenses> back = licenses.restore(customerId, restorable);
+        List<RestoreResult> results = new ArrayList<>(ids.size());
+        int licensesBack = 0;
+        int licensesLost = 0;
+        for (UserId id : ids) {
+            RestoreResult r = failed.get(id);
+            if (r == null) {
+                RestoredLicenses l = back.getOrDefault(id, new RestoredLicenses(List.of(), List.of()));
+                licensesBack += l.restored().size();
+                licensesLost += l.notRestored().size();
+                r = new RestoreResult(id, found.get(id).userPrincipalName(), true, l.restored(), l.notRestored(),
+                        List.of());
+            }
+            results.add(r);
+        }
+        events.publishEvent(new UsersRestored(customerId, ids.size(), restorable.size(), failed.size(), licensesBack,
+                licensesLost));
+        return results;
+    }
+
+    private User live(CustomerId customerId, UserId userId) {
+        User user = get(customerId, userId);
+        if (user.deletedAt() != null) {
+            throw DomainException.conflict("user-deleted", null, "the user is deleted; restore it first");
+        }
+        return user;
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 }

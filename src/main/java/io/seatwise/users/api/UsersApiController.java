@@ -2,50 +2,90 @@ package io.seatwise.users.api;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.Locale;
 import java.util.UUID;
 
+import io.seatwise.catalog.ServicePlanId;
 import io.seatwise.catalog.SkuId;
 import io.seatwise.customers.CustomerId;
 import io.seatwise.shared.DomainException;
 import io.seatwise.shared.Ids;
 import io.seatwise.shared.PageRequest;
 import io.seatwise.shared.PageResult;
+import io.seatwise.users.CreatedUser;
 import io.seatwise.users.DirectoryRole;
 import io.seatwise.users.NewUser;
 import io.seatwise.users.User;
 import io.seatwise.users.UserFilter;
 import io.seatwise.users.UserId;
+import io.seatwise.users.UserLicenses.LicenseOutcome;
+import io.seatwise.users.UserLicenses.LicenseRequest;
+import io.seatwise.users.UserUpdate;
 import io.seatwise.users.UserSort;
 import io.seatwise.users.UsersService;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
 
-/** {@code /api/v1/customers/{id}/users}: create, list, get. */
+/** {@code /api/v1/customers/{id}/users}: create, list, get, edit, delete, reset password. */
 @RestController
 @RequestMapping("/api/v1/customers/{customerId}/users")
 class UsersApiController {
 
+    /** A product to give the new user (Partner Center's shape). */
+    record LicenseToAssign(UUID skuId, List<UUID> excludedPlans) {
+    }
+
     record CreateUserRequest(String userPrincipalName, String firstName, String lastName, String displayName,
-            String usageLocation, String directoryRole) {
+            String usageLocation, String directoryRole, List<LicenseToAssign> licensesToAssign) {
     }
 
     record UserResponse(UUID id, UUID customerId, String userPrincipalName, String firstName, String lastName,
             String displayName, String usageLocation, String directoryRole, boolean signInBlocked,
-            Instant createdAt) {
+            Instant createdAt, Instant deletedAt) {
 
         static UserResponse of(User u) {
             return new UserResponse(u.id().value(), u.customerId().value(), u.userPrincipalName(), u.firstName(),
                     u.lastName(), u.displayName(), u.usageLocation(), u.directoryRole().name(), u.signInBlocked(),
-                    u.createdAt());
+                    u.createdAt(), u.deletedAt());
         }
+    }
+
+    record LicenseErrorResponse(String code, UUID skuId, String message) {
+    }
+
+    /** The outcome of the licenses asked for at creation; the change is stored under {@code changeId}. */
+    record LicensesResponse(UUID changeId, String status, List<LicenseErrorResponse> errors) {
+
+        static LicensesResponse of(LicenseOutcome o) {
+            return o == null ? null : new LicensesResponse(o.changeId(), o.succeeded() ? "succeeded" : "failed",
+                    o.errors().stream().map(e -> new LicenseErrorResponse(e.code(),
+                            e.skuId() == null ? null : e.skuId().value(), e.message())).toList());
+        }
+    }
+
+    /** The created user, its temporary password (this once) and, when licenses were asked for, their outcome. */
+    record CreatedUserResponse(UUID id, UUID customerId, String userPrincipalName, String firstName, String lastName,
+            String displayName, String usageLocation, String directoryRole, boolean signInBlocked,
+            Instant createdAt, String temporaryPassword, LicensesResponse licenses) {
+    }
+
+    record PasswordResetResponse(UUID userId, String userPrincipalName, String temporaryPassword) {
     }
 
     private final UsersService users;
@@ -55,12 +95,119 @@ class UsersApiController {
     }
 
     @PostMapping
-    ResponseEntity<UserResponse> create(@PathVariable String customerId, @RequestBody CreateUserRequest request) {
+    ResponseEntity<CreatedUserResponse> create(@PathVariable String customerId,
+            @RequestBody CreateUserRequest request) {
         CustomerId customer = new CustomerId(Ids.parse(customerId, "customer"));
-        User user = users.create(customer, new NewUser(request.userPrincipalName(), request.firstName(),
-                request.lastName(), request.displayName(), request.usageLocation(), role(request.directoryRole())));
-        return ResponseEntity.created(URI.create("/api/v1/customers/" + customerId + "/users/" + user.id()))
-                .body(UserResponse.of(user));
+        CreatedUser created = users.create(customer, new NewUser(request.userPrincipalName(), request.firstName(),
+                request.lastName(), request.displayName(), request.usageLocation(), role(request.directoryRole())),
+                licenses(request.licensesToAssign()));
+        User u = created.user();
+        return ResponseEntity.created(URI.create("/api/v1/customers/" + customerId + "/users/" + u.id()))
+                .body(new CreatedUserResponse(u.id().value(), u.customerId().value(), u.userPrincipalName(),
+                        u.firstName(), u.lastName(), u.displayName(), u.usageLocation(), u.directoryRole().name(),
+                        u.signInBlocked(), u.createdAt(), created.temporaryPassword(),
+                        LicensesResponse.of(created.licenses())));
+    }
+
+    private static List<LicenseRequest> licenses(List<LicenseToAssign> requested) {
+        if (requested == null) {
+            return List.of();
+        }
+        List<LicenseRequest> result = new ArrayList<>();
+        for (int i = 0; i < requested.size(); i++) {
+            LicenseToAssign l = requested.get(i);
+            if (l == null || l.skuId() == null) {
+                throw DomainException.invalid("validation", "licensesToAssign[" + i + "].skuId", "skuId is required");
+            }
+            Set<ServicePlanId> excluded = l.excludedPlans() == null ? Set.of() : l.excludedPlans().stream()
+                    .map(p -> {
+                        if (p == null) {
+                            throw DomainException.invalid("validation", "licensesToAssign.excludedPlans",
+                                    "a service plan id is missing");
+                        }
+                        return new ServicePlanId(p);
+                    }).collect(java.util.stream.Collectors.toSet());
+            result.add(new LicenseRequest(new SkuId(l.skuId()), excluded));
+        }
+        return result;
+    }
+
+    /**
+     * Edits a user: any of firstName, lastName (null clears them), displayName, usageLocation, directoryRole,
+     * signInBlocked. Fields not sent stay as they are; an unknown field is refused.
+     */
+    @PatchMapping("/{userId}")
+    UserResponse update(@PathVariable String customerId, @PathVariable String userId, @RequestBody JsonNode body) {
+        CustomerId customer = new CustomerId(Ids.parse(customerId, "customer"));
+        UserId user = new UserId(Ids.parse(userId, "user"));
+        if (body == null || !body.isObject()) {
+            throw DomainException.invalid("validation", null, "the body must be a JSON object");
+        }
+        Set<String> known = Set.of("firstName", "lastName", "displayName", "usageLocation", "directoryRole",
+                "signInBlocked");
+        for (String name : body.propertyNames()) {
+            if (!known.contains(name)) {
+                throw DomainException.invalid("validation", name, "unknown field " + name + "; editable are "
+                        + String.join(", ", new java.util.TreeSet<>(known)));
+            }
+        }
+        UserUpdate update = new UserUpdate(optionalText(body, "firstName"), optionalText(body, "lastName"),
+                requiredText(body, "displayName"), requiredText(body, "usageLocation"),
+                body.has("directoryRole") ? role(requiredText(body, "directoryRole")) : null,
+                flag(body, "signInBlocked"));
+        return UserResponse.of(users.update(customer, user, update));
+    }
+
+    private static Optional<String> optionalText(JsonNode body, String field) {
+        if (!body.has(field)) {
+            return null;
+        }
+        JsonNode v = body.get(field);
+        if (v.isNull()) {
+            return Optional.empty();
+        }
+        if (!v.isString()) {
+            throw DomainException.invalid("validation", field, field + " must be a string");
+        }
+        return Optional.of(v.stringValue());
+    }
+
+    private static String requiredText(JsonNode body, String field) {
+        if (!body.has(field)) {
+            return null;
+        }
+        JsonNode v = body.get(field);
+        if (!v.isString()) {
+            throw DomainException.invalid("validation", field, field + " must be a string");
+        }
+        return v.stringValue();
+    }
+
+    private static Boolean flag(JsonNode body, String field) {
+        if (!body.has(field)) {
+            return null;
+        }
+        JsonNode v = body.get(field);
+        if (!v.isBoolean()) {
+            throw DomainException.invalid("validation", field, field + " must be true or false");
+        }
+        return v.booleanValue();
+    }
+
+    /** Deletes a user softly (restorable during the retention period); its seats are freed. */
+    @DeleteMapping("/{userId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void delete(@PathVariable String customerId, @PathVariable String userId) {
+        users.delete(new CustomerId(Ids.parse(customerId, "customer")), new UserId(Ids.parse(userId, "user")));
+    }
+
+    /** A new temporary password, shown this once; the user must change it at the next sign-in. */
+    @PostMapping("/{userId}/resetpassword")
+    PasswordResetResponse resetPassword(@PathVariable String customerId, @PathVariable String userId) {
+        CreatedUser reset = users.resetPassword(new CustomerId(Ids.parse(customerId, "customer")),
+                new UserId(Ids.parse(userId, "user")));
+        return new PasswordResetResponse(reset.user().id().value(), reset.user().userPrincipalName(),
+                reset.temporaryPassword());
     }
 
     /**

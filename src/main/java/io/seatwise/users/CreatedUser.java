@@ -1,0 +1,7 @@
+package io.seatwise.users;
+
+import io.seatwise.users.UserLicenses.LicenseOutcome;
+
+/** A user just created (or just given a new password), with its temporary password, shown this once. */
+public record CreatedUser(User user, String temporaryPassword, LicenseOutcome licenses) {
+}

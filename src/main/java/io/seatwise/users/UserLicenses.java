@@ -1,0 +1,67 @@
+package io.seatwise.users;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import io.seatwise.catalog.ServicePlanId;
+import io.seatwise.catalog.SkuId;
+import io.seatwise.customers.CustomerId;
+
+/**
+ * What the user lifecycle needs of the licensing engine. The users module declares it and the licensing module
+ * implements it, so licensing may keep depending on users (filters) without a cycle. Callers have checked
+ * permissions and hold the transaction.
+ */
+public interface UserLicenses {
+
+    /** A product to give a new user, with the service plans to leave off. */
+    record LicenseRequest(SkuId skuId, Set<ServicePlanId> excludedPlans) {
+
+        public LicenseRequest {
+            excludedPlans = excludedPlans == null ? Set.of() : Set.copyOf(excludedPlans);
+        }
+    }
+
+    /** Why one license of one user was not given or not restored, in product.md's vocabulary. */
+    record LicenseError(String code, SkuId skuId, String message) {
+    }
+
+    /** One user's result of a license assignment at creation; {@code changeId} is the stored license change. */
+    record LicenseOutcome(UUID changeId, boolean succeeded, List<LicenseError> errors) {
+    }
+
+    /** One user's restored licenses, and those left off (with a code: CountViolation when no seat was free). */
+    record RestoredLicenses(List<SkuId> restored, List<LicenseError> notRestored) {
+    }
+
+    /**
+     * One stored change that gave licenses to new users: its counts, and the per-user outcomes (all of them up to
+     * the engine's result limit; beyond it they are read from the stored change).
+     */
+    record NewUserLicenses(UUID changeId, int succeeded, int failed, Map<UserId, LicenseOutcome> outcomes) {
+    }
+
+    /** Refuses (400) licenses the customer is not subscribed to or plans that are not the product's. */
+    void check(CustomerId customer, List<LicenseRequest> licenses);
+
+    /**
+     * Gives licenses to users just created, through the licensing engine (its rules and seat accounting): users
+     * asking for the same licenses share one stored change. Too few seats fail those users with CountViolation,
+     * the accounts stay.
+     */
+    List<NewUserLicenses> assignToNewUsers(CustomerId customer, Map<UserId, List<LicenseRequest>> requests);
+
+    /** Suspends every active license of users being deleted: the seats are freed, the assignments remembered. */
+    void suspend(CustomerId customer, List<UserId> users);
+
+    /**
+     * Makes the suspended licenses of users being restored active again, each where a seat is free (users in the
+     * order given take seats first); disabled plans come back with them.
+     */
+    Map<UserId, RestoredLicenses> restore(CustomerId customer, List<UserId> users);
+
+    /** Forgets every license of users being purged. */
+    void purge(CustomerId customer, List<UserId> users);
+}
