@@ -30,6 +30,7 @@ import org.springframework.stereotype.Component;
  * holding the customer's seat pools locked in sku order (the order every change locks them in).
  */
 @Component
+@org.springframework.transaction.annotation.Transactional
 class UserLicensesAdapter implements UserLicenses {
 
     private final LicenseEngine engine;

@@ -34,9 +34,41 @@ class UserRepository {
     private static final int CHUNK = 1_000;
 
     private final JdbcClient jdbc;
+    private final org.springframework.jdbc.core.JdbcTemplate template;
 
-    UserRepository(JdbcClient jdbc) {
+    UserRepository(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate template) {
         this.jdbc = jdbc;
+        this.template = template;
+    }
+
+    /** A user to insert in bulk, with the stored form of its temporary password. */
+    record Insert(User user, String passwordHash, Instant passwordExpiresAt) {
+    }
+
+    /** Inserts users in one batch (rewritten to multi-row inserts on PostgreSQL). */
+    void insertAll(List<Insert> users) {
+        template.batchUpdate("""
+                INSERT INTO app_user (customer_id, id, user_principal_name, user_name_key, first_name, last_name,
+                  display_name, usage_location, directory_role, sign_in_blocked, password_hash, password_expires_at,
+                  must_change_password, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, FALSE, ?, ?, TRUE, ?, ?)
+                """, users, users.size(), (ps, row) -> {
+                    User u = row.user();
+                    Timestamp at = Timestamp.from(u.createdAt());
+                    ps.setObject(1, u.customerId().value());
+                    ps.setObject(2, u.id().value());
+                    ps.setString(3, u.userPrincipalName());
+                    ps.setString(4, u.userPrincipalName().toLowerCase(Locale.ROOT));
+                    ps.setString(5, u.firstName());
+                    ps.setString(6, u.lastName());
+                    ps.setString(7, u.displayName());
+                    ps.setString(8, u.usageLocation());
+                    ps.setString(9, u.directoryRole().name());
+                    ps.setString(10, row.passwordHash());
+                    ps.setTimestamp(11, Timestamp.from(row.passwordExpiresAt()));
+                    ps.setTimestamp(12, at);
+                    ps.setTimestamp(13, at);
+                });
     }
 
     void insert(User user, String passwordHash, Instant passwordExpiresAt) {

@@ -1,0 +1,255 @@
+package io.seatwise.users;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import io.seatwise.customers.CustomerId;
+import io.seatwise.customers.CustomersService;
+import io.seatwise.shared.CurrentActor;
+import io.seatwise.shared.DomainException;
+import io.seatwise.shared.Ids;
+import io.seatwise.shared.Sealer;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.MailException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The confirmation's password sheet (product.md, "Add user" and "Import users"): the users just created or reset
+ * with their temporary passwords, kept encrypted ({@link Sealer}) for the agent who created them, until it is
+ * downloaded as CSV (once) and sent by mail (once) or it expires ({@code seatwise.password-sheet-validity},
+ * default 1 hour). Once both are done, or at expiry, the passwords are gone for good.
+ */
+@Service
+@Transactional
+public class PasswordSheets {
+
+    /** One line of a sheet. */
+    public record Entry(String userPrincipalName, String displayName, String temporaryPassword) {
+    }
+
+    /** What is left of a sheet: how many users, and which of download and mail were used. */
+    public record Status(UUID id, int entries, boolean downloaded, boolean emailed, Instant expiresAt) {
+    }
+
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+$");
+    private static final int BATCH = 5_000;
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+    private final Sealer sealer;
+    private final CustomersService customers;
+    private final ObjectProvider<JavaMailSender> mail;
+    private final Duration validity;
+    private final String from;
+
+    PasswordSheets(JdbcClient jdbc, JdbcTemplate template, Sealer sealer, CustomersService customers,
+            ObjectProvider<JavaMailSender> mail,
+            @Value("${seatwise.password-sheet-validity:1h}") Duration validity,
+            @Value("${seatwise.mail.from:seatwise@localhost}") String from) {
+        this.jdbc = jdbc;
+        this.template = template;
+        this.sealer = sealer;
+        this.customers = customers;
+        this.mail = mail;
+        this.validity = validity;
+        this.from = from;
+    }
+
+    /** A new, empty sheet of the current actor's. */
+    @PreAuthorize("hasAuthority('users:write')")
+    public UUID open(CustomerId customer) {
+        UUID id = Ids.next();
+        Instant now = Instant.now();
+        jdbc.sql("""
+                INSERT INTO password_sheet (customer_id, id, created_by, created_at, expires_at, entries)
+                VALUES (:c, :id, :by, :at, :expires, 0)
+                """)
+                .param("c", customer.value()).param("id", id).param("by", CurrentActor.name())
+                .param("at", Timestamp.from(now)).param("expires", Timestamp.from(now.plus(validity))).update();
+        return id;
+    }
+
+    /** Adds lines to a sheet of the current actor's (in batches; the passwords are sealed one by one). */
+    @PreAuthorize("hasAuthority('users:write')")
+    public void add(CustomerId customer, UUID sheet, List<Entry> entries) {
+        Status status = status(customer, sheet);
+        if (status.downloaded() || status.emailed()) {
+            throw DomainException.conflict("sheet-closed", null, "this sheet was already handed out");
+        }
+        int first = status.entries();
+        for (int i = 0; i < entries.size(); i += BATCH) {
+            List<Entry> batch = entries.subList(i, Math.min(entries.size(), i + BATCH));
+            List<String> sealed = new ArrayList<>(batch.size());
+            for (Entry e : batch) {
+                sealed.add(sealer.seal(e.userPrincipalName() + '\0' + e.displayName() + '\0' + e.temporaryPassword()));
+            }
+            int offset = first + i;
+            template.batchUpdate("INSERT INTO password_sheet_entry (customer_id, sheet_id, seq, sealed) "
+                    + "VALUES (?, ?, ?, ?)", new BatchPreparedStatementSetter() {
+                        @Override
+                        public void setValues(PreparedStatement ps, int n) throws SQLException {
+                            ps.setObject(1, customer.value());
+                            ps.setObject(2, sheet);
+                            ps.setInt(3, offset + n);
+                            ps.setString(4, sealed.get(n));
+                        }
+
+                        @Override
+                        public int getBatchSize() {
+                            return sealed.size();
+                        }
+                    });
+        }
+        jdbc.sql("UPDATE password_sheet SET entries = entries + :n WHERE customer_id = :c AND id = :id")
+                .param("n", entries.size()).param("c", customer.value()).param("id", sheet).update();
+    }
+
+    /** The sheet's state; 404 when it is not the current actor's, gone or expired. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAuthority('users:write')")
+    public Status status(CustomerId customer, UUID sheet) {
+        customers.require(customer);
+        return jdbc.sql("""
+                SELECT id, entries, downloaded, emailed, expires_at FROM password_sheet
+                WHERE customer_id = :c AND id = :id AND created_by = :by AND expires_at > :now
+                """)
+                .param("c", customer.value()).param("id", sheet).param("by", CurrentActor.name())
+                .param("now", Timestamp.from(Instant.now()))
+                .query((rs, n) -> new Status(rs.getObject(1, UUID.class), rs.getInt(2), rs.getBoolean(3),
+                        rs.getBoolean(4), rs.getTimestamp(5).toInstant()))
+                .optional().orElseThrow(() -> DomainException.notFound("password sheet"));
+    }
+
+    /** The lines, for the confirmation page while the sheet is open; the passwords stay on the server after. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAuthority('users:write')")
+    public List<Entry> entries(CustomerId customer, UUID sheet) {
+        status(customer, sheet);
+        return jdbc.sql("SELECT sealed FROM password_sheet_entry WHERE customer_id = :c AND sheet_id = :id "
+                        + "ORDER BY seq")
+                .param("c", customer.value()).param("id", sheet).query(String.class).list().stream()
+                .map(this::entry).toList();
+    }
+
+    /** The sheet as CSV (UTF-8 with BOM, for Excel), once; answers 409 passwords-gone the second time. */
+    @PreAuthorize("hasAuthority('users:write')")
+    public byte[] download(CustomerId customer, UUID sheet) {
+        Status status = status(customer, sheet);
+        if (status.downloaded()) {
+            throw DomainException.conflict("passwords-gone", null,
+                    "the passwords were downloaded once already and are not kept for another download");
+        }
+        byte[] csv = csv(entries(customer, sheet));
+        jdbc.sql("UPDATE password_sheet SET downloaded = TRUE WHERE customer_id = :c AND id = :id")
+                .param("c", customer.value()).param("id", sheet).update();
+        forgetIfDone(customer, sheet);
+        return csv;
+    }
+
+    /** Sends the sheet as a CSV attachment to an address the agent gives, once. */
+    @PreAuthorize("hasAuthority('users:write')")
+    public void email(CustomerId customer, UUID sheet, String to) {
+        String address = to == null ? "" : to.strip();
+        if (address.length() > 254 || !EMAIL.matcher(address).matches()) {
+            throw DomainException.invalid("validation", "to", "'" + address + "' is not an email address");
+        }
+        Status status = status(customer, sheet);
+        if (status.emailed()) {
+            throw DomainException.conflict("passwords-gone", null, "the passwords were already sent by mail once");
+        }
+        JavaMailSender sender = mail.getIfAvailable();
+        if (sender == null) {
+            throw DomainException.conflict("mail-not-configured", "to",
+                    "no mail server is configured (spring.mail.host); download the CSV instead");
+        }
+        byte[] csv = csv(entries(customer, sheet));
+        try {
+            MimeMessage message = sender.createMimeMessage();
+            MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
+            helper.setFrom(from);
+            helper.setTo(address);
+            helper.setSubject("New user accounts (" + status.entries() + ")");
+            helper.setText("The user names and temporary passwords of " + status.entries() + " new user accounts are "
+                    + "attached. Each user must choose a new password at first sign-in. The temporary passwords "
+                    + "expire; this message is their only copy.");
+            helper.addAttachment("users.csv", new ByteArrayResource(csv), "text/csv");
+            sender.send(message);
+        } catch (MessagingException | MailException e) {
+            throw DomainException.conflict("mail-failed", "to", "the mail could not be sent: " + e.getMessage());
+        }
+        jdbc.sql("UPDATE password_sheet SET emailed = TRUE WHERE customer_id = :c AND id = :id")
+                .param("c", customer.value()).param("id", sheet).update();
+        forgetIfDone(customer, sheet);
+    }
+
+    /** Deletes sheets past their expiry, with their passwords; every five minutes, on one instance at a time. */
+    @org.springframework.scheduling.annotation.Scheduled(fixedDelayString = "${seatwise.password-sheet-sweep:PT5M}")
+    @net.javacrumbs.shedlock.spring.annotation.SchedulerLock(name = "forget-password-sheets", lockAtMostFor = "PT10M")
+    public void forgetExpired() {
+        jdbc.sql("DELETE FROM password_sheet WHERE expires_at <= :now")
+                .param("now", Timestamp.from(Instant.now())).update();
+    }
+
+    private void forgetIfDone(CustomerId customer, UUID sheet) {
+        jdbc.sql("DELETE FROM password_sheet_entry WHERE customer_id = :c AND sheet_id = :id AND EXISTS ("
+                        + "SELECT 1 FROM password_sheet s WHERE s.customer_id = :c AND s.id = :id AND s.downloaded "
+                        + "AND s.emailed)")
+                .param("c", customer.value()).param("id", sheet).update();
+    }
+
+    private Entry entry(String sealed) {
+        String[] parts = sealer.open(sealed).split("\0", -1);
+        return new Entry(parts[0], parts[1], parts[2]);
+    }
+
+    /** CSV for Excel: UTF-8 with BOM; cells that Excel would read as a formula are neutralised. */
+    static byte[] csv(List<Entry> entries) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+                CSVPrinter printer = new CSVPrinter(writer, CSVFormat.EXCEL)) {
+            writer.write('\uFEFF');
+            printer.printRecord("User name", "Display name", "Temporary password");
+            for (Entry e : entries) {
+                printer.printRecord(safe(e.userPrincipalName()), safe(e.displayName()), safe(e.temporaryPassword()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /** OWASP's CSV-injection rule: a cell starting with = + - @ tab or CR is prefixed with a quote. */
+    static String safe(String cell) {
+        if (cell == null || cell.isEmpty()) {
+            return cell;
+        }
+        char c = cell.charAt(0);
+        return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r' ? "'" + cell : cell;
+    }
+}
