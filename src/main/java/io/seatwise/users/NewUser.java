@@ -8,7 +8,7 @@ import io.seatwise.shared.DomainException;
 
 /**
  * The command to create a user, validated on construction. Limits as Partner Center: names up to 50 characters,
- * display name up to 256, user name up to 113 (64 before the @).
+ * display name up to 256, user name up to 113 (64 before the @) with a non-empty domain.
  */
 public record NewUser(String userPrincipalName, String firstName, String lastName, String displayName,
         String usageLocation, DirectoryRole directoryRole) {
@@ -16,6 +16,8 @@ public record NewUser(String userPrincipalName, String firstName, String lastNam
     public static final int MAX_NAME = 50;
     public static final int MAX_DISPLAY_NAME = 256;
     public static final int MAX_USER_NAME = 113;
+    /** The part before the @. */
+    public static final int MAX_LOCAL_PART = 64;
     private static final Pattern LOCAL_PART = Pattern.compile("^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*$");
 
     public NewUser {
@@ -23,17 +25,16 @@ public record NewUser(String userPrincipalName, String firstName, String lastNam
         if (userPrincipalName.isEmpty()) {
             throw DomainException.invalid("validation", "userPrincipalName", "userPrincipalName is required");
         }
-        if (userPrincipalName.length() > MAX_USER_NAME) {
+        UserNameFault fault = userNameFault(userPrincipalName);
+        if (fault == UserNameFault.TOO_LONG) {
             throw DomainException.invalid("validation", "userPrincipalName",
                     "userPrincipalName is longer than " + MAX_USER_NAME + " characters");
         }
-        int at = userPrincipalName.lastIndexOf('@');
-        if (at < 1 || at > 64 || !LOCAL_PART.matcher(userPrincipalName.substring(0, at)).matches()) {
+        if (fault != null) {
             throw DomainException.invalid("validation", "userPrincipalName",
                     "'" + userPrincipalName + "' is not a valid user name (name@domain)");
         }
-        userPrincipalName = userPrincipalName.substring(0, at) + "@"
-                + userPrincipalName.substring(at + 1).toLowerCase(Locale.ROOT);
+        userPrincipalName = normalizeUserName(userPrincipalName);
         firstName = optional(firstName, "firstName", MAX_NAME);
         lastName = optional(lastName, "lastName", MAX_NAME);
         displayName = optional(displayName, "displayName", MAX_DISPLAY_NAME);
@@ -50,6 +51,33 @@ public record NewUser(String userPrincipalName, String firstName, String lastNam
             usageLocation = null;
         }
         directoryRole = directoryRole == null ? DirectoryRole.NONE : directoryRole;
+    }
+
+    /** Why a user name is refused; the CSV import reports these per row where this record throws. */
+    enum UserNameFault { MISSING, TOO_LONG, LOCAL_PART_TOO_LONG, MALFORMED }
+
+    /** What is wrong with a user name (already stripped), or null when it is a valid one. */
+    static UserNameFault userNameFault(String userPrincipalName) {
+        if (userPrincipalName.isEmpty()) {
+            return UserNameFault.MISSING;
+        }
+        if (userPrincipalName.length() > MAX_USER_NAME) {
+            return UserNameFault.TOO_LONG;
+        }
+        int at = userPrincipalName.lastIndexOf('@');
+        if (at < 1 || at == userPrincipalName.length() - 1) {
+            return UserNameFault.MALFORMED;
+        }
+        if (at > MAX_LOCAL_PART) {
+            return UserNameFault.LOCAL_PART_TOO_LONG;
+        }
+        return LOCAL_PART.matcher(userPrincipalName.substring(0, at)).matches() ? null : UserNameFault.MALFORMED;
+    }
+
+    /** A valid user name as stored: the part before the @ as given, the domain lower-cased. */
+    static String normalizeUserName(String userPrincipalName) {
+        int at = userPrincipalName.lastIndexOf('@');
+        return userPrincipalName.substring(0, at + 1) + userPrincipalName.substring(at + 1).toLowerCase(Locale.ROOT);
     }
 
     public String domain() {

@@ -1,0 +1,66 @@
+package io.seatwise.users;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.text.DecimalFormatSymbols;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * The downloadable template of the users import: UTF-8 with a byte-order mark (so Excel reads it as UTF-8), the
+ * header and one example row. The example's domain, {@code example.com}, is nobody's, so a template uploaded
+ * unchanged creates no one.
+ */
+public final class UserImportTemplate {
+
+    /** The name to offer the download under. */
+    public static final String FILE_NAME = "users-import-template.csv";
+    public static final String CONTENT_TYPE = "text/csv; charset=UTF-8";
+
+    private static final List<String> EXAMPLE = List.of("Ada", "Lovelace", "Ada Lovelace", "ada.lovelace@example.com",
+            "GB", "ENTERPRISEPACK");
+    private static final byte[] BOM = {(byte) 0xef, (byte) 0xbb, (byte) 0xbf};
+
+    private UserImportTemplate() {
+    }
+
+    /** The English template, comma-separated. */
+    public static byte[] csv() {
+        return csv(Locale.ROOT, ',');
+    }
+
+    /**
+     * The template with the header in a console language (English for others). Semicolon-separated where the
+     * language writes decimal commas (French, Russian, Swedish), since Excel there opens a double-clicked CSV file
+     * with semicolons as its list separator; comma-separated otherwise.
+     */
+    public static byte[] csv(Locale locale) {
+        boolean decimalComma = DecimalFormatSymbols.getInstance(locale).getDecimalSeparator() == ',';
+        return csv(locale, decimalComma ? ';' : ',');
+    }
+
+    private static byte[] csv(Locale locale, char separator) {
+        List<String> header = new ArrayList<>();
+        for (UserImportColumn column : UserImportColumn.values()) {
+            header.add(column.label(locale));
+        }
+        StringBuilder text = new StringBuilder();
+        CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(separator).setRecordSeparator("\r\n").get();
+        try (CSVPrinter printer = new CSVPrinter(text, format)) {
+            printer.printRecord(header);
+            printer.printRecord(EXAMPLE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        byte[] body = text.toString().getBytes(StandardCharsets.UTF_8);
+        byte[] file = new byte[BOM.length + body.length];
+        System.arraycopy(BOM, 0, file, 0, BOM.length);
+        System.arraycopy(body, 0, file, BOM.length, body.length);
+        return file;
+    }
+}
