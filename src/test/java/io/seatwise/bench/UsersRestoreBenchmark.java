@@ -33,7 +33,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public final class UsersRestoreBenchmark {
 
     private static final SkuId E3 = SkuId.of("05e9a617-0261-4cee-bb44-138d3ef5d965");
-    private static final SkuId EXCHANGE_PLAN_1 = SkuId.of("4b9405b0-7788-4568-add1-99614e613b69");
+    private static final SkuId POWER_BI_PRO = SkuId.of("f8a1db68-be16-40ed-86d5-cb42ce701560");
 
     private UsersRestoreBenchmark() {
     }
@@ -56,11 +56,11 @@ public final class UsersRestoreBenchmark {
         Customer customer = SystemActor.call(() -> customers.create(new NewCustomer("Restore", "SE",
                 List.of(domain))));
         SystemActor.run(() -> customers.addSubscription(customer.id(), E3, n));
-        SystemActor.run(() -> customers.addSubscription(customer.id(), EXCHANGE_PLAN_1, n));
+        SystemActor.run(() -> customers.addSubscription(customer.id(), POWER_BI_PRO, n));
         List<UserId> ids = BenchSupport.insertUsers(jdbc, customer.id().value(), domain, n);
         SystemActor.call(() -> licensing.apply(customer.id(), new Selection.Matching(
                 new UserFilter(UserFilter.Type.ALL, null, null)),
-                new LicenseChangeSpec(Map.of(E3, Set.of(), EXCHANGE_PLAN_1, Set.of()), Set.of())));
+                new LicenseChangeSpec(Map.of(E3, Set.of(), POWER_BI_PRO, Set.of()), Set.of())));
         List<String> lines = new ArrayList<>();
 
         double[] floor = new double[3];

@@ -1,0 +1,203 @@
+package io.seatwise.users;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import io.seatwise.catalog.CatalogService;
+import io.seatwise.catalog.Product;
+import io.seatwise.customers.Customer;
+import io.seatwise.customers.CustomerId;
+import io.seatwise.customers.CustomersService;
+import io.seatwise.customers.Subscription;
+import io.seatwise.shared.DomainException;
+import io.seatwise.shared.TemporaryPasswords;
+import io.seatwise.users.UserEvents.UsersImported;
+import io.seatwise.users.UserImportValidator.Invalid;
+import io.seatwise.users.UserImportValidator.RowResult;
+import io.seatwise.users.UserImportValidator.Valid;
+import io.seatwise.users.UserLicenses.LicenseRequest;
+import io.seatwise.users.UserLicenses.NewUserLicenses;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.core.io.InputStreamSource;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Import users from a CSV file (product.md, "Import users"). The file is read twice, streaming, never held whole:
+ * first every row is validated (its own rules, duplicates in the file, user names that exist already — checked
+ * against the database a thousand at a time), which gives the report; then, unless only validation was asked for,
+ * the valid rows are created in batches with temporary passwords (sealed into a password sheet as they go) and
+ * their licenses given through the licensing engine. Re-importing the same file creates nobody twice: every row
+ * is then "already exists".
+ */
+@Service
+@Transactional
+public class UserImports {
+
+    /** The validation report, and what was created. */
+    public record Report(int rows, int valid, boolean createdRows, int created, List<UserImportProblem> problems,
+            UUID passwordSheetId, List<NewUserLicenses> licenseChanges) {
+
+        public int rejected() {
+            return rows - valid;
+        }
+    }
+
+    static final int BATCH = 2_000;
+
+    private final UserRepository repository;
+    private final CustomersService customers;
+    private final CatalogService catalog;
+    private final UserLicenses licenses;
+    private final TemporaryPasswords passwords;
+    private final PasswordSheets sheets;
+    private final ApplicationEventPublisher events;
+
+    UserImports(UserRepository repository, CustomersService customers, CatalogService catalog, UserLicenses licenses,
+            TemporaryPasswords passwords, PasswordSheets sheets, ApplicationEventPublisher events) {
+        this.repository = repository;
+        this.customers = customers;
+        this.catalog = catalog;
+        this.licenses = licenses;
+        this.passwords = passwords;
+        this.sheets = sheets;
+        this.events = events;
+    }
+
+    /** The template to fill in, in the language of the console. */
+    @PreAuthorize("hasAuthority('users:read')")
+    public byte[] template(Locale locale) {
+        return UserImportTemplate.csv(locale);
+    }
+
+    /**
+     * Validates the file and, when {@code create} is set, creates its valid rows. A file that cannot be read at
+     * all (no header, a missing column, broken quoting, bytes of no known encoding) is refused whole with a
+     * {@link UserImportFileException} naming the line, and nothing is created.
+     */
+    @PreAuthorize("hasAuthority('users:write')")
+    public Report importUsers(CustomerId customerId, InputStreamSource file, boolean create) {
+        Customer customer = customers.require(customerId);
+        List<Product> products = customers.subscriptions(customerId).stream().map(Subscription::skuId)
+                .map(catalog::findProduct).flatMap(java.util.Optional::stream).toList();
+
+        // Pass 1: validate everything, remember the lines that are refused.
+        List<UserImportProblem> problems = new ArrayList<>();
+        Set<Long> refused = new HashSet<>();
+        int[] rows = {0};
+        try (UserImportFile csv = UserImportFile.open(open(file))) {
+            UserImportValidator validator = new UserImportValidator(customer.domains(), products);
+            Map<String, Long> pending = new LinkedHashMap<>();
+            csv.rows().forEach(row -> {
+                rows[0]++;
+                RowResult result = validator.validate(row);
+                if (result instanceof Invalid invalid) {
+                    problems.addAll(invalid.problems());
+                    refused.add(invalid.line());
+                } else if (result instanceof Valid valid) {
+                    pending.put(valid.user().userPrincipalName().toLowerCase(Locale.ROOT), valid.line());
+                    if (pending.size() == 1_000) {
+                        alreadyExisting(pending, problems, refused);
+                    }
+                }
+            });
+            alreadyExisting(pending, problems, refused);
+        }
+        problems.sort(java.util.Comparator.comparingLong(UserImportProblem::line));
+        int valid = rows[0] - refused.size();
+        if (!create || valid == 0) {
+            return new Report(rows[0], valid, false, 0, problems, null, List.of());
+        }
+
+        // Pass 2: create the valid rows, a batch at a time.
+        UUID sheet = sheets.open(customerId);
+        Map<UserId, List<LicenseRequest>> requested = new LinkedHashMap<>();
+        List<Valid> batch = new ArrayList<>(BATCH);
+        int[] created = {0};
+        try (UserImportFile csv = UserImportFile.open(open(file))) {
+            UserImportValidator validator = new UserImportValidator(customer.domains(), products);
+            csv.rows().forEach(row -> {
+                if (validator.validate(row) instanceof Valid v && !refused.contains(v.line())) {
+                    batch.add(v);
+                    if (batch.size() == BATCH) {
+                        created[0] += createBatch(customer, batch, sheet, requested);
+                    }
+                }
+            });
+            created[0] += createBatch(customer, batch, sheet, requested);
+        } catch (UserImportFileException e) {
+            throw new IllegalStateException("the file read differently the second time", e);
+        }
+        List<NewUserLicenses> changes = requested.isEmpty() ? List.of()
+                : licenses.assignToNewUsers(customerId, requested);
+        int licensed = changes.stream().mapToInt(NewUserLicenses::succeeded).sum();
+        events.publishEvent(new UsersImported(customerId, created[0], rows[0] - valid, licensed));
+        return new Report(rows[0], valid, true, created[0], problems, sheet, changes);
+    }
+
+    private void alreadyExisting(Map<String, Long> pending, List<UserImportProblem> problems, Set<Long> refused) {
+        if (pending.isEmpty()) {
+            return;
+        }
+        for (String taken : repository.takenNames(List.copyOf(pending.keySet()))) {
+            long line = pending.get(taken);
+            problems.add(UserImportProblem.alreadyExists(line, taken));
+            refused.add(line);
+        }
+        pending.clear();
+    }
+
+    private int createBatch(Customer customer, List<Valid> batch, UUID sheet,
+            Map<UserId, List<LicenseRequest>> requested) {
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant expires = now.plus(passwords.validity());
+        List<UserRepository.Insert> inserts = new ArrayList<>(batch.size());
+        List<PasswordSheets.Entry> entries = new ArrayList<>(batch.size());
+        for (Valid v : batch) {
+            NewUser n = v.user();
+            User user = new User(UserId.generate(), customer.id(), n.userPrincipalName(), n.firstName(),
+                    n.lastName(), n.displayName(), n.usageLocation() == null ? customer.country()
+                    : n.usageLocation(), n.directoryRole(), false, now, null);
+            String password = passwords.generate();
+            inserts.add(new UserRepository.Insert(user, passwords.hash(password), expires));
+            entries.add(new PasswordSheets.Entry(user.userPrincipalName(), user.displayName(), password));
+            if (!v.licenses().isEmpty()) {
+                requested.put(user.id(), v.licenses().stream().map(s -> new LicenseRequest(s, Set.of())).toList());
+            }
+        }
+        try {
+            repository.insertAll(inserts);
+        } catch (DuplicateKeyException raced) {
+            throw DomainException.conflict("user-name-taken", "file",
+                    "a user name of the file was taken while importing; nothing was created, import again");
+        }
+        sheets.add(customer.id(), sheet, entries);
+        int n = batch.size();
+        batch.clear();
+        return n;
+    }
+
+    private static InputStream open(InputStreamSource file) {
+        try {
+            return file.getInputStream();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package io.seatwise.users.api;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import io.seatwise.customers.CustomerId;
+import io.seatwise.shared.DomainException;
+import io.seatwise.shared.Ids;
+import io.seatwise.users.UserImportProblem;
+import io.seatwise.users.UserImports;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * {@code /api/v1/customers/{id}/users/import}: the CSV template, and importing a file (multipart, part
+ * {@code file}): {@code ?validateOnly=true} answers the validation report and creates nothing; otherwise the valid
+ * rows are created and the answer adds how many, the password sheet to download or mail, and the license changes.
+ */
+@RestController
+@RequestMapping("/api/v1/customers/{customerId}/users/import")
+class UserImportApiController {
+
+    record Problem(long line, String column, String code, String message) {
+
+        static Problem of(UserImportProblem p) {
+            return new Problem(p.line(), p.column() == null ? null : p.column().englishName(), p.code().id(),
+                    p.message());
+        }
+    }
+
+    record LicenseChange(UUID changeId, int succeeded, int failed) {
+    }
+
+    record ImportResponse(int rows, int valid, int rejected, boolean createdRows, int created,
+            List<Problem> problems, UUID passwordSheetId, List<LicenseChange> licenseChanges) {
+    }
+
+    private final UserImports imports;
+
+    UserImportApiController(UserImports imports) {
+        this.imports = imports;
+    }
+
+    @GetMapping("/template")
+    ResponseEntity<byte[]> template(@PathVariable String customerId, Locale locale) {
+        Ids.parse(customerId, "customer");
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename("users-template.csv").build().toString())
+                .body(imports.template(locale));
+    }
+
+    @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ImportResponse importUsers(@PathVariable String customerId,
+            @RequestParam(name = "file", required = false) MultipartFile file,
+            @RequestParam(name = "validateOnly", defaultValue = "false") boolean validateOnly) {
+        CustomerId customer = new CustomerId(Ids.parse(customerId, "customer"));
+        if (file == null || file.isEmpty()) {
+            throw DomainException.invalid("validation", "file", "send the CSV file as multipart part 'file'");
+        }
+        UserImports.Report report = imports.importUsers(customer, file, !validateOnly);
+        return new ImportResponse(report.rows(), report.valid(), report.rejected(), report.createdRows(),
+                report.created(), report.problems().stream().map(Problem::of).toList(), report.passwordSheetId(),
+                report.licenseChanges().stream().map(c -> new LicenseChange(c.changeId(), c.succeeded(),
+                        c.failed())).toList());
+    }
+}
