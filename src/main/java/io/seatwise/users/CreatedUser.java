@@ -2,6 +2,9 @@ package io.seatwise.users;
 
 import io.seatwise.users.UserLicenses.LicenseOutcome;
 
-/** A user just created (or just given a new password), with its temporary password, shown this once. */
-public record CreatedUser(User user, String temporaryPassword, LicenseOutcome licenses) {
+/**
+ * A user just created (or just given a new password), with its temporary password, shown this once; the password
+ * sheet it was also put on, if one was asked for.
+ */
+public record CreatedUser(User user, String temporaryPassword, LicenseOutcome licenses, java.util.UUID passwordSheetId) {
 }

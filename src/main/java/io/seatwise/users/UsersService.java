@@ -45,16 +45,18 @@ public class UsersService {
     private final CustomersService customers;
     private final UserLicenses licenses;
     private final TemporaryPasswords passwords;
+    private final PasswordSheets sheets;
     private final ApplicationEventPublisher events;
     private final Duration retention;
 
     UsersService(UserRepository repository, CustomersService customers, UserLicenses licenses,
-            TemporaryPasswords passwords, ApplicationEventPublisher events,
+            TemporaryPasswords passwords, PasswordSheets sheets, ApplicationEventPublisher events,
             @Value("${seatwise.deleted-user-retention:30d}") Duration retention) {
         this.repository = repository;
         this.customers = customers;
         this.licenses = licenses;
         this.passwords = passwords;
+        this.sheets = sheets;
         this.events = events;
         this.retention = retention;
     }
@@ -69,13 +71,36 @@ public class UsersService {
         return create(customerId, command, List.of()).user();
     }
 
+    @PreAuthorize("hasAuthority('users:write')")
+    public CreatedUser create(CustomerId customerId, NewUser command, List<LicenseRequest> licenseRequests) {
+        return create(customerId, command, licenseRequests, null, false);
+    }
+
+    /**
+     * Creates a user as {@link #create(CustomerId, NewUser, List)} and also puts it on a password sheet, in the
+     * same transaction: on {@code sheet} (an open sheet of the current actor's: "Add another user"), or on a new
+     * one when {@code sheet} is null.
+     */
+    @PreAuthorize("hasAuthority('users:write')")
+    public CreatedUser createOnSheet(CustomerId customerId, NewUser command, List<LicenseRequest> licenseRequests,
+            java.util.UUID sheet) {
+        return create(customerId, command, licenseRequests, sheet, true);
+    }
+
     /**
      * Creates a user with a temporary password (shown once, in the answer) and gives it licenses through the
      * licensing engine; a license that cannot be given (too few seats, a rule) is reported, the account stays.
      */
-    @PreAuthorize("hasAuthority('users:write')")
-    public CreatedUser create(CustomerId customerId, NewUser command, List<LicenseRequest> licenseRequests) {
+    private CreatedUser create(CustomerId customerId, NewUser command, List<LicenseRequest> licenseRequests,
+            java.util.UUID sheet, boolean onSheet) {
         Customer customer = customers.require(customerId);
+        if (sheet != null) {
+            PasswordSheets.Status status = sheets.status(customerId, sheet);
+            if (status.downloaded() || status.emailed()) {
+                throw DomainException.conflict("sheet-closed", "passwordSheet",
+                        "that password sheet was already downloaded or mailed; start a new one");
+            }
+        }
         if (!customer.ownsDomain(command.domain())) {
             throw DomainException.invalid("domain-not-owned", "userPrincipalName",
                     "domain " + command.domain() + " is not one of the customer's domains");
@@ -101,7 +126,14 @@ public class UsersService {
                     Map.of(created.id(), List.copyOf(licenseRequests)));
             outcome = given.get(0).outcomes().get(created.id());
         }
-        return new CreatedUser(created, password, outcome);
+        if (onSheet) {
+            if (sheet == null) {
+                sheet = sheets.open(customerId);
+            }
+            sheets.add(customerId, sheet, List.of(new PasswordSheets.Entry(created.userPrincipalName(),
+                    created.displayName(), password)));
+        }
+        return new CreatedUser(created, password, outcome, sheet);
     }
 
     private static DomainException userNameTaken(String userPrincipalName) {
@@ -172,7 +204,7 @@ public class UsersService {
         repository.setTemporaryPassword(customerId, userId, passwords.hash(password), now.plus(passwords.validity()),
                 now);
         events.publishEvent(new PasswordReset(customerId, userId, user.userPrincipalName()));
-        return new CreatedUser(user, password, null);
+        return new CreatedUser(user, password, null, null);
     }
 
     /**

@@ -228,6 +228,31 @@ abstract class UserImportApiTests extends ApiTestSupport {
     }
 
     @Test
+    void addAnotherUserCollectsEveryNewPasswordOnOneSheet() throws Exception {
+        var first = postAs(helpdesk, base() + "/users?passwordSheet=new", "{\"userPrincipalName\":\"one@" + domain
+                + "\",\"displayName\":\"One\"}").andExpect(status().isCreated());
+        String sheet = read(first, "$.passwordSheetId");
+        var second = postAs(helpdesk, base() + "/users?passwordSheet=" + sheet, "{\"userPrincipalName\":\"two@"
+                + domain + "\",\"displayName\":\"Two\"}").andExpect(status().isCreated())
+                .andExpect(jsonPath("$.passwordSheetId").value(sheet));
+        getAs(helpdesk, base() + "/passwordsheets/" + sheet).andExpect(jsonPath("$.entries").value(2));
+
+        String csv = getAs(helpdesk, base() + "/passwordsheets/" + sheet + "/csv").andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(csv).contains("one@" + domain + ",One," + read(first, "$.temporaryPassword"))
+                .contains("two@" + domain + ",Two," + read(second, "$.temporaryPassword"));
+
+        // A sheet handed out takes no more passwords, and the user is then not created either
+        postAs(helpdesk, base() + "/users?passwordSheet=" + sheet, "{\"userPrincipalName\":\"three@" + domain
+                + "\",\"displayName\":\"Three\"}").andExpect(problem(409, "sheet-closed", "passwordSheet"));
+        postAs(helpdesk, base() + "/users?passwordSheet=nonsense", "{\"userPrincipalName\":\"three@" + domain
+                + "\",\"displayName\":\"Three\"}").andExpect(problem(400, "validation", "passwordSheet"));
+        postAs(helpdesk, base() + "/users?passwordSheet=" + UUID.randomUUID(), "{\"userPrincipalName\":\"three@"
+                + domain + "\",\"displayName\":\"Three\"}").andExpect(problem(404, "not-found"));
+        assertThat(users()).isEqualTo(2);
+    }
+
+    @Test
     void cellsThatExcelWouldReadAsFormulasAreNeutralised() {
         assertThat(PasswordSheets.safe("=HYPERLINK(\"x\")")).isEqualTo("'=HYPERLINK(\"x\")");
         assertThat(PasswordSheets.safe("+1")).isEqualTo("'+1");

@@ -82,7 +82,7 @@ class UsersApiController {
     /** The created user, its temporary password (this once) and, when licenses were asked for, their outcome. */
     record CreatedUserResponse(UUID id, UUID customerId, String userPrincipalName, String firstName, String lastName,
             String displayName, String usageLocation, String directoryRole, boolean signInBlocked,
-            Instant createdAt, String temporaryPassword, LicensesResponse licenses) {
+            Instant createdAt, String temporaryPassword, LicensesResponse licenses, UUID passwordSheetId) {
     }
 
     record PasswordResetResponse(UUID userId, String userPrincipalName, String temporaryPassword) {
@@ -95,18 +95,28 @@ class UsersApiController {
     }
 
     @PostMapping
+    /**
+     * Creates a user; the answer carries its temporary password this once. {@code ?passwordSheet=new} also puts
+     * it on a new password sheet, {@code ?passwordSheet=<id>} on an open one of yours ("Add another user"), to be
+     * downloaded or mailed later with the others (the answer names the sheet).
+     */
     ResponseEntity<CreatedUserResponse> create(@PathVariable String customerId,
-            @RequestBody CreateUserRequest request) {
+            @RequestBody CreateUserRequest request, @RequestParam(required = false) String passwordSheet) {
         CustomerId customer = new CustomerId(Ids.parse(customerId, "customer"));
-        CreatedUser created = users.create(customer, new NewUser(request.userPrincipalName(), request.firstName(),
-                request.lastName(), request.displayName(), request.usageLocation(), role(request.directoryRole())),
-                licenses(request.licensesToAssign()));
+        boolean onSheet = passwordSheet != null && !passwordSheet.isBlank();
+        UUID sheet = onSheet && !"new".equals(passwordSheet.strip())
+                ? Ids.parseField(passwordSheet.strip(), "passwordSheet") : null;
+        NewUser command = new NewUser(request.userPrincipalName(), request.firstName(), request.lastName(),
+                request.displayName(), request.usageLocation(), role(request.directoryRole()));
+        List<LicenseRequest> licenses = licenses(request.licensesToAssign());
+        CreatedUser created = onSheet ? users.createOnSheet(customer, command, licenses, sheet)
+                : users.create(customer, command, licenses);
         User u = created.user();
         return ResponseEntity.created(URI.create("/api/v1/customers/" + customerId + "/users/" + u.id()))
                 .body(new CreatedUserResponse(u.id().value(), u.customerId().value(), u.userPrincipalName(),
                         u.firstName(), u.lastName(), u.displayName(), u.usageLocation(), u.directoryRole().name(),
                         u.signInBlocked(), u.createdAt(), created.temporaryPassword(),
-                        LicensesResponse.of(created.licenses())));
+                        LicensesResponse.of(created.licenses()), created.passwordSheetId()));
     }
 
     private static List<LicenseRequest> licenses(List<LicenseToAssign> requested) {
