@@ -33,6 +33,8 @@ import org.springframework.stereotype.Component;
 @org.springframework.transaction.annotation.Transactional
 class UserLicensesAdapter implements UserLicenses {
 
+    private static final int H2_CHUNK = 1_000;
+
     private final LicenseEngine engine;
     private final LicensingRepository repository;
     private final LicensingService service;
@@ -108,18 +110,18 @@ class UserLicensesAdapter implements UserLicenses {
         }
         lockPools(customer);
         Map<SkuId, Integer> active = new TreeMap<>();
-        jdbc.sql("SELECT sku_id, count(*) FROM license_assignment WHERE customer_id = :c AND state = 'ACTIVE' AND "
-                        + usersIn("user_id") + " GROUP BY sku_id")
-                .param("c", customer.value()).param("ids", ids(users))
+        forChunks(values(users), ids -> jdbc.sql("SELECT sku_id, count(*) FROM license_assignment "
+                        + "WHERE customer_id = :c AND state = 'ACTIVE' AND " + usersIn("user_id") + " GROUP BY sku_id")
+                .param("c", customer.value()).param("ids", ids)
                 .query(rs -> {
-                    active.put(new SkuId(rs.getObject(1, UUID.class)), rs.getInt(2));
-                });
+                    active.merge(new SkuId(rs.getObject(1, UUID.class)), rs.getInt(2), Integer::sum);
+                }));
         if (active.isEmpty()) {
             return;
         }
-        jdbc.sql("UPDATE license_assignment SET state = 'SUSPENDED' WHERE customer_id = :c AND state = 'ACTIVE' AND "
-                        + usersIn("user_id"))
-                .param("c", customer.value()).param("ids", ids(users)).update();
+        forChunks(values(users), ids -> jdbc.sql("UPDATE license_assignment SET state = 'SUSPENDED' "
+                        + "WHERE customer_id = :c AND state = 'ACTIVE' AND " + usersIn("user_id"))
+                .param("c", customer.value()).param("ids", ids).update());
         active.forEach((sku, n) -> repository.releaseSeats(customer, sku, n));
     }
 
@@ -131,13 +133,13 @@ class UserLicensesAdapter implements UserLicenses {
         }
         Map<SkuId, Integer> free = lockPools(customer);
         Map<UUID, List<SkuId>> suspended = new HashMap<>();
-        jdbc.sql("SELECT user_id, sku_id FROM license_assignment WHERE customer_id = :c AND state = 'SUSPENDED' AND "
-                        + usersIn("user_id"))
-                .param("c", customer.value()).param("ids", ids(users))
+        forChunks(values(users), ids -> jdbc.sql("SELECT user_id, sku_id FROM license_assignment "
+                        + "WHERE customer_id = :c AND state = 'SUSPENDED' AND " + usersIn("user_id"))
+                .param("c", customer.value()).param("ids", ids)
                 .query(rs -> {
                     suspended.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
                             .add(new SkuId(rs.getObject(2, UUID.class)));
-                });
+                }));
         Map<SkuId, List<UUID>> reactivate = new TreeMap<>();
         Map<SkuId, List<UUID>> drop = new TreeMap<>();
         // Users in the order given take the free seats first; products of one user in sku order.
@@ -159,18 +161,18 @@ class UserLicensesAdapter implements UserLicenses {
             }
             result.put(user, new RestoredLicenses(restored, notRestored));
         }
-        reactivate.forEach((sku, ids) -> {
-            jdbc.sql("UPDATE license_assignment SET state = 'ACTIVE' WHERE customer_id = :c AND sku_id = :sku "
-                            + "AND state = 'SUSPENDED' AND " + usersIn("user_id"))
-                    .param("c", customer.value()).param("sku", sku.value()).param("ids", uuids(ids)).update();
-            if (!repository.takeSeats(customer, sku, ids.size())) {
+        reactivate.forEach((sku, users_) -> {
+            forChunks(users_, ids -> jdbc.sql("UPDATE license_assignment SET state = 'ACTIVE' WHERE customer_id = :c "
+                            + "AND sku_id = :sku AND state = 'SUSPENDED' AND " + usersIn("user_id"))
+                    .param("c", customer.value()).param("sku", sku.value()).param("ids", ids).update());
+            if (!repository.takeSeats(customer, sku, users_.size())) {
                 throw new IllegalStateException("seats counted free under lock are gone: " + sku);
             }
         });
         // A license left out is forgotten: a suspended row would otherwise block assigning the product later.
-        drop.forEach((sku, ids) -> jdbc.sql("DELETE FROM license_assignment WHERE customer_id = :c AND sku_id = :sku "
-                        + "AND state = 'SUSPENDED' AND " + usersIn("user_id"))
-                .param("c", customer.value()).param("sku", sku.value()).param("ids", uuids(ids)).update());
+        drop.forEach((sku, users_) -> forChunks(users_, ids -> jdbc.sql("DELETE FROM license_assignment "
+                        + "WHERE customer_id = :c AND sku_id = :sku AND state = 'SUSPENDED' AND " + usersIn("user_id"))
+                .param("c", customer.value()).param("sku", sku.value()).param("ids", ids).update()));
         return result;
     }
 
@@ -180,8 +182,9 @@ class UserLicensesAdapter implements UserLicenses {
             return;
         }
         suspend(customer, users);
-        jdbc.sql("DELETE FROM license_assignment WHERE customer_id = :c AND " + usersIn("user_id"))
-                .param("c", customer.value()).param("ids", ids(users)).update();
+        forChunks(values(users), ids -> jdbc.sql("DELETE FROM license_assignment WHERE customer_id = :c AND "
+                        + usersIn("user_id"))
+                .param("c", customer.value()).param("ids", ids).update());
     }
 
     /** Locks every seat pool of the customer in sku order and answers the free seats of each. */
@@ -197,19 +200,27 @@ class UserLicensesAdapter implements UserLicenses {
     }
 
     /**
-     * The condition "column is one of :ids": PostgreSQL walks the index with = ANY; H2 reads the array as a table,
-     * whose elements must be cast back to UUID or nothing matches.
+     * The condition "column is one of :ids". PostgreSQL takes every id at once as an array and walks the index with
+     * {@code = ANY}; H2 takes an IN list of at most {@value #H2_CHUNK} parameters, which it answers from a hash set
+     * (it runs an IN over an array-as-table subquery again for every row).
      */
     private String usersIn(String column) {
-        return postgres ? column + " = ANY(:ids)" : column + " IN (SELECT CAST(sel.id AS UUID) FROM " + LicensingRepository.SELECTED
-                + ")";
+        return postgres ? column + " = ANY(:ids)" : column + " IN (:ids)";
     }
 
-    private static Object ids(List<UserId> users) {
-        return uuids(users.stream().map(UserId::value).toList());
+    /** Runs the statement once with every id (PostgreSQL), or once per chunk of ids (H2). */
+    private void forChunks(List<UUID> ids, java.util.function.Consumer<Object> statement) {
+        List<UUID> sorted = ids.stream().sorted().collect(Collectors.toList());
+        if (postgres) {
+            statement.accept(LicensingRepository.uuidArray(sorted));
+            return;
+        }
+        for (int i = 0; i < sorted.size(); i += H2_CHUNK) {
+            statement.accept(sorted.subList(i, Math.min(sorted.size(), i + H2_CHUNK)));
+        }
     }
 
-    private static Object uuids(List<UUID> ids) {
-        return LicensingRepository.uuidArray(ids.stream().sorted().collect(Collectors.toList()));
+    private static List<UUID> values(List<UserId> users) {
+        return users.stream().map(UserId::value).toList();
     }
 }
