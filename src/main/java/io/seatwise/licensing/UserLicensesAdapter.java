@@ -33,8 +33,6 @@ import org.springframework.stereotype.Component;
 @org.springframework.transaction.annotation.Transactional
 class UserLicensesAdapter implements UserLicenses {
 
-    private static final int H2_CHUNK = 1_000;
-
     private final LicenseEngine engine;
     private final LicensingRepository repository;
     private final LicensingService service;
@@ -110,18 +108,15 @@ class UserLicensesAdapter implements UserLicenses {
         }
         lockPools(customer);
         Map<SkuId, Integer> active = new TreeMap<>();
-        forChunks(values(users), ids -> jdbc.sql("SELECT sku_id, count(*) FROM license_assignment "
-                        + "WHERE customer_id = :c AND state = 'ACTIVE' AND " + usersIn("user_id") + " GROUP BY sku_id")
-                .param("c", customer.value()).param("ids", ids)
+        jdbc.sql("SELECT a.sku_id, count(*) FROM " + assignmentsOf() + " AND a.state = 'ACTIVE' GROUP BY a.sku_id")
+                .param("c", customer.value()).param("ids", ids(values(users)))
                 .query(rs -> {
-                    active.merge(new SkuId(rs.getObject(1, UUID.class)), rs.getInt(2), Integer::sum);
-                }));
+                    active.put(new SkuId(rs.getObject(1, UUID.class)), rs.getInt(2));
+                });
         if (active.isEmpty()) {
             return;
         }
-        forChunks(values(users), ids -> jdbc.sql("UPDATE license_assignment SET state = 'SUSPENDED' "
-                        + "WHERE customer_id = :c AND state = 'ACTIVE' AND " + usersIn("user_id"))
-                .param("c", customer.value()).param("ids", ids).update());
+        change(customer, values(users), null, "ACTIVE", "SUSPENDED");
         active.forEach((sku, n) -> repository.releaseSeats(customer, sku, n));
     }
 
@@ -133,13 +128,12 @@ class UserLicensesAdapter implements UserLicenses {
         }
         Map<SkuId, Integer> free = lockPools(customer);
         Map<UUID, List<SkuId>> suspended = new HashMap<>();
-        forChunks(values(users), ids -> jdbc.sql("SELECT user_id, sku_id FROM license_assignment "
-                        + "WHERE customer_id = :c AND state = 'SUSPENDED' AND " + usersIn("user_id"))
-                .param("c", customer.value()).param("ids", ids)
+        jdbc.sql("SELECT a.user_id, a.sku_id FROM " + assignmentsOf() + " AND a.state = 'SUSPENDED'")
+                .param("c", customer.value()).param("ids", ids(values(users)))
                 .query(rs -> {
                     suspended.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
                             .add(new SkuId(rs.getObject(2, UUID.class)));
-                }));
+                });
         Map<SkuId, List<UUID>> reactivate = new TreeMap<>();
         Map<SkuId, List<UUID>> drop = new TreeMap<>();
         // Users in the order given take the free seats first; products of one user in sku order.
@@ -161,18 +155,14 @@ class UserLicensesAdapter implements UserLicenses {
             }
             result.put(user, new RestoredLicenses(restored, notRestored));
         }
-        reactivate.forEach((sku, users_) -> {
-            forChunks(users_, ids -> jdbc.sql("UPDATE license_assignment SET state = 'ACTIVE' WHERE customer_id = :c "
-                            + "AND sku_id = :sku AND state = 'SUSPENDED' AND " + usersIn("user_id"))
-                    .param("c", customer.value()).param("sku", sku.value()).param("ids", ids).update());
-            if (!repository.takeSeats(customer, sku, users_.size())) {
+        reactivate.forEach((sku, ids) -> {
+            change(customer, ids, sku, "SUSPENDED", "ACTIVE");
+            if (!repository.takeSeats(customer, sku, ids.size())) {
                 throw new IllegalStateException("seats counted free under lock are gone: " + sku);
             }
         });
         // A license left out is forgotten: a suspended row would otherwise block assigning the product later.
-        drop.forEach((sku, users_) -> forChunks(users_, ids -> jdbc.sql("DELETE FROM license_assignment "
-                        + "WHERE customer_id = :c AND sku_id = :sku AND state = 'SUSPENDED' AND " + usersIn("user_id"))
-                .param("c", customer.value()).param("sku", sku.value()).param("ids", ids).update()));
+        drop.forEach((sku, ids) -> change(customer, ids, sku, "SUSPENDED", null));
         return result;
     }
 
@@ -182,9 +172,7 @@ class UserLicensesAdapter implements UserLicenses {
             return;
         }
         suspend(customer, users);
-        forChunks(values(users), ids -> jdbc.sql("DELETE FROM license_assignment WHERE customer_id = :c AND "
-                        + usersIn("user_id"))
-                .param("c", customer.value()).param("ids", ids).update());
+        change(customer, values(users), null, null, null);
     }
 
     /** Locks every seat pool of the customer in sku order and answers the free seats of each. */
@@ -200,24 +188,44 @@ class UserLicensesAdapter implements UserLicenses {
     }
 
     /**
-     * The condition "column is one of :ids". PostgreSQL takes every id at once as an array and walks the index with
-     * {@code = ANY}; H2 takes an IN list of at most {@value #H2_CHUNK} parameters, which it answers from a hash set
-     * (it runs an IN over an array-as-table subquery again for every row).
+     * {@code license_assignment a} of the customer's users in {@code :ids}, as a FROM … WHERE to extend with AND.
+     * PostgreSQL walks the primary key with {@code = ANY}; H2 joins the array read as a table (an IN over it, or an
+     * IN list of parameters, is checked again for every row).
      */
-    private String usersIn(String column) {
-        return postgres ? column + " = ANY(:ids)" : column + " IN (:ids)";
+    private String assignmentsOf() {
+        return postgres ? "license_assignment a WHERE a.customer_id = :c AND a.user_id = ANY(:ids)"
+                : LicensingRepository.SELECTED + " JOIN license_assignment a ON a.customer_id = :c "
+                        + "AND a.user_id = CAST(sel.id AS UUID) WHERE TRUE";
     }
 
-    /** Runs the statement once with every id (PostgreSQL), or once per chunk of ids (H2). */
-    private void forChunks(List<UUID> ids, java.util.function.Consumer<Object> statement) {
-        List<UUID> sorted = ids.stream().sorted().collect(Collectors.toList());
-        if (postgres) {
-            statement.accept(LicensingRepository.uuidArray(sorted));
-            return;
+    /**
+     * Moves the users' assignments (of one product, or all) from state {@code from} (any when null) to {@code to},
+     * or deletes them when {@code to} is null (disabled plans go with them): one statement. H2 has no UPDATE with a
+     * join, so there it is a MERGE driven by the array.
+     */
+    private void change(CustomerId customer, List<UUID> users, SkuId sku, String from, String to) {
+        String conditions = (sku == null ? "" : " AND a.sku_id = :sku") + (from == null ? "" : " AND a.state = :from");
+        String sql = postgres
+                ? (to == null ? "DELETE FROM license_assignment a" : "UPDATE license_assignment a SET state = :to")
+                        + " WHERE a.customer_id = :c AND a.user_id = ANY(:ids)" + conditions
+                : "MERGE INTO license_assignment a USING (SELECT DISTINCT CAST(sel.id AS UUID) AS id FROM "
+                        + LicensingRepository.SELECTED + ") s ON a.customer_id = :c AND a.user_id = s.id" + conditions
+                        + " WHEN MATCHED THEN " + (to == null ? "DELETE" : "UPDATE SET state = :to");
+        var statement = jdbc.sql(sql).param("c", customer.value()).param("ids", ids(users));
+        if (sku != null) {
+            statement = statement.param("sku", sku.value());
         }
-        for (int i = 0; i < sorted.size(); i += H2_CHUNK) {
-            statement.accept(sorted.subList(i, Math.min(sorted.size(), i + H2_CHUNK)));
+        if (from != null) {
+            statement = statement.param("from", from);
         }
+        if (to != null) {
+            statement = statement.param("to", to);
+        }
+        statement.update();
+    }
+
+    private static Object ids(List<UUID> ids) {
+        return LicensingRepository.uuidArray(ids.stream().sorted().collect(Collectors.toList()));
     }
 
     private static List<UUID> values(List<UserId> users) {
