@@ -36,9 +36,13 @@ class UserRepository {
     private final JdbcClient jdbc;
     private final org.springframework.jdbc.core.JdbcTemplate template;
 
-    UserRepository(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate template) {
+    private final boolean postgres;
+
+    UserRepository(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate template,
+            javax.sql.DataSource dataSource) {
         this.jdbc = jdbc;
         this.template = template;
+        this.postgres = Sql.isPostgres(dataSource);
     }
 
     /** A user to insert in bulk, with the stored form of its temporary password. */
@@ -126,15 +130,17 @@ class UserRepository {
                 .param("at", Timestamp.from(at)).param("c", customer.value()).param("id", id.value()).update();
     }
 
-    /** The customer's users among the ids, deleted or not. */
+    /**
+     * The customer's users among the ids, deleted or not: one statement whatever the count (PostgreSQL walks the
+     * key with {@code = ANY}; H2 joins the array read as a table, since it checks an IN list row by row).
+     */
     Map<UserId, User> findAll(CustomerId customer, List<UserId> ids) {
         Map<UserId, User> found = new HashMap<>();
-        for (int i = 0; i < ids.size(); i += CHUNK) {
-            List<UUID> chunk = ids.subList(i, Math.min(ids.size(), i + CHUNK)).stream().map(UserId::value).toList();
-            jdbc.sql("SELECT " + COLUMNS + " FROM app_user WHERE customer_id = :c AND id IN (:ids)")
-                    .param("c", customer.value()).param("ids", chunk)
-                    .query(UserRepository::user).list().forEach(u -> found.put(u.id(), u));
-        }
+        String from = postgres ? "app_user u WHERE u.customer_id = :c AND u.id = ANY(:ids)"
+                : "UNNEST(:ids) AS sel(id) JOIN app_user u ON u.customer_id = :c AND u.id = CAST(sel.id AS UUID)";
+        jdbc.sql("SELECT " + COLUMNS.replaceAll("(\\w+)", "u.$1") + " FROM " + from)
+                .param("c", customer.value()).param("ids", Sql.uuidArray(ids.stream().map(UserId::value).toList()))
+                .query(UserRepository::user).list().forEach(u -> found.put(u.id(), u));
         return found;
     }
 
@@ -148,16 +154,22 @@ class UserRepository {
         return taken;
     }
 
-    /** Brings deleted users back, with their user names. */
+    /** Brings deleted users back, with their user names: one statement (a MERGE on H2, which has no UPDATE join). */
     void restore(CustomerId customer, List<UserId> ids, Instant at) {
-        for (int i = 0; i < ids.size(); i += CHUNK) {
-            List<UUID> chunk = ids.subList(i, Math.min(ids.size(), i + CHUNK)).stream().map(UserId::value).toList();
-            jdbc.sql("""
-                    UPDATE app_user SET deleted_at = NULL, updated_at = :at, user_name_key = lower(user_principal_name)
-                    WHERE customer_id = :c AND id IN (:ids) AND deleted_at IS NOT NULL
-                    """)
-                    .param("at", Timestamp.from(at)).param("c", customer.value()).param("ids", chunk).update();
+        if (ids.isEmpty()) {
+            return;
         }
+        String sql = postgres ? """
+                UPDATE app_user SET deleted_at = NULL, updated_at = :at, user_name_key = lower(user_principal_name)
+                WHERE customer_id = :c AND id = ANY(:ids) AND deleted_at IS NOT NULL
+                """ : """
+                MERGE INTO app_user u USING (SELECT DISTINCT CAST(sel.id AS UUID) AS id FROM UNNEST(:ids) AS sel(id)) s
+                ON u.customer_id = :c AND u.id = s.id AND u.deleted_at IS NOT NULL
+                WHEN MATCHED THEN UPDATE SET deleted_at = NULL, updated_at = :at,
+                  user_name_key = lower(user_principal_name)
+                """;
+        jdbc.sql(sql).param("at", Timestamp.from(at)).param("c", customer.value())
+                .param("ids", Sql.uuidArray(ids.stream().map(UserId::value).toList())).update();
     }
 
     /** The customer's deleted users, most recently deleted first. */
