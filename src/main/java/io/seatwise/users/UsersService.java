@@ -76,6 +76,7 @@ public class UsersService {
     @PreAuthorize("hasAuthority('users:write')")
     public CreatedUser create(CustomerId customerId, NewUser command, List<LicenseRequest> licenseRequests) {
         Customer customer = customers.require(customerId);
+        GlobalAdminGuard.checkGrant(command.directoryRole());
         if (!customer.ownsDomain(command.domain())) {
             throw DomainException.invalid("domain-not-owned", "userPrincipalName",
                     "domain " + command.domain() + " is not one of the customer's domains");
@@ -127,6 +128,7 @@ public class UsersService {
     @Transactional(readOnly = true)
     @PreAuthorize("hasAuthority('users:read')")
     public User get(CustomerId customerId, UserId userId) {
+        customers.require(customerId);
         return repository.find(customerId, userId).orElseThrow(() -> DomainException.notFound("user"));
     }
 
@@ -134,6 +136,8 @@ public class UsersService {
     @PreAuthorize("hasAuthority('users:write')")
     public User update(CustomerId customerId, UserId userId, UserUpdate update) {
         User before = live(customerId, userId);
+        GlobalAdminGuard.checkManage(before);
+        GlobalAdminGuard.checkGrant(update.directoryRole());
         User after = update.applyTo(before);
         if (after.displayName() == null || after.displayName().isBlank()) {
             throw DomainException.invalid("validation", "displayName", "displayName is required");
@@ -167,6 +171,7 @@ public class UsersService {
     @PreAuthorize("hasAuthority('users:write')")
     public CreatedUser resetPassword(CustomerId customerId, UserId userId) {
         User user = live(customerId, userId);
+        GlobalAdminGuard.checkManage(user);
         String password = passwords.generate();
         Instant now = now();
         repository.setTemporaryPassword(customerId, userId, passwords.hash(password), now.plus(passwords.validity()),
@@ -182,6 +187,7 @@ public class UsersService {
     @PreAuthorize("hasAuthority('users:write')")
     public void delete(CustomerId customerId, UserId userId) {
         User user = live(customerId, userId);
+        GlobalAdminGuard.checkManage(user);
         int suspended = repository.activeLicenseCount(customerId, userId);
         licenses.suspend(customerId, List.of(userId));
         repository.softDelete(customerId, userId, now());
@@ -199,8 +205,8 @@ public class UsersService {
     /**
      * Restores deleted users, each independently: the account comes back with its previous licenses and disabled
      * plans, each where a seat is free. A user fails whole when it is not a deleted user of the customer
-     * (UserNotFound), its retention has passed (RetentionExpired) or its user name was taken meanwhile
-     * (UserNameConflict).
+     * (UserNotFound), its retention has passed (RetentionExpired), its user name was taken meanwhile
+     * (UserNameConflict) or a User management admin asks for a Global admin (Forbidden).
      */
     @PreAuthorize("hasAuthority('users:write')")
     public List<RestoreResult> restore(CustomerId customerId, List<UserId> userIds) {
@@ -226,6 +232,9 @@ public class UsersService {
             } else if (u.deletedAt() == null) {
                 failed.put(id, RestoreResult.failed(id, u.userPrincipalName(), "UserNotDeleted",
                         "the user is not deleted"));
+            } else if (GlobalAdminGuard.refusal(u).isPresent()) {
+                failed.put(id, RestoreResult.failed(id, u.userPrincipalName(), "Forbidden",
+                        GlobalAdminGuard.refusal(u).get()));
             } else if (u.deletedAt().isBefore(cutoff)) {
                 failed.put(id, RestoreResult.failed(id, u.userPrincipalName(), "RetentionExpired",
                         "deleted more than " + retention.toDays() + " days ago"));
