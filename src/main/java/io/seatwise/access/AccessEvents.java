@@ -1,5 +1,8 @@
 package io.seatwise.access;
 
+import io.seatwise.customers.CustomerId;
+import io.seatwise.users.UserId;
+
 /** What the access module tells the rest of the application. */
 public final class AccessEvents {
 
@@ -18,8 +21,16 @@ public final class AccessEvents {
     public record PasswordChanged(AgentId agentId, String email) {
     }
 
-    /** An API token was created or revoked. */
-    public record ApiTokenChanged(AgentId agentId, String email, String tokenName, boolean revoked) {
+    /**
+     * An API token was created or revoked: an agent's ({@code customerId} null) or a customer administrator's
+     * ({@code agentId} null); {@code email} is the owner's sign-in name.
+     */
+    public record ApiTokenChanged(AgentId agentId, String email, String tokenName, boolean revoked,
+            CustomerId customerId) {
+    }
+
+    /** A customer user chose its own password (at first sign-in, replacing the temporary one, or later). */
+    public record CustomerUserPasswordChanged(CustomerId customerId, UserId userId, String userName) {
     }
 
     /** A sign-in attempt failed. */

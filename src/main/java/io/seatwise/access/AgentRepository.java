@@ -9,7 +9,9 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.seatwise.customers.CustomerId;
 import io.seatwise.shared.Sql;
+import io.seatwise.users.UserId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -26,8 +28,7 @@ class AgentRepository {
     }
 
     /** A stored API token, without its secret. */
-    record Token(UUID id, AgentId agentId, String name, String prefix, Instant createdAt, Instant lastUsedAt,
-            Instant revokedAt) {
+    record Token(UUID id, String name, String prefix, Instant createdAt, Instant lastUsedAt, Instant revokedAt) {
     }
 
     private final JdbcClient jdbc;
@@ -86,21 +87,34 @@ class AgentRepository {
                 .list().size();
     }
 
-    void insertToken(UUID id, AgentId agent, String name, String hash, String prefix, Instant at) {
-        jdbc.sql("""
-                INSERT INTO api_token (id, agent_id, name, token_hash, token_prefix, created_at)
-                VALUES (:id, :agent, :name, :hash, :prefix, :at)
-                """)
-                .param("id", id).param("agent", agent.value()).param("name", name).param("hash", hash)
-                .param("prefix", prefix).param("at", Timestamp.from(at)).update();
+    /** A live token's owner: an agent, or a customer and user. */
+    record TokenRow(AgentId agentId, CustomerId customerId, UserId userId) {
     }
 
-    /** The agent that owns a live token with this hash, if the agent is enabled. */
-    Optional<Agent> agentByTokenHash(String hash) {
-        return jdbc.sql("SELECT a.id, a.email, a.display_name, a.role, a.enabled, a.must_change_password, "
-                        + "a.created_at, a.password_hash FROM api_token t JOIN agent a ON a.id = t.agent_id "
-                        + "WHERE t.token_hash = :hash AND t.revoked_at IS NULL AND a.enabled")
-                .param("hash", hash).query(AgentRepository::agent).optional();
+    void insertToken(UUID id, TokenOwner owner, String name, String hash, String prefix, Instant at) {
+        jdbc.sql("""
+                INSERT INTO api_token (id, agent_id, customer_id, user_id, name, token_hash, token_prefix, created_at)
+                VALUES (:id, :agent, :customer, :user, :name, :hash, :prefix, :at)
+                """)
+                .param("id", id).param("agent", owner.isAgent() ? owner.agentId().value() : null)
+                .param("customer", owner.isAgent() ? null : owner.customerId().value())
+                .param("user", owner.isAgent() ? null : owner.userId().value())
+                .param("name", name).param("hash", hash).param("prefix", prefix).param("at", Timestamp.from(at))
+                .update();
+    }
+
+    /** The owner of a live (not revoked) token with this hash; whether the owner may still use it is not checked. */
+    Optional<TokenRow> tokenOwner(String hash) {
+        return jdbc.sql("SELECT agent_id, customer_id, user_id FROM api_token "
+                        + "WHERE token_hash = :hash AND revoked_at IS NULL")
+                .param("hash", hash)
+                .query((rs, n) -> {
+                    UUID agent = rs.getObject("agent_id", UUID.class);
+                    UUID customer = rs.getObject("customer_id", UUID.class);
+                    UUID user = rs.getObject("user_id", UUID.class);
+                    return new TokenRow(agent == null ? null : new AgentId(agent),
+                            customer == null ? null : new CustomerId(customer), user == null ? null : new UserId(user));
+                }).optional();
     }
 
     /** Records use at most once a minute per token, so reads do not turn into a write per request. */
@@ -113,29 +127,43 @@ class AgentRepository {
                 .param("minuteAgo", Timestamp.from(now.minusSeconds(60))).update();
     }
 
-    List<Token> tokens(AgentId agent) {
-        return jdbc.sql("""
-                SELECT id, agent_id, name, token_prefix, created_at, last_used_at, revoked_at FROM api_token
-                WHERE agent_id = :agent ORDER BY created_at DESC
+    List<Token> tokens(TokenOwner owner) {
+        return owned(owner, """
+                SELECT id, name, token_prefix, created_at, last_used_at, revoked_at FROM api_token
+                WHERE %s ORDER BY created_at DESC
                 """)
-                .param("agent", agent.value())
-                .query((rs, n) -> new Token(rs.getObject("id", UUID.class),
-                        new AgentId(rs.getObject("agent_id", UUID.class)), rs.getString("name"),
+                .query((rs, n) -> new Token(rs.getObject("id", UUID.class), rs.getString("name"),
                         rs.getString("token_prefix"), Sql.instant(rs, "created_at"), Sql.instant(rs, "last_used_at"),
                         Sql.instant(rs, "revoked_at")))
                 .list();
     }
 
-    boolean revokeToken(AgentId agent, UUID tokenId, Instant at) {
-        return jdbc.sql("""
-                UPDATE api_token SET revoked_at = :at WHERE id = :id AND agent_id = :agent AND revoked_at IS NULL
-                """)
-                .param("at", Timestamp.from(at)).param("id", tokenId).param("agent", agent.value()).update() == 1;
+    boolean revokeToken(TokenOwner owner, UUID tokenId, Instant at) {
+        return owned(owner, "UPDATE api_token SET revoked_at = :at WHERE id = :id AND %s AND revoked_at IS NULL")
+                .param("at", Timestamp.from(at)).param("id", tokenId).update() == 1;
     }
 
-    Optional<String> tokenName(AgentId agent, UUID tokenId) {
-        return jdbc.sql("SELECT name FROM api_token WHERE id = :id AND agent_id = :agent")
-                .param("id", tokenId).param("agent", agent.value()).query(String.class).optional();
+    Optional<String> tokenName(TokenOwner owner, UUID tokenId) {
+        return owned(owner, "SELECT name FROM api_token WHERE id = :id AND %s")
+                .param("id", tokenId).query(String.class).optional();
+    }
+
+    /** Revokes every live token of a customer user (it was deleted). */
+    int revokeUserTokens(CustomerId customer, UserId user, Instant at) {
+        return jdbc.sql("""
+                UPDATE api_token SET revoked_at = :at
+                WHERE customer_id = :c AND user_id = :u AND revoked_at IS NULL
+                """)
+                .param("at", Timestamp.from(at)).param("c", customer.value()).param("u", user.value()).update();
+    }
+
+    /** A statement whose {@code %s} becomes the condition "owned by this owner", with its parameters bound. */
+    private JdbcClient.StatementSpec owned(TokenOwner owner, String sql) {
+        if (owner.isAgent()) {
+            return jdbc.sql(sql.formatted("agent_id = :agent")).param("agent", owner.agentId().value());
+        }
+        return jdbc.sql(sql.formatted("customer_id = :customer AND user_id = :user"))
+                .param("customer", owner.customerId().value()).param("user", owner.userId().value());
     }
 
     private static Agent agent(ResultSet rs, int n) throws SQLException {

@@ -13,15 +13,19 @@ import java.util.Optional;
 import java.util.UUID;
 
 import io.seatwise.access.AccessEvents.ApiTokenChanged;
+import io.seatwise.access.AgentRepository.TokenRow;
 import io.seatwise.shared.DomainException;
 import io.seatwise.shared.Ids;
+import io.seatwise.users.UserEvents.UserDeleted;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * API tokens an agent makes for itself: 256 random bits, shown once, stored as SHA-256 (a slow hash buys nothing
- * for a secret that long), revocable.
+ * API tokens an agent or a customer administrator makes for itself: 256 random bits, shown once, stored as
+ * SHA-256 (a slow hash buys nothing for a secret that long), revocable.
  */
 @Service
 @Transactional
@@ -40,14 +44,35 @@ public class ApiTokenService {
     }
 
     private final AgentRepository repository;
+    private final CustomerSignIn customerUsers;
     private final ApplicationEventPublisher events;
 
-    ApiTokenService(AgentRepository repository, ApplicationEventPublisher events) {
+    ApiTokenService(AgentRepository repository, CustomerSignIn customerUsers, ApplicationEventPublisher events) {
         this.repository = repository;
+        this.customerUsers = customerUsers;
         this.events = events;
     }
 
+    /**
+     * The owner of the signed-in principal's tokens. A customer user owns tokens only while it administers its
+     * customer: any other customer user has nothing to do in the API (403).
+     */
+    public TokenOwner owner(UserDetails principal) {
+        if (principal instanceof AgentPrincipal agent) {
+            return TokenOwner.of(agent.agent());
+        }
+        if (principal instanceof CustomerUserPrincipal user && user.administers()) {
+            return TokenOwner.of(user);
+        }
+        throw new DomainException(DomainException.Kind.FORBIDDEN, "forbidden", null,
+                "only agents and customer administrators use API tokens", null);
+    }
+
     public NewToken create(Agent agent, String name) {
+        return create(TokenOwner.of(agent), name);
+    }
+
+    public NewToken create(TokenOwner owner, String name) {
         String clean = name == null ? "" : name.strip();
         if (clean.isEmpty()) {
             throw DomainException.invalid("validation", "name", "name is required");
@@ -61,34 +86,64 @@ public class ApiTokenService {
         UUID id = Ids.next();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         String prefix = token.substring(0, 10);
-        repository.insertToken(id, agent.id(), clean, hash(token), prefix, now);
-        events.publishEvent(new ApiTokenChanged(agent.id(), agent.email(), clean, false));
+        repository.insertToken(id, owner, clean, hash(token), prefix, now);
+        events.publishEvent(changed(owner, clean, false));
         return new NewToken(new TokenInfo(id, clean, prefix, now, null, null), token);
     }
 
     @Transactional(readOnly = true)
     public List<TokenInfo> list(Agent agent) {
-        return repository.tokens(agent.id()).stream().map(t -> new TokenInfo(t.id(), t.name(), t.prefix(),
+        return list(TokenOwner.of(agent));
+    }
+
+    @Transactional(readOnly = true)
+    public List<TokenInfo> list(TokenOwner owner) {
+        return repository.tokens(owner).stream().map(t -> new TokenInfo(t.id(), t.name(), t.prefix(),
                 t.createdAt(), t.lastUsedAt(), t.revokedAt())).toList();
     }
 
     public void revoke(Agent agent, UUID tokenId) {
-        String name = repository.tokenName(agent.id(), tokenId).orElseThrow(() -> DomainException.notFound("token"));
-        if (!repository.revokeToken(agent.id(), tokenId, Instant.now())) {
-            throw DomainException.conflict("token-revoked", null, "the token is already revoked");
-        }
-        events.publishEvent(new ApiTokenChanged(agent.id(), agent.email(), name, true));
+        revoke(TokenOwner.of(agent), tokenId);
     }
 
-    /** The agent a bearer token belongs to, when the token is live and its agent enabled. */
-    Optional<Agent> authenticate(String token) {
+    public void revoke(TokenOwner owner, UUID tokenId) {
+        String name = repository.tokenName(owner, tokenId).orElseThrow(() -> DomainException.notFound("token"));
+        if (!repository.revokeToken(owner, tokenId, Instant.now())) {
+            throw DomainException.conflict("token-revoked", null, "the token is already revoked");
+        }
+        events.publishEvent(changed(owner, name, true));
+    }
+
+    private static ApiTokenChanged changed(TokenOwner owner, String name, boolean revoked) {
+        return new ApiTokenChanged(owner.agentId(), owner.name(), name, revoked, owner.customerId());
+    }
+
+    /**
+     * Who a bearer token authenticates, as it is now: an enabled agent, or a customer user that is neither blocked
+     * nor deleted (its current directory role decides what it may do).
+     */
+    Optional<UserDetails> authenticate(String token) {
         if (token == null || !token.startsWith(PREFIX) || token.length() > 100) {
             return Optional.empty();
         }
         String hash = hash(token);
-        Optional<Agent> agent = repository.agentByTokenHash(hash);
-        agent.ifPresent(a -> repository.touchToken(hash, Instant.now()));
-        return agent;
+        Optional<UserDetails> owner = repository.tokenOwner(hash).flatMap(this::principal);
+        owner.ifPresent(o -> repository.touchToken(hash, Instant.now()));
+        return owner;
+    }
+
+    private Optional<UserDetails> principal(TokenRow row) {
+        if (row.agentId() != null) {
+            return repository.find(row.agentId()).filter(Agent::enabled).map(a -> new AgentPrincipal(a, null, null));
+        }
+        return customerUsers.current(row.customerId(), row.userId()).filter(CustomerUserPrincipal::isEnabled)
+                .map(UserDetails.class::cast);
+    }
+
+    /** A deleted user's tokens are revoked: restoring the account does not bring them back. */
+    @EventListener
+    void on(UserDeleted e) {
+        repository.revokeUserTokens(e.customerId(), e.userId(), Instant.now());
     }
 
     static String hash(String token) {

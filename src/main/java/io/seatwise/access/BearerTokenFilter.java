@@ -11,7 +11,10 @@ import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** Authenticates {@code Authorization: Bearer <token>}; a wrong token answers 401 at once. */
+/**
+ * Authenticates {@code Authorization: Bearer <token>} as the agent or customer administrator that owns it, read
+ * afresh on each request; a wrong token, or one whose owner is disabled, blocked or deleted, answers 401 at once.
+ */
 class BearerTokenFilter extends OncePerRequestFilter {
 
     private final ApiTokenService tokens;
@@ -28,15 +31,14 @@ class BearerTokenFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        var agent = tokens.authenticate(header.substring(7).strip());
-        if (agent.isEmpty()) {
+        var principal = tokens.authenticate(header.substring(7).strip());
+        if (principal.isEmpty()) {
             ProblemResponses.write(response, 401, "unauthorized", "Unauthorized",
                     "The bearer token is not valid, or it was revoked.");
             return;
         }
-        AgentPrincipal principal = new AgentPrincipal(agent.get(), null, null);
-        var authentication = UsernamePasswordAuthenticationToken.authenticated(principal, null,
-                principal.getAuthorities());
+        var authentication = UsernamePasswordAuthenticationToken.authenticated(principal.get(), null,
+                principal.get().getAuthorities());
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(authentication);
         SecurityContextHolder.setContext(context);

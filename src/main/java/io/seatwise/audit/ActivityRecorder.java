@@ -5,6 +5,7 @@ import java.util.UUID;
 import io.seatwise.access.AccessEvents.AgentChanged;
 import io.seatwise.access.AccessEvents.AgentInvited;
 import io.seatwise.access.AccessEvents.ApiTokenChanged;
+import io.seatwise.access.AccessEvents.CustomerUserPasswordChanged;
 import io.seatwise.access.AccessEvents.PasswordChanged;
 import io.seatwise.customers.CustomerEvents.CustomerCreated;
 import io.seatwise.customers.CustomerEvents.SeatsChanged;
@@ -121,7 +122,13 @@ class ActivityRecorder {
 
     @EventListener
     void on(ApiTokenChanged e) {
-        record(null, e.revoked() ? "token.revoked" : "token.created", "agent=" + e.email() + "; token=" + e.tokenName());
+        record(e.customerId() == null ? null : e.customerId().value(), e.revoked() ? "token.revoked" : "token.created",
+                (e.customerId() == null ? "agent=" : "user=") + e.email() + "; token=" + e.tokenName());
+    }
+
+    @EventListener
+    void on(CustomerUserPasswordChanged e) {
+        record(e.customerId().value(), "user.password-changed", "user=" + e.userName() + " (" + e.userId() + ")");
     }
 
     /** Failed sign-ins are logged even though no transaction is open: a new one is started for the line. */

@@ -56,13 +56,20 @@ class CustomerRepository {
                 .optional();
     }
 
-    PageResult<Customer> search(String text, PageRequest page) {
+    /** Customers by name or domain; {@code only}, when not null, keeps just that customer (a tenant's own view). */
+    PageResult<Customer> search(String text, UUID only, PageRequest page) {
         String pattern = text == null || text.isBlank() ? null : Like.containing(text);
-        String where = pattern == null ? "" : """
-                 WHERE c.name_key LIKE :p ESCAPE '\\'
-                    OR EXISTS (SELECT 1 FROM customer_domain d WHERE d.customer_id = c.id
-                               AND d.domain_name LIKE :p ESCAPE '\\')
-                """;
+        List<String> conditions = new ArrayList<>();
+        if (pattern != null) {
+            conditions.add("""
+                    (c.name_key LIKE :p ESCAPE '\\'
+                     OR EXISTS (SELECT 1 FROM customer_domain d WHERE d.customer_id = c.id
+                                AND d.domain_name LIKE :p ESCAPE '\\'))""");
+        }
+        if (only != null) {
+            conditions.add("c.id = :only");
+        }
+        String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
         var count = jdbc.sql("SELECT count(*) FROM customer c" + where);
         var select = jdbc.sql("SELECT c.id, c.name, c.country, c.created_at FROM customer c" + where
                         + " ORDER BY c.name_key, c.id LIMIT :limit OFFSET :offset")
@@ -70,6 +77,10 @@ class CustomerRepository {
         if (pattern != null) {
             count = count.param("p", pattern);
             select = select.param("p", pattern);
+        }
+        if (only != null) {
+            count = count.param("only", only);
+            select = select.param("only", only);
         }
         long total = count.query(Long.class).single();
         List<Customer> rows = select.query((rs, n) -> customer(rs, List.of())).list();

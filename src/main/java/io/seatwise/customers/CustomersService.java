@@ -62,10 +62,11 @@ public class CustomersService {
                 "domain " + domain + " already belongs to a customer", Map.of("domain", domain));
     }
 
+    /** The customers list; a customer's own administrator finds only its own customer. */
     @Transactional(readOnly = true)
     @PreAuthorize("hasAuthority('customers:read')")
     public PageResult<Customer> search(String text, PageRequest page) {
-        return repository.search(text, page);
+        return repository.search(text, CurrentActor.tenant().orElse(null), page);
     }
 
     @Transactional(readOnly = true)
@@ -74,9 +75,16 @@ public class CustomersService {
         return require(id);
     }
 
-    /** For other modules: the customer or not-found, without a permission check of its own. */
+    /**
+     * For other modules: the customer or not-found, without a permission check of its own. Every customer-scoped
+     * service calls it first, so an actor confined to one tenant gets not-found for any other customer's id,
+     * exactly as for an id that does not exist.
+     */
     @Transactional(readOnly = true)
     public Customer require(CustomerId id) {
+        if (CurrentActor.tenant().filter(tenant -> !tenant.equals(id.value())).isPresent()) {
+            throw DomainException.notFound("customer");
+        }
         return repository.find(id).orElseThrow(() -> DomainException.notFound("customer"));
     }
 

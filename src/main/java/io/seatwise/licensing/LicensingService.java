@@ -184,6 +184,7 @@ public class LicensingService {
     @Transactional(readOnly = true)
     @PreAuthorize("hasAuthority('users:read')")
     public List<UserLicense> licenses(CustomerId customer, UserId user) {
+        customers.require(customer);
         return queries.licenses(customer, user);
     }
 

@@ -7,7 +7,8 @@ import io.seatwise.users.UserLicenses.LicenseError;
 
 /**
  * One user's restore: restored (with the licenses that came back and those that did not, and why) or failed
- * (UserNotFound, UserNotDeleted, UserNameConflict, RetentionExpired).
+ * (UserNotFound, UserNotDeleted, UserNameConflict, RetentionExpired, Forbidden: a Global admin asked for by a
+ * User management admin).
  */
 public record RestoreResult(UserId userId, String userPrincipalName, boolean restored, List<SkuId> restoredLicenses,
         List<LicenseError> notRestored, List<LicenseError> errors) {

@@ -94,6 +94,7 @@ public class UsersService {
     private CreatedUser create(CustomerId customerId, NewUser command, List<LicenseRequest> licenseRequests,
             java.util.UUID sheet, boolean onSheet) {
         Customer customer = customers.require(customerId);
+        GlobalAdminGuard.checkGrant(command.directoryRole());
         if (sheet != null) {
             PasswordSheets.Status status = sheets.status(customerId, sheet);
             if (status.downloaded() || status.emailed()) {
@@ -159,6 +160,7 @@ public class UsersService {
     @Transactional(readOnly = true)
     @PreAuthorize("hasAuthority('users:read')")
     public User get(CustomerId customerId, UserId userId) {
+        customers.require(customerId);
         return repository.find(customerId, userId).orElseThrow(() -> DomainException.notFound("user"));
     }
 
@@ -166,6 +168,8 @@ public class UsersService {
     @PreAuthorize("hasAuthority('users:write')")
     public User update(CustomerId customerId, UserId userId, UserUpdate update) {
         User before = live(customerId, userId);
+        GlobalAdminGuard.checkManage(before);
+        GlobalAdminGuard.checkGrant(update.directoryRole());
         User after = update.applyTo(before);
         if (after.displayName() == null || after.displayName().isBlank()) {
             throw DomainException.invalid("validation", "displayName", "displayName is required");
@@ -199,6 +203,7 @@ public class UsersService {
     @PreAuthorize("hasAuthority('users:write')")
     public CreatedUser resetPassword(CustomerId customerId, UserId userId) {
         User user = live(customerId, userId);
+        GlobalAdminGuard.checkManage(user);
         String password = passwords.generate();
         Instant now = now();
         repository.setTemporaryPassword(customerId, userId, passwords.hash(password), now.plus(passwords.validity()),
@@ -214,6 +219,7 @@ public class UsersService {
     @PreAuthorize("hasAuthority('users:write')")
     public void delete(CustomerId customerId, UserId userId) {
         User user = live(customerId, userId);
+        GlobalAdminGuard.checkManage(user);
         int suspended = repository.activeLicenseCount(customerId, userId);
         licenses.suspend(customerId, List.of(userId));
         repository.softDelete(customerId, userId, now());
@@ -231,8 +237,8 @@ public class UsersService {
     /**
      * Restores deleted users, each independently: the account comes back with its previous licenses and disabled
      * plans, each where a seat is free. A user fails whole when it is not a deleted user of the customer
-     * (UserNotFound), its retention has passed (RetentionExpired) or its user name was taken meanwhile
-     * (UserNameConflict).
+     * (UserNotFound), its retention has passed (RetentionExpired), its user name was taken meanwhile
+     * (UserNameConflict) or a User management admin asks for a Global admin (Forbidden).
      */
     @PreAuthorize("hasAuthority('users:write')")
     public List<RestoreResult> restore(CustomerId customerId, List<UserId> userIds) {
@@ -258,6 +264,9 @@ public class UsersService {
             } else if (u.deletedAt() == null) {
                 failed.put(id, RestoreResult.failed(id, u.userPrincipalName(), "UserNotDeleted",
                         "the user is not deleted"));
+            } else if (GlobalAdminGuard.refusal(u).isPresent()) {
+                failed.put(id, RestoreResult.failed(id, u.userPrincipalName(), "Forbidden",
+                        GlobalAdminGuard.refusal(u).get()));
             } else if (u.deletedAt().isBefore(cutoff)) {
                 failed.put(id, RestoreResult.failed(id, u.userPrincipalName(), "RetentionExpired",
                         "deleted more than " + retention.toDays() + " days ago"));

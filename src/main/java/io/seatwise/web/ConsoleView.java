@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
+import io.seatwise.shared.CurrentActor;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -22,9 +23,10 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * What every template needs besides its own model, as the bean {@code @console}: the signed-in agent and its
- * permissions, links that keep the current page, dates and countries in the request's language. A bean rather
- * than model attributes, so error pages and exception views (which get no model of their controller) have it too.
+ * What every template needs besides its own model, as the bean {@code @console}: the signed-in agent or customer
+ * user and its permissions, links that keep the current page, dates and countries in the request's language. A
+ * bean rather than model attributes, so error pages and exception views (which get no model of their controller)
+ * have it too.
  */
 @Component("console")
 public class ConsoleView {
@@ -63,6 +65,25 @@ public class ConsoleView {
 
     public boolean mustChangePassword() {
         return can(CHANGE_REQUIRED);
+    }
+
+    /** A customer's own user (confined to that customer) rather than a partner agent. */
+    public boolean customerUser() {
+        return CurrentActor.tenant().isPresent();
+    }
+
+    /** A customer user that administers nothing: it sees only its own account. */
+    public boolean selfService() {
+        return customerUser() && !can("users:read");
+    }
+
+    /**
+     * Where the signed-in person starts: an agent at the customers list, a customer administrator at its users,
+     * any other customer user at its own account.
+     */
+    public String home() {
+        return CurrentActor.tenant().map(tenant -> selfService() ? "/account" : "/customers/" + tenant + "/users")
+                .orElse("/customers");
     }
 
     public List<Language> languages() {

@@ -15,12 +15,12 @@ class ShellController {
 
     @GetMapping("/")
     String home() {
-        return "redirect:/customers";
+        return "redirect:" + console.home();
     }
 
     @GetMapping("/login")
     String login() {
-        // A signed-in agent has nothing to do here; a bookmarked sign-in page should not ask again.
-        return console.signedIn() ? "redirect:/customers" : "login";
+        // A signed-in person has nothing to do here; a bookmarked sign-in page should not ask again.
+        return console.signedIn() ? "redirect:" + console.home() : "login";
     }
 }

@@ -8,10 +8,12 @@ import java.util.UUID;
 import io.seatwise.access.AgentPrincipal;
 import io.seatwise.access.ApiTokenService;
 import io.seatwise.access.ApiTokenService.TokenInfo;
+import io.seatwise.access.CustomerUserPrincipal;
 import io.seatwise.shared.DomainException;
 import io.seatwise.shared.Ids;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,7 +22,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code /api/v1/tokens}: an agent's own API tokens. Creation accepts HTTP Basic (email and password). */
+/**
+ * {@code /api/v1/tokens}: an agent's or a customer administrator's own API tokens. Creation accepts HTTP Basic
+ * (email or user name, and password).
+ */
 @RestController
 @RequestMapping("/api/v1/tokens")
 class TokensApiController {
@@ -38,26 +43,28 @@ class TokensApiController {
     }
 
     @PostMapping
-    ResponseEntity<CreatedTokenResponse> create(@AuthenticationPrincipal AgentPrincipal principal,
+    ResponseEntity<CreatedTokenResponse> create(@AuthenticationPrincipal UserDetails principal,
             @RequestBody(required = false) CreateTokenRequest request) {
-        if (principal.agent().mustChangePassword()) {
+        boolean mustChange = principal instanceof AgentPrincipal agent && agent.agent().mustChangePassword()
+                || principal instanceof CustomerUserPrincipal user && user.mustChangePassword();
+        if (mustChange) {
             throw new DomainException(DomainException.Kind.FORBIDDEN, "password-change-required", null,
                     "sign in to the console and replace the temporary password first", null);
         }
-        var created = tokens.create(principal.agent(), request == null ? null : request.name());
+        var created = tokens.create(tokens.owner(principal), request == null ? null : request.name());
         return ResponseEntity.created(URI.create("/api/v1/tokens/" + created.info().id()))
                 .body(new CreatedTokenResponse(created.info().id(), created.info().name(), created.token(),
                         created.info().prefix(), created.info().createdAt()));
     }
 
     @GetMapping
-    List<TokenInfo> list(@AuthenticationPrincipal AgentPrincipal principal) {
-        return tokens.list(principal.agent());
+    List<TokenInfo> list(@AuthenticationPrincipal UserDetails principal) {
+        return tokens.list(tokens.owner(principal));
     }
 
     @DeleteMapping("/{tokenId}")
-    ResponseEntity<Void> revoke(@AuthenticationPrincipal AgentPrincipal principal, @PathVariable String tokenId) {
-        tokens.revoke(principal.agent(), Ids.parse(tokenId, "token"));
+    ResponseEntity<Void> revoke(@AuthenticationPrincipal UserDetails principal, @PathVariable String tokenId) {
+        tokens.revoke(tokens.owner(principal), Ids.parse(tokenId, "token"));
         return ResponseEntity.noContent().build();
     }
 }

@@ -2,6 +2,8 @@ package io.seatwise.access.web;
 
 import io.seatwise.access.AgentPrincipal;
 import io.seatwise.access.AgentService;
+import io.seatwise.access.CustomerSignIn;
+import io.seatwise.access.CustomerUserPrincipal;
 import io.seatwise.shared.DomainException;
 import io.seatwise.web.ConsoleMessages;
 import io.seatwise.web.FormErrors;
@@ -10,6 +12,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -17,7 +20,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 
-/** The signed-in agent changes its password; the one page an agent with a temporary password can reach. */
+/**
+ * The signed-in agent or customer user changes its password; the one page someone signed in with a temporary
+ * password can reach.
+ */
 @Controller
 @RequestMapping("/account/password")
 class PasswordController {
@@ -27,10 +33,12 @@ class PasswordController {
     }
 
     private final AgentService agents;
+    private final CustomerSignIn customerUsers;
     private final ConsoleMessages messages;
 
-    PasswordController(AgentService agents, ConsoleMessages messages) {
+    PasswordController(AgentService agents, CustomerSignIn customerUsers, ConsoleMessages messages) {
         this.agents = agents;
+        this.customerUsers = customerUsers;
         this.messages = messages;
     }
 
@@ -42,16 +50,21 @@ class PasswordController {
     }
 
     @PostMapping
-    String change(@AuthenticationPrincipal AgentPrincipal me, PasswordForm form, Authentication authentication,
+    String change(@AuthenticationPrincipal UserDetails me, PasswordForm form, Authentication authentication,
             Model model, HttpServletRequest request, HttpServletResponse response) {
         FormErrors errors;
         if (form.newPassword() == null || !form.newPassword().equals(form.confirmPassword())) {
             errors = FormErrors.of("confirmPassword", messages.get("password.mismatch"));
         } else {
             try {
-                agents.changePassword(me.agent().id(), form.currentPassword(), form.newPassword());
+                if (me instanceof CustomerUserPrincipal user) {
+                    customerUsers.changePassword(user, form.currentPassword(), form.newPassword());
+                } else {
+                    agents.changePassword(((AgentPrincipal) me).agent().id(), form.currentPassword(),
+                            form.newPassword());
+                }
                 // The session still holds the old authorities (for a temporary password: change-required only),
-                // so the agent signs in again with the new password.
+                // so the agent or user signs in again with the new password.
                 new SecurityContextLogoutHandler().logout(request, response, authentication);
                 return "redirect:/login?passwordChanged";
             } catch (DomainException e) {

@@ -3,7 +3,6 @@ package io.seatwise.access.web;
 import java.util.Map;
 import java.util.UUID;
 
-import io.seatwise.access.AgentPrincipal;
 import io.seatwise.access.ApiTokenService;
 import io.seatwise.access.ApiTokenService.NewToken;
 import io.seatwise.access.ApiTokenService.TokenInfo;
@@ -15,6 +14,7 @@ import io.seatwise.web.FormErrors;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The signed-in agent's own API tokens: list, create (the secret shown once), revoke. */
+/** The signed-in agent's or customer administrator's own API tokens: list, create (the secret shown once), revoke. */
 @Controller
 @RequestMapping("/account/tokens")
 class TokensController {
@@ -41,16 +41,16 @@ class TokensController {
     }
 
     @GetMapping
-    String list(@AuthenticationPrincipal AgentPrincipal me, Model model) {
+    String list(@AuthenticationPrincipal UserDetails me, Model model) {
         fill(model, me, new TokenForm(""), FormErrors.none());
         return "account/tokens";
     }
 
     @PostMapping
-    String create(@AuthenticationPrincipal AgentPrincipal me, TokenForm form, Model model,
+    String create(@AuthenticationPrincipal UserDetails me, TokenForm form, Model model,
             HttpServletResponse response) {
         try {
-            NewToken token = tokens.create(me.agent(), form.name());
+            NewToken token = tokens.create(tokens.owner(me), form.name());
             // The secret is in this response only: keep it out of every cache.
             response.setHeader("Cache-Control", "no-store");
             model.addAttribute("nav", "tokens");
@@ -65,7 +65,7 @@ class TokensController {
 
     /** Asks before revoking a token. */
     @GetMapping("/{tokenId}/revoke")
-    String confirmRevoke(@AuthenticationPrincipal AgentPrincipal me, @PathVariable String tokenId, Model model) {
+    String confirmRevoke(@AuthenticationPrincipal UserDetails me, @PathVariable String tokenId, Model model) {
         TokenInfo token = find(me, Ids.parse(tokenId, "token"));
         model.addAttribute("nav", "tokens");
         model.addAttribute("confirmation", new Confirmation(messages.get("tokens.revoke"),
@@ -76,11 +76,11 @@ class TokensController {
     }
 
     @PostMapping("/{tokenId}/revoke")
-    String revoke(@AuthenticationPrincipal AgentPrincipal me, @PathVariable String tokenId,
+    String revoke(@AuthenticationPrincipal UserDetails me, @PathVariable String tokenId,
             RedirectAttributes redirect) {
         TokenInfo token = find(me, Ids.parse(tokenId, "token"));
         try {
-            tokens.revoke(me.agent(), token.id());
+            tokens.revoke(tokens.owner(me), token.id());
             redirect.addFlashAttribute("success", messages.get("tokens.revoked", token.name()));
         } catch (DomainException e) {
             if (e.kind() == DomainException.Kind.NOT_FOUND) {
@@ -91,15 +91,15 @@ class TokensController {
         return "redirect:/account/tokens";
     }
 
-    private void fill(Model model, AgentPrincipal me, TokenForm form, FormErrors errors) {
+    private void fill(Model model, UserDetails me, TokenForm form, FormErrors errors) {
         model.addAttribute("nav", "tokens");
-        model.addAttribute("tokens", tokens.list(me.agent()));
+        model.addAttribute("tokens", tokens.list(tokens.owner(me)));
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
     }
 
-    private TokenInfo find(AgentPrincipal me, UUID id) {
-        return tokens.list(me.agent()).stream().filter(t -> t.id().equals(id)).findFirst()
+    private TokenInfo find(UserDetails me, UUID id) {
+        return tokens.list(tokens.owner(me)).stream().filter(t -> t.id().equals(id)).findFirst()
                 .orElseThrow(() -> DomainException.notFound("token"));
     }
 }

@@ -1,2 +1,2 @@
-/** The console's access pages: agents, the signed-in agent's API tokens and password. */
+/** The console's access pages: agents, the signed-in person's own account, API tokens and password. */
 package io.seatwise.access.web;

@@ -1,0 +1,47 @@
+package io.seatwise.users;
+
+import java.util.Optional;
+
+import io.seatwise.shared.CurrentActor;
+import io.seatwise.shared.DomainException;
+
+/**
+ * product.md: a User management admin manages users, licenses and passwords inside its customer, "but never on a
+ * Global admin". It may not edit, reset, delete or restore a Global admin, nor make anyone one. Agents and Global
+ * admins are not limited by this rule.
+ */
+final class GlobalAdminGuard {
+
+    private GlobalAdminGuard() {
+    }
+
+    /** Why the current actor may not manage this user, or empty when it may. */
+    static Optional<String> refusal(User target) {
+        if (actorIsUserAdmin() && target.directoryRole() == DirectoryRole.GLOBAL_ADMIN) {
+            return Optional.of("a User management admin cannot change a Global admin");
+        }
+        return Optional.empty();
+    }
+
+    /** Refuses (403) when the current actor may not manage this user. */
+    static void checkManage(User target) {
+        refusal(target).ifPresent(reason -> {
+            throw forbidden(null, reason);
+        });
+    }
+
+    /** Refuses (403) giving this role (null: unchanged) when the current actor may not. */
+    static void checkGrant(DirectoryRole role) {
+        if (role == DirectoryRole.GLOBAL_ADMIN && actorIsUserAdmin()) {
+            throw forbidden("directoryRole", "a User management admin cannot make anyone a Global admin");
+        }
+    }
+
+    private static boolean actorIsUserAdmin() {
+        return CurrentActor.directoryRole().filter(DirectoryRole.USER_ADMIN.name()::equals).isPresent();
+    }
+
+    private static DomainException forbidden(String field, String message) {
+        return new DomainException(DomainException.Kind.FORBIDDEN, "forbidden", field, message, null);
+    }
+}
