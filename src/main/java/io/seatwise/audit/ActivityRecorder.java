@@ -13,6 +13,7 @@ import io.seatwise.customers.CustomerEvents.SubscriptionAdded;
 import io.seatwise.licensing.LicensingEvents.LicensesChanged;
 import io.seatwise.shared.CurrentActor;
 import io.seatwise.users.UserEvents.PasswordReset;
+import io.seatwise.users.UserEvents.PasswordsHandedOut;
 import io.seatwise.users.UserEvents.UserCreated;
 import io.seatwise.users.UserEvents.UserDeleted;
 import io.seatwise.users.UserEvents.UserUpdated;
@@ -91,6 +92,12 @@ class ActivityRecorder {
         record(e.customerId().value(), "users.restored", "requested=" + e.requested() + "; restored=" + e.restored()
                 + "; failed=" + e.failed() + "; licenses restored=" + e.licensesRestored() + "; licenses not restored="
                 + e.licensesNotRestored());
+    }
+
+    @EventListener
+    void on(PasswordsHandedOut e) {
+        record(e.customerId().value(), e.mailedTo() == null ? "passwords.downloaded" : "passwords.mailed",
+                "sheet=" + e.sheetId() + "; users=" + e.users() + (e.mailedTo() == null ? "" : "; to=" + e.mailedTo()));
     }
 
     @EventListener

@@ -67,9 +67,10 @@ public class PasswordSheets {
     private final ObjectProvider<JavaMailSender> mail;
     private final Duration validity;
     private final String from;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     PasswordSheets(JdbcClient jdbc, JdbcTemplate template, Sealer sealer, CustomersService customers,
-            ObjectProvider<JavaMailSender> mail,
+            ObjectProvider<JavaMailSender> mail, org.springframework.context.ApplicationEventPublisher events,
             @Value("${seatwise.password-sheet-validity:1h}") Duration validity,
             @Value("${seatwise.mail.from:seatwise@localhost}") String from) {
         this.jdbc = jdbc;
@@ -79,6 +80,7 @@ public class PasswordSheets {
         this.mail = mail;
         this.validity = validity;
         this.from = from;
+        this.events = events;
     }
 
     /** A new, empty sheet of the current actor's. */
@@ -169,6 +171,7 @@ public class PasswordSheets {
         jdbc.sql("UPDATE password_sheet SET downloaded = TRUE WHERE customer_id = :c AND id = :id")
                 .param("c", customer.value()).param("id", sheet).update();
         forgetIfDone(customer, sheet);
+        events.publishEvent(new UserEvents.PasswordsHandedOut(customer, sheet, status.entries(), null));
         return csv;
     }
 
@@ -206,6 +209,7 @@ public class PasswordSheets {
         jdbc.sql("UPDATE password_sheet SET emailed = TRUE WHERE customer_id = :c AND id = :id")
                 .param("c", customer.value()).param("id", sheet).update();
         forgetIfDone(customer, sheet);
+        events.publishEvent(new UserEvents.PasswordsHandedOut(customer, sheet, status.entries(), address));
     }
 
     /** Deletes sheets past their expiry, with their passwords; every five minutes, on one instance at a time. */

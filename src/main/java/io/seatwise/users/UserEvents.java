@@ -33,6 +33,10 @@ public final class UserEvents {
             int licensesRestored, int licensesNotRestored) {
     }
 
+    /** The temporary passwords of a password sheet were downloaded (to null) or mailed (to an address). */
+    public record PasswordsHandedOut(CustomerId customerId, java.util.UUID sheetId, int users, String mailedTo) {
+    }
+
     /** Users past their retention were purged for good (customer null: the whole run). */
     public record UsersPurged(CustomerId customerId, int purged) {
     }

@@ -225,6 +225,11 @@ abstract class UserImportApiTests extends ApiTestSupport {
         postAs(helpdesk, url + "/email", "{\"to\":\"it@" + domain + "\"}").andExpect(problem(409, "passwords-gone"));
         assertThat(count("SELECT count(*) FROM password_sheet_entry WHERE sheet_id = ?", UUID.fromString(sheet)))
                 .as("both used: the sealed passwords are deleted").isZero();
+        assertThat(count("SELECT count(*) FROM activity_log WHERE customer_id = ? AND action = 'passwords.downloaded'",
+                tenant.id().value())).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT details FROM activity_log WHERE customer_id = ? AND action = 'passwords.mailed'")
+                .param(tenant.id().value()).query(String.class).single()).contains("to=it@" + domain)
+                .doesNotContain(ann[2]);
     }
 
     @Test

@@ -31,7 +31,7 @@ class ActivityController {
     /** The actions the log writes, offered as a filter; a line with another action still shows. */
     static final List<String> ACTIONS = List.of("customer.created", "subscription.added",
             "subscription.seats-changed", "user.created", "users.imported", "user.updated", "user.password-reset",
-            "user.password-changed", "user.deleted", "users.restored", "users.purged", "licenses.changed", "licenses.undone", "agent.invited", "agent.changed", "agent.password-changed",
+            "user.password-changed", "user.deleted", "users.restored", "users.purged", "passwords.downloaded", "passwords.mailed", "licenses.changed", "licenses.undone", "agent.invited", "agent.changed", "agent.password-changed",
             "token.created", "token.revoked", "signin.failed");
 
     /** The filters and paging. */
