@@ -25,11 +25,12 @@ CREATE TABLE password_sheet (
     emailed      BOOLEAN       NOT NULL DEFAULT FALSE,
     PRIMARY KEY (customer_id, id)
 );
+-- Entries are sealed a group at a time (up to 250 users a row): one AES-GCM pass and one row per group.
 CREATE TABLE password_sheet_entry (
-    customer_id  UUID           NOT NULL,
-    sheet_id     UUID           NOT NULL,
-    seq          INTEGER        NOT NULL,
-    sealed       VARCHAR(2000)  NOT NULL,
+    customer_id  UUID              NOT NULL,
+    sheet_id     UUID              NOT NULL,
+    seq          INTEGER           NOT NULL,
+    sealed       VARCHAR(1000000)  NOT NULL,
     PRIMARY KEY (customer_id, sheet_id, seq),
     FOREIGN KEY (customer_id, sheet_id) REFERENCES password_sheet (customer_id, id) ON DELETE CASCADE
 );

@@ -49,8 +49,12 @@ class UserRepository {
     record Insert(User user, String passwordHash, Instant passwordExpiresAt) {
     }
 
-    /** Inserts users in one batch (rewritten to multi-row inserts on PostgreSQL). */
+    /** Inserts users in one go: COPY on PostgreSQL (several times faster than batched inserts), a batch on H2. */
     void insertAll(List<Insert> users) {
+        if (postgres) {
+            copy(users);
+            return;
+        }
         template.batchUpdate("""
                 INSERT INTO app_user (customer_id, id, user_principal_name, user_name_key, first_name, last_name,
                   display_name, usage_location, directory_role, sign_in_blocked, password_hash, password_expires_at,
@@ -205,6 +209,34 @@ class UserRepository {
                     .update();
         }
         return n;
+    }
+
+    private void copy(List<Insert> users) {
+        StringBuilder csv = new StringBuilder(users.size() * 200);
+        try (org.apache.commons.csv.CSVPrinter printer = new org.apache.commons.csv.CSVPrinter(csv,
+                org.apache.commons.csv.CSVFormat.POSTGRESQL_CSV)) {
+            for (Insert row : users) {
+                User u = row.user();
+                String at = u.createdAt().toString();
+                printer.printRecord(u.customerId().value(), u.id().value(), u.userPrincipalName(),
+                        u.userPrincipalName().toLowerCase(Locale.ROOT), u.firstName(), u.lastName(), u.displayName(),
+                        u.usageLocation(), u.directoryRole().name(), "false", row.passwordHash(),
+                        row.passwordExpiresAt().toString(), "true", at, at);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        template.execute((org.springframework.jdbc.core.ConnectionCallback<Long>) connection -> {
+            try {
+                return connection.unwrap(org.postgresql.PGConnection.class).getCopyAPI().copyIn("""
+                        COPY app_user (customer_id, id, user_principal_name, user_name_key, first_name, last_name,
+                          display_name, usage_location, directory_role, sign_in_blocked, password_hash,
+                          password_expires_at, must_change_password, created_at, updated_at) FROM STDIN (FORMAT csv)
+                        """, new java.io.StringReader(csv.toString()));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
     }
 
     boolean userNameTaken(String userPrincipalName) {

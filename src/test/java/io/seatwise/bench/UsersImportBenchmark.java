@@ -36,7 +36,8 @@ public final class UsersImportBenchmark {
     public static void main(String[] args) throws Exception {
         int rows = Integer.getInteger("bench.users", 100_000);
         int smallFiles = Integer.getInteger("bench.smallFiles", 100);
-        List<String> report = BenchSupport.onEachDatabase((db, app) -> run(db, app, rows, smallFiles));
+        List<String> report = BenchSupport.onEachDatabase((db, app) -> run(db, app, rows, smallFiles),
+                "--logging.level.io.seatwise=" + System.getProperty("bench.log", "WARN"));
         System.out.println();
         System.out.println("=== Import benchmark (targets.md B2), " + rows + " rows ===");
         report.forEach(System.out::println);
