@@ -13,6 +13,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.seatwise.catalog.CatalogService;
 import io.seatwise.catalog.Product;
@@ -125,36 +128,50 @@ public class UserImports {
         }
 
         long validated = System.nanoTime();
-        // Pass 2: create the valid rows, a batch at a time.
+        // Pass 2: create the valid rows, a batch at a time. A second thread reads, checks and prepares the batches
+        // (passwords and their hashes) while this one, which holds the transaction, writes the previous batch.
         UUID sheet = sheets.open(customerId);
         Map<UserId, List<LicenseRequest>> requested = new LinkedHashMap<>();
-        List<Valid> batch = new ArrayList<>(BATCH);
-        int[] created = {0};
+        int created = 0;
         long[] nanos = new long[3];
-        try (UserImportFile csv = UserImportFile.open(open(file))) {
-            UserImportValidator validator = new UserImportValidator(customer.domains(), products);
-            csv.rows().forEach(row -> {
-                if (validator.validate(row) instanceof Valid v && !refused.contains(v.line())) {
-                    batch.add(v);
-                    if (batch.size() == BATCH) {
-                        created[0] += createBatch(customer, batch, sheet, requested, nanos);
-                    }
+        BlockingQueue<Prepared> queue = new ArrayBlockingQueue<>(2);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread reader = new Thread(() -> prepareBatches(file, customer, products, refused, queue, failure, nanos),
+                "seatwise-import-reader");
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            for (Prepared batch = take(queue); batch != Prepared.END; batch = take(queue)) {
+                long t = System.nanoTime();
+                try {
+                    repository.insertAll(batch.inserts());
+                } catch (DuplicateKeyException raced) {
+                    throw DomainException.conflict("user-name-taken", "file",
+                            "a user name of the file was taken while importing; nothing was created, import again");
                 }
-            });
-            created[0] += createBatch(customer, batch, sheet, requested, nanos);
-        } catch (UserImportFileException e) {
-            throw new IllegalStateException("the file read differently the second time", e);
+                long t2 = System.nanoTime();
+                nanos[1] += t2 - t;
+                sheets.add(customerId, sheet, batch.entries());
+                nanos[2] += System.nanoTime() - t2;
+                requested.putAll(batch.licenses());
+                created += batch.inserts().size();
+            }
+        } finally {
+            reader.interrupt();
+        }
+        if (failure.get() != null) {
+            throw new IllegalStateException("the import file could not be read a second time", failure.get());
         }
         long inserted = System.nanoTime();
         List<NewUserLicenses> changes = requested.isEmpty() ? List.of()
                 : licenses.assignToNewUsers(customerId, requested);
         log.debug("import of {} rows: validated in {} ms, {} users created in {} ms (passwords {} ms, users {} ms, "
-                + "sheet {} ms), licenses in {} ms", rows[0], (validated - started) / 1_000_000, created[0],
+                + "sheet {} ms; on the reader thread), licenses in {} ms", rows[0], (validated - started) / 1_000_000, created,
                 (inserted - validated) / 1_000_000, nanos[0] / 1_000_000, nanos[1] / 1_000_000,
                 nanos[2] / 1_000_000, (System.nanoTime() - inserted) / 1_000_000);
         int licensed = changes.stream().mapToInt(NewUserLicenses::succeeded).sum();
-        events.publishEvent(new UsersImported(customerId, created[0], rows[0] - valid, licensed));
-        return new Report(rows[0], valid, true, created[0], problems, sheet, changes);
+        events.publishEvent(new UsersImported(customerId, created, rows[0] - valid, licensed));
+        return new Report(rows[0], valid, true, created, problems, sheet, changes);
     }
 
     private void alreadyExisting(Map<String, Long> pending, List<UserImportProblem> problems, Set<Long> refused) {
@@ -169,44 +186,74 @@ public class UserImports {
         pending.clear();
     }
 
-    /** Creates a batch of valid rows; adds the time spent on passwords, users and the sheet to {@code nanos}. */
-    private int createBatch(Customer customer, List<Valid> batch, UUID sheet,
-            Map<UserId, List<LicenseRequest>> requested, long[] nanos) {
-        if (batch.isEmpty()) {
-            return 0;
+    /** A batch ready to write: the users with their password hashes, their sheet lines, their licenses. */
+    private record Prepared(List<UserRepository.Insert> inserts, List<PasswordSheets.Entry> entries,
+            Map<UserId, List<LicenseRequest>> licenses) {
+
+        static final Prepared END = new Prepared(List.of(), List.of(), Map.of());
+    }
+
+    /**
+     * The reader thread of pass 2: reads the file again, keeps the rows pass 1 found valid and prepares them in
+     * batches; always ends the queue with {@link Prepared#END} (unless the writer gave up and interrupted it).
+     */
+    private void prepareBatches(InputStreamSource file, Customer customer, List<Product> products, Set<Long> refused,
+            BlockingQueue<Prepared> queue, AtomicReference<Throwable> failure, long[] nanos) {
+        try (UserImportFile csv = UserImportFile.open(open(file))) {
+            UserImportValidator validator = new UserImportValidator(customer.domains(), products);
+            List<Valid> batch = new ArrayList<>(BATCH);
+            java.util.Iterator<UserImportRow> rows = csv.rows().iterator();
+            while (rows.hasNext()) {
+                if (validator.validate(rows.next()) instanceof Valid v && !refused.contains(v.line())) {
+                    batch.add(v);
+                    if (batch.size() == BATCH) {
+                        queue.put(prepare(customer, batch, nanos));
+                        batch = new ArrayList<>(BATCH);
+                    }
+                }
+            }
+            if (!batch.isEmpty()) {
+                queue.put(prepare(customer, batch, nanos));
+            }
+            queue.put(Prepared.END);
+        } catch (InterruptedException stopped) {
+            Thread.currentThread().interrupt();
+        } catch (Throwable e) {
+            failure.set(e);
+            queue.offer(Prepared.END);
         }
+    }
+
+    private Prepared prepare(Customer customer, List<Valid> batch, long[] nanos) {
+        long t = System.nanoTime();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         Instant expires = now.plus(passwords.validity());
         List<UserRepository.Insert> inserts = new ArrayList<>(batch.size());
         List<PasswordSheets.Entry> entries = new ArrayList<>(batch.size());
+        Map<UserId, List<LicenseRequest>> licensed = new LinkedHashMap<>();
         for (Valid v : batch) {
             NewUser n = v.user();
             User user = new User(UserId.generate(), customer.id(), n.userPrincipalName(), n.firstName(),
                     n.lastName(), n.displayName(), n.usageLocation() == null ? customer.country()
                     : n.usageLocation(), n.directoryRole(), false, now, null);
-            long t = System.nanoTime();
             String password = passwords.generate();
             inserts.add(new UserRepository.Insert(user, passwords.hash(password), expires));
-            nanos[0] += System.nanoTime() - t;
             entries.add(new PasswordSheets.Entry(user.userPrincipalName(), user.displayName(), password));
             if (!v.licenses().isEmpty()) {
-                requested.put(user.id(), v.licenses().stream().map(s -> new LicenseRequest(s, Set.of())).toList());
+                licensed.put(user.id(), v.licenses().stream().map(s -> new LicenseRequest(s, Set.of())).toList());
             }
         }
-        long t = System.nanoTime();
+        nanos[0] += System.nanoTime() - t;
+        return new Prepared(inserts, entries, licensed);
+    }
+
+    private static Prepared take(BlockingQueue<Prepared> queue) {
         try {
-            repository.insertAll(inserts);
-        } catch (DuplicateKeyException raced) {
-            throw DomainException.conflict("user-name-taken", "file",
-                    "a user name of the file was taken while importing; nothing was created, import again");
+            return queue.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while importing", e);
         }
-        long t2 = System.nanoTime();
-        nanos[1] += t2 - t;
-        sheets.add(customer.id(), sheet, entries);
-        nanos[2] += System.nanoTime() - t2;
-        int n = batch.size();
-        batch.clear();
-        return n;
     }
 
     private static InputStream open(InputStreamSource file) {
