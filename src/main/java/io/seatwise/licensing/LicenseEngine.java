@@ -56,6 +56,8 @@ class LicenseEngine {
         private final CatalogRules rules;
         private final Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         private final Map<SkuId, int[]> seats;
+        /** Seat pools locked by this run, with their free seats when locked. */
+        private final Map<SkuId, Integer> locked = new HashMap<>();
         private final Map<SkuId, Integer> remaining = new HashMap<>();
         private final Map<SkuId, Integer> needed = new HashMap<>();
         private final Map<SkuId, Integer> freed = new HashMap<>();
@@ -78,28 +80,31 @@ class LicenseEngine {
         }
 
         /**
-         * Locks the seat pools of every product the run will touch, in sku order, before any group runs: an undo
-         * touches several groups' products and must take its locks in the same order as any other change.
+         * Locks the seat pools of every product the run will touch, in sku order, before any user is read: an undo
+         * touches several groups' products and must take its locks in the same order as any other change. While
+         * they are held no other change can add or remove these products, so what the run reads of them stays
+         * true until it commits.
          */
         void lockAll(List<SkuId> products) {
             if (preview()) {
                 return;
             }
             products.stream().distinct().sorted().forEach(sku -> {
-                int free = repository.lockAvailable(customer, sku);
-                if (seatMode == SeatMode.BEST_EFFORT) {
-                    remaining.putIfAbsent(sku, free);
+                if (!locked.containsKey(sku)) {
+                    int[] now = repository.lockSeats(customer, sku);
+                    seats.put(sku, now);
+                    locked.put(sku, now[0] - now[1]);
                 }
             });
         }
 
-        /** Evaluates a group of users for one spec and, unless previewing, applies it. */
+        /** Evaluates a group of users for one spec and, unless previewing, applies it a chunk at a time. */
         void add(Selection selection, LicenseChangeSpec spec) {
+            lockAll(spec.products());
             Group group = new Group(spec);
             if (seatMode == SeatMode.BEST_EFFORT) {
                 for (SkuId sku : spec.assign().keySet()) {
-                    remaining.computeIfAbsent(sku, s -> preview()
-                            ? seats.get(s)[0] - seats.get(s)[1] : repository.lockAvailable(customer, s));
+                    remaining.computeIfAbsent(sku, s -> preview() ? seats.get(s)[0] - seats.get(s)[1] : locked.get(s));
                 }
             }
             long started = System.nanoTime();
@@ -110,8 +115,11 @@ class LicenseEngine {
                     group.evaluate(all.subList(i, Math.min(all.size(), i + ID_CHUNK)), relevant);
                 }
             } else if (selection instanceof Selection.Matching matching) {
-                repository.forEachMatchingChunk(customer, matching.filter(), relevant, CHUNK,
-                        states -> group.evaluate(List.copyOf(states.keySet()), states));
+                group.lastChunkEnd = System.nanoTime();
+                repository.forEachMatchingChunk(customer, matching.filter(), relevant, CHUNK, states -> {
+                    group.loadNanos += System.nanoTime() - group.lastChunkEnd;
+                    group.evaluate(List.copyOf(states.keySet()), states);
+                });
             }
             group.groupNeeded.forEach((sku, n) -> needed.merge(sku, n, Integer::sum));
             group.groupFreed.forEach((sku, n) -> freed.merge(sku, n, Integer::sum));
@@ -121,13 +129,9 @@ class LicenseEngine {
                     throw new InsufficientSeatsException(short_);
                 }
             }
-            long evaluated = System.nanoTime();
-            if (!preview()) {
-                group.apply();
-            }
-            log.debug("change {}: {} users evaluated in {} ms (loading {} ms, storing outcomes {} ms), applied in {} ms",
-                    changeId, selected, (evaluated - started) / 1_000_000, group.loadNanos / 1_000_000,
-                    group.storeNanos / 1_000_000, (System.nanoTime() - evaluated) / 1_000_000);
+            log.debug("change {}: {} users in {} ms (loading {} ms, storing outcomes {} ms, applying {} ms)",
+                    changeId, selected, (System.nanoTime() - started) / 1_000_000, group.loadNanos / 1_000_000,
+                    group.storeNanos / 1_000_000, group.applyNanos / 1_000_000);
         }
 
         LicenseChangeResult finish(List<SkuId> products) {
@@ -175,17 +179,18 @@ class LicenseEngine {
 
             private final LicenseChangeSpec spec;
             private final int index = groups++;
-            private final Map<SkuId, Integer> kept = new HashMap<>();
-            private final Map<SkuId, Integer> replanned = new HashMap<>();
             private final Map<SkuId, Integer> groupNeeded = new HashMap<>();
             private final Map<SkuId, Integer> groupFreed = new HashMap<>();
+            /** A strict change found too few seats: nothing more is written, the rest is only counted. */
+            private boolean refused;
+            private long loadNanos;
+            private long storeNanos;
+            private long applyNanos;
+            private long lastChunkEnd;
 
             Group(LicenseChangeSpec spec) {
                 this.spec = spec;
             }
-
-            private long loadNanos;
-            private long storeNanos;
 
             void evaluate(List<UserId> chunk, Set<SkuId> relevant) {
                 long t = System.nanoTime();
@@ -194,8 +199,10 @@ class LicenseEngine {
                 evaluate(chunk, states);
             }
 
+            /** Evaluates one chunk of users and, unless previewing, stores their outcomes and applies them. */
             void evaluate(List<UserId> chunk, Map<UserId, UserLicenseState> states) {
                 List<UserOutcome> outcomes = new ArrayList<>(chunk.size());
+                ChunkChanges changes = new ChunkChanges();
                 for (UserId id : chunk) {
                     UserLicenseState state = states.get(id);
                     UserOutcome outcome = evaluateCached(state);
@@ -204,10 +211,7 @@ class LicenseEngine {
                     }
                     if (outcome.succeeded()) {
                         succeeded++;
-                        outcome.added().forEach(sku -> count(groupNeeded, sku));
-                        outcome.removed().forEach(sku -> count(groupFreed, sku));
-                        outcome.replanned().forEach(sku -> count(replanned, sku));
-                        spec.assign().keySet().stream().filter(state::has).forEach(sku -> count(kept, sku));
+                        changes.add(outcome, state, spec);
                     } else {
                         failed++;
                     }
@@ -216,12 +220,22 @@ class LicenseEngine {
                         results.add(outcome);
                     }
                 }
-                if (!preview()) {
+                changes.added.forEach((sku, users) -> groupNeeded.merge(sku, users.size(), Integer::sum));
+                changes.removed.forEach((sku, users) -> groupFreed.merge(sku, users.size(), Integer::sum));
+                if (!preview() && seatMode == SeatMode.STRICT && !refused) {
+                    refused = groupNeeded.entrySet().stream()
+                            .anyMatch(e -> e.getValue() > locked.getOrDefault(e.getKey(), 0));
+                }
+                if (!preview() && !refused) {
                     long s = System.nanoTime();
                     repository.insertOutcomes(customer, changeId, index, selected, outcomes);
-                    storeNanos += System.nanoTime() - s;
+                    long a = System.nanoTime();
+                    apply(changes);
+                    storeNanos += a - s;
+                    applyNanos += System.nanoTime() - a;
                 }
                 selected += chunk.size();
+                lastChunkEnd = System.nanoTime();
             }
 
             /**
@@ -254,37 +268,44 @@ class LicenseEngine {
                 return outcome;
             }
 
-            /** Set-based: per product one insert or delete driven by the stored outcomes, seats taken first. */
-            void apply() {
-                // Every touched seat pool is locked first, in sku order: concurrent changes queue instead of
-                // deadlocking on each other's assignment rows.
-                spec.products().forEach(sku -> repository.lockAvailable(customer, sku));
+            /**
+             * Set-based, for the chunk's succeeded users: per product one statement for the users who gain it
+             * (seats taken first) or lose it. The seat pools are locked since the run started, so the users who
+             * gain a product are exactly those who lacked it when read.
+             */
+            private void apply(ChunkChanges changes) {
                 for (SkuId sku : spec.products()) {
                     if (spec.assign().containsKey(sku)) {
                         Set<ServicePlanId> disabled = spec.assign().get(sku);
-                        int keptCount = kept.getOrDefault(sku, 0);
-                        if (replanned.getOrDefault(sku, 0) > 0) {
-                            repository.recordPrior(customer, changeId, index, sku);
+                        List<UUID> added = changes.of(changes.added, sku);
+                        List<UUID> holding = changes.of(changes.holding, sku);
+                        List<UUID> replanned = changes.of(changes.replanned, sku);
+                        if (!replanned.isEmpty()) {
+                            repository.recordPrior(customer, changeId, sku, replanned);
                         }
-                        int n = groupNeeded.getOrDefault(sku, 0);
-                        if (n > 0 && !repository.takeSeats(customer, sku, n)) {
-                            throw shortOf(sku, n);
+                        int n = added.size();
+                        if (n > 0) {
+                            if (!repository.takeSeats(customer, sku, n)) {
+                                throw shortOf(sku, n);
+                            }
+                            adjust(sku, repository.insertAssignments(customer, changeId, sku, now, added) - n);
                         }
-                        int inserted = n > 0 || keptCount > 0
-                                ? repository.insertAssignments(customer, changeId, index, sku, now) : 0;
-                        adjust(sku, inserted - n);
-                        if (!disabled.isEmpty() || replanned.getOrDefault(sku, 0) > 0) {
-                            repository.replaceDisabledPlans(customer, changeId, index, sku, disabled, keptCount > 0);
+                        if (!disabled.isEmpty() || !replanned.isEmpty()) {
+                            List<UUID> all = new ArrayList<>(added);
+                            all.addAll(holding);
+                            repository.replaceDisabledPlans(customer, sku, disabled, holding, all);
                         }
-                    } else if (groupFreed.getOrDefault(sku, 0) > 0) {
-                        repository.recordPrior(customer, changeId, index, sku);
-                        int deleted = repository.deleteAssignments(customer, changeId, index, sku);
-                        repository.releaseSeats(customer, sku, deleted);
+                    } else {
+                        List<UUID> removed = changes.of(changes.removed, sku);
+                        if (!removed.isEmpty()) {
+                            repository.recordPrior(customer, changeId, sku, removed);
+                            repository.releaseSeats(customer, sku, repository.deleteAssignments(customer, sku, removed));
+                        }
                     }
                 }
             }
 
-            /** Someone else changed the same users meanwhile: seats follow the rows actually written. */
+            /** Seats follow the rows actually written (a row the run did not expect was already there). */
             private void adjust(SkuId sku, int difference) {
                 if (difference > 0 && !repository.takeSeats(customer, sku, difference)) {
                     throw shortOf(sku, difference);
@@ -301,12 +322,39 @@ class LicenseEngine {
         }
     }
 
-    Run start(CustomerId customer, UUID changeId, SeatMode seatMode, CatalogRules rules) {
-        return new Run(customer, changeId, seatMode, rules);
+    /** The succeeded users of one chunk, per product: who gains it, loses it, re-plans it, or already holds it. */
+    private static final class ChunkChanges {
+
+        final Map<SkuId, List<UUID>> added = new HashMap<>();
+        final Map<SkuId, List<UUID>> removed = new HashMap<>();
+        final Map<SkuId, List<UUID>> replanned = new HashMap<>();
+        final Map<SkuId, List<UUID>> holding = new HashMap<>();
+
+        void add(UserOutcome outcome, UserLicenseState state, LicenseChangeSpec spec) {
+            UUID user = outcome.userId().value();
+            outcome.added().forEach(sku -> put(added, sku, user));
+            outcome.removed().forEach(sku -> put(removed, sku, user));
+            outcome.replanned().forEach(sku -> put(replanned, sku, user));
+            for (SkuId sku : spec.assign().keySet()) {
+                if (state.has(sku)) {
+                    put(holding, sku, user);
+                }
+            }
+        }
+
+        /** The users of a product, sorted: the statements then walk the indexes in order. */
+        List<UUID> of(Map<SkuId, List<UUID>> users, SkuId sku) {
+            List<UUID> list = users.getOrDefault(sku, List.of());
+            return list.isEmpty() ? list : list.stream().sorted(LicensingRepository.UUID_ORDER).toList();
+        }
+
+        private static void put(Map<SkuId, List<UUID>> map, SkuId sku, UUID user) {
+            map.computeIfAbsent(sku, k -> new ArrayList<>()).add(user);
+        }
     }
 
-    private static void count(Map<SkuId, Integer> counts, SkuId sku) {
-        counts.merge(sku, 1, Integer::sum);
+    Run start(CustomerId customer, UUID changeId, SeatMode seatMode, CatalogRules rules) {
+        return new Run(customer, changeId, seatMode, rules);
     }
 
 }

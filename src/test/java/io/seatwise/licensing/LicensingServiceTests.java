@@ -80,6 +80,46 @@ abstract class LicensingServiceTests {
     }
 
     @Test
+    void aRowTheEngineDidNotExpectIsSkippedAndItsSeatGivenBack() {
+        Tenant t = fixture.tenant("SE", E3, 5);
+        List<UserId> users = t.users(3, "SE");
+        // A suspended assignment (no seat) is not a license the rules see, yet its row is in the way of an insert.
+        jdbc.sql("INSERT INTO license_assignment (customer_id, user_id, sku_id, state, assigned_at) "
+                + "VALUES (?, ?, ?, 'SUSPENDED', CURRENT_TIMESTAMP)")
+                .param(t.id().value()).param(users.get(1).value()).param(E3.value()).update();
+
+        LicenseChangeResult result = apply(t, users, assign(E3));
+
+        assertThat(result.succeeded()).isEqualTo(3);
+        assertThat(t.activeAssignments(E3)).isEqualTo(2);
+        assertThat(t.assigned(E3)).isEqualTo(2);
+        assertThat(t.changes()).isEqualTo(1);
+    }
+
+    @Test
+    void tooFewSeatsFoundInALaterChunkUndoWhatEarlierChunksWrote() {
+        Tenant t = fixture.tenant("SE", E3, 3);
+        List<UserId> users = t.users(4, "SE");
+        // Two users in the first chunk (filled up with unknown ids, which fail), two in the second: the first chunk
+        // fits and is written, the second finds the pool short.
+        List<UserId> selection = new java.util.ArrayList<>(users.subList(0, 2));
+        while (selection.size() < LicenseEngine.ID_CHUNK) {
+            selection.add(new UserId(UUID.randomUUID()));
+        }
+        selection.addAll(users.subList(2, 4));
+
+        assertThatThrownBy(() -> apply(t, selection, assign(E3)))
+                .isInstanceOfSatisfying(InsufficientSeatsException.class, e -> assertThat(e.shortfalls())
+                        .singleElement().satisfies(s -> {
+                            assertThat(s.needed()).isEqualTo(4);
+                            assertThat(s.available()).isEqualTo(3);
+                        }));
+        assertThat(t.activeAssignments(E3)).isZero();
+        assertThat(t.assigned(E3)).isZero();
+        assertThat(t.changes()).isZero();
+    }
+
+    @Test
     void revokingFreesTheSeat() {
         Tenant t = fixture.tenant("SE", E3, 2);
         List<UserId> users = t.users(2, "SE");
