@@ -24,6 +24,7 @@ import io.seatwise.customers.CustomerId;
 import io.seatwise.users.UserFilter;
 import io.seatwise.users.UserFilterSql;
 import io.seatwise.users.UserId;
+import io.seatwise.users.UserListChanges;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
@@ -52,11 +53,13 @@ class LicensingRepository {
     private final JdbcTemplate template;
     private final DataSource dataSource;
     private final boolean postgres;
+    private final UserListChanges listChanges;
 
-    LicensingRepository(JdbcClient jdbc, JdbcTemplate template, DataSource dataSource) {
+    LicensingRepository(JdbcClient jdbc, JdbcTemplate template, DataSource dataSource, UserListChanges listChanges) {
         this.jdbc = jdbc;
         this.template = template;
         this.dataSource = dataSource;
+        this.listChanges = listChanges;
         this.postgres = isPostgres(dataSource);
     }
 
@@ -340,6 +343,7 @@ class LicensingRepository {
 
     /** Gives the product to every succeeded user that lacks it; answers how many rows were inserted. */
     int insertAssignments(CustomerId customer, UUID change, int group, SkuId sku, Instant at) {
+        listChanges.changed(customer);
         return jdbc.sql("""
                 INSERT INTO license_assignment (customer_id, user_id, sku_id, state, assigned_at, change_id)
                 SELECT cu.customer_id, cu.user_id, :sku, 'ACTIVE', :at, :change FROM license_change_user cu
@@ -370,6 +374,7 @@ class LicensingRepository {
 
     /** Takes the product from every succeeded user; answers how many assignments were deleted. */
     int deleteAssignments(CustomerId customer, UUID change, int group, SkuId sku) {
+        listChanges.changed(customer);
         jdbc.sql("DELETE FROM license_disabled_plan a WHERE a.customer_id = :c AND a.sku_id = :sku AND " + OK_USERS)
                 .param("c", customer.value()).param("sku", sku.value()).param("change", change).param("grp", group).update();
         return jdbc.sql("""

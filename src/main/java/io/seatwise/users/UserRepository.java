@@ -3,19 +3,11 @@ package io.seatwise.users;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
 import io.seatwise.customers.CustomerId;
-import io.seatwise.shared.PageRequest;
-import io.seatwise.shared.PageResult;
 import io.seatwise.shared.Sql;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -24,14 +16,16 @@ import org.springframework.stereotype.Repository;
 @Repository
 class UserRepository {
 
-    private static final String COLUMNS = """
+    static final String COLUMNS = """
             customer_id, id, user_principal_name, first_name, last_name, display_name, usage_location,
             directory_role, sign_in_blocked, created_at, deleted_at""";
 
     private final JdbcClient jdbc;
+    private final UserListChanges listChanges;
 
-    UserRepository(JdbcClient jdbc) {
+    UserRepository(JdbcClient jdbc, UserListChanges listChanges) {
         this.jdbc = jdbc;
+        this.listChanges = listChanges;
     }
 
     void insert(User user) {
@@ -47,6 +41,7 @@ class UserRepository {
                 .param("first", user.firstName()).param("last", user.lastName()).param("display", user.displayName())
                 .param("loc", user.usageLocation()).param("role", user.directoryRole().name())
                 .param("blocked", user.signInBlocked()).param("at", at).update();
+        listChanges.added(user.customerId(), 1);
     }
 
     boolean userNameTaken(String userPrincipalName) {
@@ -59,28 +54,7 @@ class UserRepository {
                 .param("c", customer.value()).param("id", id.value()).query(UserRepository::user).optional();
     }
 
-    PageResult<User> list(CustomerId customer, UserFilter filter, UserSort sort, PageRequest page) {
-        Map<String, Object> params = new HashMap<>();
-        String where = UserFilterSql.where(customer, filter, params);
-        long total = jdbc.sql("SELECT count(*) FROM app_user u WHERE " + where).params(params)
-                .query(Long.class).single();
-        // Pages past the middle are read from the other end, so Last costs what First costs.
-        boolean fromEnd = page.offset() > total / 2;
-        long offset = fromEnd ? Math.max(0, total - page.offset() - page.size()) : page.offset();
-        long limit = fromEnd ? Math.max(0, Math.min(page.size(), total - page.offset())) : page.size();
-        params.put("limit", limit);
-        params.put("offset", offset);
-        List<User> items = new ArrayList<>(jdbc.sql("SELECT " + COLUMNS.replaceAll("(\\w+)", "u.$1")
-                        + " FROM app_user u WHERE " + where + " ORDER BY "
-                        + (fromEnd ? sort.reversed() : sort).orderBy() + " LIMIT :limit OFFSET :offset")
-                .params(params).query(UserRepository::user).list());
-        if (fromEnd) {
-            Collections.reverse(items);
-        }
-        return new PageResult<>(items, total, page.page(), page.size());
-    }
-
-    private static User user(ResultSet rs, int n) throws SQLException {
+    static User user(ResultSet rs, int n) throws SQLException {
         return new User(new UserId(rs.getObject("id", UUID.class)),
                 new CustomerId(rs.getObject("customer_id", UUID.class)), rs.getString("user_principal_name"),
                 rs.getString("first_name"), rs.getString("last_name"), rs.getString("display_name"),

@@ -22,11 +22,14 @@ import org.springframework.transaction.annotation.Transactional;
 public class UsersService {
 
     private final UserRepository repository;
+    private final UserListQuery listQuery;
     private final CustomersService customers;
     private final ApplicationEventPublisher events;
 
-    UsersService(UserRepository repository, CustomersService customers, ApplicationEventPublisher events) {
+    UsersService(UserRepository repository, UserListQuery listQuery, CustomersService customers,
+            ApplicationEventPublisher events) {
         this.repository = repository;
+        this.listQuery = listQuery;
         this.customers = customers;
         this.events = events;
     }
@@ -69,8 +72,16 @@ public class UsersService {
     @Transactional(readOnly = true)
     @PreAuthorize("hasAuthority('users:read')")
     public PageResult<User> list(CustomerId customerId, UserFilter filter, UserSort sort, PageRequest page) {
+        return list(customerId, filter, sort, page, PageAnchor.NONE);
+    }
+
+    /** The users list, Next or Previous seeking from the user at the edge of the page before instead of skipping. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAuthority('users:read')")
+    public PageResult<User> list(CustomerId customerId, UserFilter filter, UserSort sort, PageRequest page,
+            PageAnchor anchor) {
         customers.require(customerId);
-        return repository.list(customerId, filter, sort, page);
+        return listQuery.list(customerId, filter, sort, page, anchor);
     }
 
     @Transactional(readOnly = true)
