@@ -223,6 +223,43 @@ abstract class UsersListTests {
     }
 
     @Test
+    void concurrentFirstWritersOfACustomerStartItsNumbersOnce() throws Exception {
+        t = fixture.tenant("SE", E3, 5);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int i = 0; i < 24; i++) {
+                int n = i;
+                done.add(pool.submit(() -> SystemActor.run(() -> usersService.create(t.id(),
+                        new NewUser("f" + n + "@" + t.domain(), "F" + n, null, null, "SE", null)))));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        list("").andExpect(jsonPath("$.totalCount").value(24));
+    }
+
+    @Test
+    void aRecountTakesInRowsWrittenAroundTheCounts() throws Exception {
+        list("").andExpect(jsonPath("$.totalCount").value(4));
+
+        transaction.executeWithoutResult(s -> {
+            jdbc.sql("""
+                    INSERT INTO app_user (customer_id, id, user_principal_name, user_name_key, display_name,
+                      created_at, updated_at) VALUES (?, ?, ?, ?, 'Bulk', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)
+                    """).params(t.id().value(), io.seatwise.shared.Ids.next(), "bulk@" + t.domain(),
+                    "bulk@" + t.domain()).update();
+            listChanges.recount(t.id());
+        });
+
+        list("").andExpect(jsonPath("$.totalCount").value(5));
+        list("search=bulk").andExpect(jsonPath("$.items[*].displayName", contains("Bulk")));
+    }
+
+    @Test
     void nextAndPreviousSeekFromTheEdgeOfThePageBefore() throws Exception {
         for (String sort : List.of("displayName", "-displayName", "userPrincipalName", "-userPrincipalName")) {
             List<String> all = ids(list("sort=" + sort + "&size=4"));
