@@ -28,6 +28,7 @@ import io.seatwise.customers.CustomerId;
 import io.seatwise.users.UserFilter;
 import io.seatwise.users.UserFilterSql;
 import io.seatwise.users.UserId;
+import io.seatwise.users.UserListChanges;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.springframework.dao.DuplicateKeyException;
@@ -57,11 +58,13 @@ class LicensingRepository {
     private final DataSource dataSource;
     private final boolean postgres;
     private final java.util.concurrent.atomic.AtomicLong cursors = new java.util.concurrent.atomic.AtomicLong();
+    private final UserListChanges listChanges;
 
-    LicensingRepository(JdbcClient jdbc, JdbcTemplate template, DataSource dataSource) {
+    LicensingRepository(JdbcClient jdbc, JdbcTemplate template, DataSource dataSource, UserListChanges listChanges) {
         this.jdbc = jdbc;
         this.template = template;
         this.dataSource = dataSource;
+        this.listChanges = listChanges;
         this.postgres = isPostgres(dataSource);
     }
 
@@ -440,6 +443,7 @@ class LicensingRepository {
      * lock), the insert is rolled back to a savepoint and repeated, skipping the rows already there.
      */
     int insertAssignments(CustomerId customer, UUID change, SkuId sku, Instant at, List<UUID> users) {
+        listChanges.changed(customer);
         String insert = "INSERT INTO license_assignment (customer_id, user_id, sku_id, state, assigned_at, change_id) "
                 + "SELECT :c, sel.id, :sku, 'ACTIVE', :at, :change FROM " + SELECTED;
         Connection connection = DataSourceUtils.getConnection(dataSource);
@@ -486,6 +490,7 @@ class LicensingRepository {
 
     /** Takes the product from the given users; answers how many assignments were deleted. */
     int deleteAssignments(CustomerId customer, SkuId sku, List<UUID> users) {
+        listChanges.changed(customer);
         Map<String, Object> params = Map.of("c", customer.value(), "sku", sku.value(), "ids", uuidArray(users));
         deleteOfUsers("license_disabled_plan", "a.sku_id = :sku", params);
         return deleteOfUsers("license_assignment", "a.sku_id = :sku AND a.state = 'ACTIVE'", params);

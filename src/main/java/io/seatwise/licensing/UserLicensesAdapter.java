@@ -38,14 +38,16 @@ class UserLicensesAdapter implements UserLicenses {
     private final LicensingService service;
     private final JdbcClient jdbc;
     private final boolean postgres;
+    private final io.seatwise.users.UserListChanges listChanges;
 
     UserLicensesAdapter(LicenseEngine engine, LicensingRepository repository, @Lazy LicensingService service,
-            JdbcClient jdbc, DataSource dataSource) {
+            JdbcClient jdbc, DataSource dataSource, io.seatwise.users.UserListChanges listChanges) {
         this.engine = engine;
         this.repository = repository;
         this.service = service;
         this.jdbc = jdbc;
         this.postgres = LicensingRepository.isPostgres(dataSource);
+        this.listChanges = listChanges;
     }
 
     @Override
@@ -204,6 +206,7 @@ class UserLicensesAdapter implements UserLicenses {
      * join, so there it is a MERGE driven by the array.
      */
     private void change(CustomerId customer, List<UUID> users, SkuId sku, String from, String to) {
+        listChanges.changed(customer);
         String conditions = (sku == null ? "" : " AND a.sku_id = :sku") + (from == null ? "" : " AND a.state = :from");
         String sql = postgres
                 ? (to == null ? "DELETE FROM license_assignment a" : "UPDATE license_assignment a SET state = :to")

@@ -13,8 +13,15 @@ public final class Like {
 
     /** A lower-case pattern that finds {@code text} anywhere in a value. */
     public static String containing(String text) {
-        String literal = text.strip().toLowerCase(Locale.ROOT)
-                .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-        return "%" + literal + "%";
+        return "%" + literal(text) + "%";
+    }
+
+    /** A lower-case pattern that finds values starting with {@code text} (an index range on a lower-case key). */
+    public static String startingWith(String text) {
+        return literal(text) + "%";
+    }
+
+    private static String literal(String text) {
+        return text.strip().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 }

@@ -6,8 +6,9 @@ import io.seatwise.catalog.SkuId;
 import io.seatwise.shared.DomainException;
 
 /**
- * The users list's filters (product.md) and a text search over names and user name; also "every user that matches"
- * for licensing. DELETED lists deleted users; every other filter only users that are not deleted.
+ * The users list's filters (product.md) and a text search, case-insensitive, for users whose display name, first
+ * name, last name or user name starts with the text; also "every user that matches" for licensing. DELETED lists
+ * deleted users; every other filter only users that are not deleted.
  */
 public record UserFilter(Type type, SkuId skuId, String search) {
 

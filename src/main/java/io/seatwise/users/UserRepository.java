@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +25,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class UserRepository {
 
-    private static final String COLUMNS = """
+    static final String COLUMNS = """
             customer_id, id, user_principal_name, first_name, last_name, display_name, usage_location,
             directory_role, sign_in_blocked, created_at, deleted_at""";
 
@@ -35,12 +34,14 @@ class UserRepository {
 
     private final JdbcClient jdbc;
     private final org.springframework.jdbc.core.JdbcTemplate template;
+    private final UserListChanges listChanges;
 
     private final boolean postgres;
 
     UserRepository(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate template,
-            javax.sql.DataSource dataSource) {
+            javax.sql.DataSource dataSource, UserListChanges listChanges) {
         this.jdbc = jdbc;
+        this.listChanges = listChanges;
         this.template = template;
         this.postgres = Sql.isPostgres(dataSource);
     }
@@ -51,6 +52,10 @@ class UserRepository {
 
     /** Inserts users in one go: COPY on PostgreSQL (several times faster than batched inserts), a batch on H2. */
     void insertAll(List<Insert> users) {
+        if (users.isEmpty()) {
+            return;
+        }
+        listChanges.added(users.get(0).user().customerId(), users.size());
         if (postgres) {
             copy(users);
             return;
@@ -95,6 +100,7 @@ class UserRepository {
                 .param("loc", user.usageLocation()).param("role", user.directoryRole().name())
                 .param("blocked", user.signInBlocked()).param("hash", passwordHash)
                 .param("expires", Timestamp.from(passwordExpiresAt)).param("at", at).update();
+        listChanges.added(user.customerId(), 1);
     }
 
     void update(User user, Instant at) {
@@ -107,6 +113,7 @@ class UserRepository {
                 .param("loc", user.usageLocation()).param("role", user.directoryRole().name())
                 .param("blocked", user.signInBlocked()).param("at", Timestamp.from(at))
                 .param("c", user.customerId().value()).param("id", user.id().value()).update();
+        listChanges.changed(user.customerId());
     }
 
     void setTemporaryPassword(CustomerId customer, UserId id, String hash, Instant expires, Instant at) {
@@ -127,11 +134,12 @@ class UserRepository {
 
     /** Marks the user deleted and frees its user name (restore takes it back if nobody took it meanwhile). */
     void softDelete(CustomerId customer, UserId id, Instant at) {
-        jdbc.sql("""
+        int n = jdbc.sql("""
                 UPDATE app_user SET deleted_at = :at, updated_at = :at, user_name_key = NULL
                 WHERE customer_id = :c AND id = :id AND deleted_at IS NULL
                 """)
                 .param("at", Timestamp.from(at)).param("c", customer.value()).param("id", id.value()).update();
+        listChanges.deleted(customer, n);
     }
 
     /**
@@ -172,8 +180,9 @@ class UserRepository {
                 WHEN MATCHED THEN UPDATE SET deleted_at = NULL, updated_at = :at,
                   user_name_key = lower(user_principal_name)
                 """;
-        jdbc.sql(sql).param("at", Timestamp.from(at)).param("c", customer.value())
+        int n = jdbc.sql(sql).param("at", Timestamp.from(at)).param("c", customer.value())
                 .param("ids", Sql.uuidArray(ids.stream().map(UserId::value).toList())).update();
+        listChanges.restored(customer, n);
     }
 
     /** The customer's deleted users, most recently deleted first. */
@@ -208,6 +217,7 @@ class UserRepository {
                     .param("c", customer.value()).param("ids", chunk).param("cutoff", Timestamp.from(cutoff))
                     .update();
         }
+        listChanges.purged(customer, n);
         return n;
     }
 
@@ -249,28 +259,7 @@ class UserRepository {
                 .param("c", customer.value()).param("id", id.value()).query(UserRepository::user).optional();
     }
 
-    PageResult<User> list(CustomerId customer, UserFilter filter, UserSort sort, PageRequest page) {
-        Map<String, Object> params = new HashMap<>();
-        String where = UserFilterSql.where(customer, filter, params);
-        long total = jdbc.sql("SELECT count(*) FROM app_user u WHERE " + where).params(params)
-                .query(Long.class).single();
-        // Pages past the middle are read from the other end, so Last costs what First costs.
-        boolean fromEnd = page.offset() > total / 2;
-        long offset = fromEnd ? Math.max(0, total - page.offset() - page.size()) : page.offset();
-        long limit = fromEnd ? Math.max(0, Math.min(page.size(), total - page.offset())) : page.size();
-        params.put("limit", limit);
-        params.put("offset", offset);
-        List<User> items = new ArrayList<>(jdbc.sql("SELECT " + COLUMNS.replaceAll("(\\w+)", "u.$1")
-                        + " FROM app_user u WHERE " + where + " ORDER BY "
-                        + (fromEnd ? sort.reversed() : sort).orderBy() + " LIMIT :limit OFFSET :offset")
-                .params(params).query(UserRepository::user).list());
-        if (fromEnd) {
-            Collections.reverse(items);
-        }
-        return new PageResult<>(items, total, page.page(), page.size());
-    }
-
-    private static User user(ResultSet rs, int n) throws SQLException {
+    static User user(ResultSet rs, int n) throws SQLException {
         return new User(new UserId(rs.getObject("id", UUID.class)),
                 new CustomerId(rs.getObject("customer_id", UUID.class)), rs.getString("user_principal_name"),
                 rs.getString("first_name"), rs.getString("last_name"), rs.getString("display_name"),

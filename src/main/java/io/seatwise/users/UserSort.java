@@ -31,9 +31,26 @@ public record UserSort(Field field, boolean descending) {
         return new UserSort(field, !descending);
     }
 
+    /** ORDER BY (alias u). The constant customer_id leads so H2 reads the (customer_id, …) index in order too. */
     String orderBy() {
-        String column = field == Field.DISPLAY_NAME ? "u.display_name" : "u.user_name_key";
         String direction = descending ? " DESC" : "";
-        return column + direction + ", u.id" + direction;
+        // User names are unique: no tie to break.
+        return field == Field.DISPLAY_NAME ? "u.customer_id, u.display_name" + direction + ", u.id" + direction
+                : "u.customer_id, u.user_name_key" + direction;
+    }
+
+    /** The column (alias u) a seek starts from: the sort key of the anchor user. */
+    String keyColumn() {
+        return field == Field.DISPLAY_NAME ? "u.display_name" : "u.user_name_key";
+    }
+
+    /** The users after an anchor in this order, given its key and id as parameters (an index range plus a tie). */
+    String beyond(String keyParam, String idParam) {
+        String op = descending ? "<" : ">";
+        String key = ":" + keyParam;
+        return field == Field.DISPLAY_NAME
+                ? "(u.display_name " + op + "= " + key + " AND (u.display_name " + op + " " + key + " OR u.id " + op
+                        + " :" + idParam + "))"
+                : "u.user_name_key " + op + " " + key;
     }
 }

@@ -42,6 +42,7 @@ public class UsersService {
     public static final int MAX_RESTORE = 100_000;
 
     private final UserRepository repository;
+    private final UserListQuery listQuery;
     private final CustomersService customers;
     private final UserLicenses licenses;
     private final TemporaryPasswords passwords;
@@ -49,10 +50,11 @@ public class UsersService {
     private final ApplicationEventPublisher events;
     private final Duration retention;
 
-    UsersService(UserRepository repository, CustomersService customers, UserLicenses licenses,
-            TemporaryPasswords passwords, PasswordSheets sheets, ApplicationEventPublisher events,
-            @Value("${seatwise.deleted-user-retention:30d}") Duration retention) {
+    UsersService(UserRepository repository, UserListQuery listQuery, CustomersService customers,
+            UserLicenses licenses, TemporaryPasswords passwords, PasswordSheets sheets,
+            ApplicationEventPublisher events, @Value("${seatwise.deleted-user-retention:30d}") Duration retention) {
         this.repository = repository;
+        this.listQuery = listQuery;
         this.customers = customers;
         this.licenses = licenses;
         this.passwords = passwords;
@@ -152,8 +154,16 @@ public class UsersService {
     @Transactional(readOnly = true)
     @PreAuthorize("hasAuthority('users:read')")
     public PageResult<User> list(CustomerId customerId, UserFilter filter, UserSort sort, PageRequest page) {
+        return list(customerId, filter, sort, page, PageAnchor.NONE);
+    }
+
+    /** The users list, Next or Previous seeking from the user at the edge of the page before instead of skipping. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAuthority('users:read')")
+    public PageResult<User> list(CustomerId customerId, UserFilter filter, UserSort sort, PageRequest page,
+            PageAnchor anchor) {
         customers.require(customerId);
-        return repository.list(customerId, filter, sort, page);
+        return listQuery.list(customerId, filter, sort, page, anchor);
     }
 
     /** A user of the customer, deleted or not. */

@@ -15,9 +15,11 @@ import io.seatwise.customers.CustomersService;
 import io.seatwise.customers.NewCustomer;
 import io.seatwise.users.NewUser;
 import io.seatwise.users.UserId;
+import io.seatwise.users.UserListChanges;
 import io.seatwise.users.UsersService;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Test data for licensing: a customer with seat pools and users, built in a line or two. */
 @Component
@@ -34,11 +36,16 @@ public class LicensingFixture {
     private final CustomersService customers;
     private final UsersService users;
     private final JdbcClient jdbc;
+    private final UserListChanges listChanges;
+    private final TransactionTemplate transaction;
 
-    LicensingFixture(CustomersService customers, UsersService users, JdbcClient jdbc) {
+    LicensingFixture(CustomersService customers, UsersService users, JdbcClient jdbc, UserListChanges listChanges,
+            TransactionTemplate transaction) {
         this.customers = customers;
         this.users = users;
         this.jdbc = jdbc;
+        this.listChanges = listChanges;
+        this.transaction = transaction;
     }
 
     /** A customer in {@code country} with the given seat pools (sku, quantity, sku, quantity …). */
@@ -70,6 +77,10 @@ public class LicensingFixture {
             return id;
         }
 
+        public String domain() {
+            return domain;
+        }
+
         public UserId user(String location) {
             String name = "user" + (++counter);
             return SystemActor.call(() -> users.create(id, new NewUser(name + "@" + domain, "First" + counter,
@@ -92,9 +103,11 @@ public class LicensingFixture {
             return user;
         }
 
+        /** Marks the user deleted behind the service (and tells the users list's counts, as every writer must). */
         public void delete(UserId user) {
-            jdbc.sql("UPDATE app_user SET deleted_at = CURRENT_TIMESTAMP WHERE customer_id = ? AND id = ?")
-                    .param(id.value()).param(user.value()).update();
+            transaction.executeWithoutResult(s -> listChanges.deleted(id, jdbc.sql("UPDATE app_user SET deleted_at = "
+                    + "CURRENT_TIMESTAMP WHERE customer_id = ? AND id = ? AND deleted_at IS NULL")
+                    .param(id.value()).param(user.value()).update()));
         }
 
         public int assigned(SkuId sku) {

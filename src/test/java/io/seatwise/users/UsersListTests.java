@@ -1,8 +1,12 @@
 package io.seatwise.users;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import io.seatwise.access.Role;
 import io.seatwise.access.SystemActor;
@@ -12,14 +16,19 @@ import io.seatwise.licensing.LicensingFixture;
 import io.seatwise.licensing.LicensingFixture.Tenant;
 import io.seatwise.licensing.LicensingService;
 import io.seatwise.licensing.Selection;
+import io.seatwise.shared.PageRequest;
+import io.seatwise.shared.PageResult;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static io.seatwise.licensing.LicensingFixture.E3;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -38,6 +47,12 @@ abstract class UsersListTests {
     LicensingService licensing;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    UsersService usersService;
+    @Autowired
+    UserListChanges listChanges;
+    @Autowired
+    TransactionTemplate transaction;
 
     TestAgents.Signed helpdesk;
     Tenant t;
@@ -50,11 +65,30 @@ abstract class UsersListTests {
         users = t.users(5, "SE");
         SystemActor.run(() -> licensing.apply(t.id(), new Selection.UserIds(List.of(users.get(0))),
                 new LicenseChangeSpec(Map.of(E3, Set.of()), Set.of())));
-        jdbc.sql("UPDATE app_user SET directory_role = 'GLOBAL_ADMIN' WHERE customer_id = ? AND id = ?")
-                .param(t.id().value()).param(users.get(1).value()).update();
-        jdbc.sql("UPDATE app_user SET sign_in_blocked = TRUE WHERE customer_id = ? AND id = ?")
-                .param(t.id().value()).param(users.get(2).value()).update();
+        write("UPDATE app_user SET directory_role = 'GLOBAL_ADMIN' WHERE customer_id = ? AND id = ?", users.get(1));
+        write("UPDATE app_user SET sign_in_blocked = TRUE WHERE customer_id = ? AND id = ?", users.get(2));
         t.delete(users.get(4));
+    }
+
+    /** A write behind the service's back, telling the list's counts as every writer must. */
+    void write(String sql, UserId user) {
+        transaction.executeWithoutResult(s -> {
+            jdbc.sql(sql).param(t.id().value()).param(user.value()).update();
+            listChanges.changed(t.id());
+        });
+    }
+
+    @AfterEach
+    void theKeptNumbersAreTheTablesNumbers() {
+        Map<String, Object> kept = jdbc.sql("SELECT users, deleted FROM user_count WHERE customer_id = ?")
+                .param(t.id().value()).query().singleRow();
+        assertThat(((Number) kept.get("users")).longValue()).isEqualTo(count("IS NULL"));
+        assertThat(((Number) kept.get("deleted")).longValue()).isEqualTo(count("IS NOT NULL"));
+    }
+
+    long count(String deleted) {
+        return jdbc.sql("SELECT count(*) FROM app_user WHERE customer_id = ? AND deleted_at " + deleted)
+                .param(t.id().value()).query(Long.class).single();
     }
 
     ResultActions list(String query) throws Exception {
@@ -77,6 +111,21 @@ abstract class UsersListTests {
         list("filter=admins").andExpect(jsonPath("$.items[*].id", contains(id(1))));
         list("filter=blocked").andExpect(jsonPath("$.items[*].id", contains(id(2))));
         list("filter=deleted").andExpect(jsonPath("$.items[*].id", contains(id(4))));
+    }
+
+    @Test
+    void searchFindsNamesStartingWithTheText() throws Exception {
+        // Starts with, not contains (Graph's startsWith, the admin centers' search): each name is an index range, so
+        // a search in a million users reads only what it finds.
+        list("search=first4").andExpect(jsonPath("$.items[*].id", contains(id(3))));
+        list("search=LAST3").andExpect(jsonPath("$.items[*].id", contains(id(2))));
+        list("search=First4 Last4").andExpect(jsonPath("$.items[*].id", contains(id(3))));
+        list("search=USER2@").andExpect(jsonPath("$.items[*].id", contains(id(1))));
+        list("search=irst4").andExpect(jsonPath("$.totalCount").value(0));
+        list("search=example").andExpect(jsonPath("$.totalCount").value(0));
+        list("search=first&filter=licensed").andExpect(jsonPath("$.items[*].id", contains(id(0))));
+        list("search=first5&filter=deleted").andExpect(jsonPath("$.items[*].id", contains(id(4))));
+        list("search=first_").andExpect(jsonPath("$.totalCount").value(0));
     }
 
     @Test
@@ -106,5 +155,144 @@ abstract class UsersListTests {
         list("filter=licensed&sku=nope").andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.field").value("sku"));
         list("size=100000").andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("size"));
+    }
+
+    @Test
+    void theCountsFollowEveryChange() throws Exception {
+        list("filter=licensed").andExpect(jsonPath("$.totalCount").value(1));
+        list("filter=admins").andExpect(jsonPath("$.totalCount").value(1));
+        list("search=first").andExpect(jsonPath("$.totalCount").value(4));
+
+        SystemActor.run(() -> licensing.apply(t.id(), new Selection.UserIds(List.of(users.get(3))),
+                new LicenseChangeSpec(Map.of(E3, Set.of()), Set.of())));
+        list("filter=licensed").andExpect(jsonPath("$.totalCount").value(2));
+        list("filter=unlicensed").andExpect(jsonPath("$.totalCount").value(2));
+
+        write("UPDATE app_user SET directory_role = 'USER_ADMIN' WHERE customer_id = ? AND id = ?", users.get(0));
+        list("filter=admins").andExpect(jsonPath("$.totalCount").value(2));
+
+        t.user("SE");
+        list("").andExpect(jsonPath("$.totalCount").value(5));
+        list("search=first").andExpect(jsonPath("$.totalCount").value(5));
+        t.delete(users.get(3));
+        list("").andExpect(jsonPath("$.totalCount").value(4));
+        list("filter=deleted").andExpect(jsonPath("$.totalCount").value(2));
+        list("filter=licensed").andExpect(jsonPath("$.totalCount").value(1));
+    }
+
+    @Test
+    void aTransactionThatChangedUsersCountsItsOwnChanges() {
+        list(UserFilter.ALL_USERS);
+        long unlicensed = list(new UserFilter(UserFilter.Type.UNLICENSED, null, null)).totalCount();
+
+        long[] inside = transaction.execute(s -> {
+            t.user("SE");
+            return new long[] {list(UserFilter.ALL_USERS).totalCount(),
+                    list(new UserFilter(UserFilter.Type.UNLICENSED, null, null)).totalCount()};
+        });
+
+        assertThat(inside).containsExactly(5, unlicensed + 1);
+    }
+
+    @Test
+    void concurrentWritersKeepTheNumbersExact() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                int n = i;
+                done.add(pool.submit(() -> SystemActor.run(() -> {
+                    if (n % 4 == 0) {
+                        // Licensing writes (assign, then revoke) bump the same counter row as the user inserts.
+                        licensing.apply(t.id(), new Selection.UserIds(List.of(users.get(3))), n % 8 == 0
+                                ? new LicenseChangeSpec(Map.of(E3, Set.of()), Set.of())
+                                : new LicenseChangeSpec(Map.of(), Set.of(E3)));
+                    } else {
+                        usersService.create(t.id(), new NewUser("c" + n + "@" + t.domain(), "C" + n, null, null,
+                                "SE", null));
+                    }
+                })));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        list("").andExpect(jsonPath("$.totalCount").value(4 + 30));
+    }
+
+    @Test
+    void concurrentFirstWritersOfACustomerStartItsNumbersOnce() throws Exception {
+        t = fixture.tenant("SE", E3, 5);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int i = 0; i < 24; i++) {
+                int n = i;
+                done.add(pool.submit(() -> SystemActor.run(() -> usersService.create(t.id(),
+                        new NewUser("f" + n + "@" + t.domain(), "F" + n, null, null, "SE", null)))));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        list("").andExpect(jsonPath("$.totalCount").value(24));
+    }
+
+    @Test
+    void aRecountTakesInRowsWrittenAroundTheCounts() throws Exception {
+        list("").andExpect(jsonPath("$.totalCount").value(4));
+
+        transaction.executeWithoutResult(s -> {
+            jdbc.sql("""
+                    INSERT INTO app_user (customer_id, id, user_principal_name, user_name_key, display_name,
+                      created_at, updated_at) VALUES (?, ?, ?, ?, 'Bulk', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)
+                    """).params(t.id().value(), io.seatwise.shared.Ids.next(), "bulk@" + t.domain(),
+                    "bulk@" + t.domain()).update();
+            listChanges.recount(t.id());
+        });
+
+        list("").andExpect(jsonPath("$.totalCount").value(5));
+        list("search=bulk").andExpect(jsonPath("$.items[*].displayName", contains("Bulk")));
+    }
+
+    @Test
+    void nextAndPreviousSeekFromTheEdgeOfThePageBefore() throws Exception {
+        for (String sort : List.of("displayName", "-displayName", "userPrincipalName", "-userPrincipalName")) {
+            List<String> all = ids(list("sort=" + sort + "&size=4"));
+            assertThat(ids(list("sort=" + sort + "&size=2&page=1&after=" + all.get(1))))
+                    .isEqualTo(all.subList(2, 4));
+            assertThat(ids(list("sort=" + sort + "&size=2&page=0&before=" + all.get(2))))
+                    .isEqualTo(all.subList(0, 2));
+            assertThat(ids(list("sort=" + sort + "&size=1&page=1&after=" + all.get(0))))
+                    .isEqualTo(all.subList(1, 2));
+        }
+        // An anchor that is not one of the customer's users is ignored: the page number answers.
+        list("sort=displayName&size=1&page=2&after=" + java.util.UUID.randomUUID())
+                .andExpect(jsonPath("$.items[*].id", contains(id(2))));
+        list("after=" + id(0) + "&before=" + id(1)).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.field").value("before"));
+        list("after=nope").andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("after"));
+    }
+
+    @Test
+    void deletedUsersAreTheirOwnFilter() throws Exception {
+        list("filter=deleted").andExpect(jsonPath("$.totalCount").value(1))
+                .andExpect(jsonPath("$.items[*].id", contains(id(4))));
+        list("filter=DELETED&search=user5").andExpect(jsonPath("$.items[*].id", contains(id(4))));
+        list("search=user5").andExpect(jsonPath("$.totalCount").value(0));
+    }
+
+    PageResult<User> list(UserFilter filter) {
+        return SystemActor.call(() -> usersService.list(t.id(), filter, UserSort.DEFAULT, new PageRequest(0, 50)));
+    }
+
+    static List<String> ids(ResultActions result) throws Exception {
+        List<String> ids = com.jayway.jsonpath.JsonPath.read(result.andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString(), "$.items[*].id");
+        return ids;
     }
 }

@@ -151,6 +151,16 @@ class MessagesTests {
         for (Object action : (List<?>) actions.get(null)) {
             keys.add("action." + action);
         }
+        Class<?> usersPage = Class.forName("io.seatwise.users.web.CustomerUsersController");
+        for (String choices : List.of("FILTERS", "SORTS")) {
+            Field field = usersPage.getDeclaredField(choices);
+            field.setAccessible(true);
+            for (Object choice : (List<?>) field.get(null)) {
+                java.lang.reflect.Method label = choice.getClass().getDeclaredMethod("label");
+                label.setAccessible(true);
+                keys.add((String) label.invoke(choice));
+            }
+        }
         assertThat(keys).allSatisfy(key -> assertThat(english.getProperty(key)).as(key).isNotBlank());
     }
 }

@@ -20,6 +20,7 @@ import io.seatwise.shared.PageResult;
 import io.seatwise.users.CreatedUser;
 import io.seatwise.users.DirectoryRole;
 import io.seatwise.users.NewUser;
+import io.seatwise.users.PageAnchor;
 import io.seatwise.users.User;
 import io.seatwise.users.UserFilter;
 import io.seatwise.users.UserId;
@@ -222,15 +223,24 @@ class UsersApiController {
 
     /**
      * {@code ?filter=all|licensed|unlicensed|hasProduct|lacksProduct|admins|blocked|deleted&sku=&search=&sort=}.
-     * {@code licensed} or {@code unlicensed} with a {@code sku} mean has or lacks that product.
+     * {@code licensed} or {@code unlicensed} with a {@code sku} mean has or lacks that product; {@code search} finds
+     * users whose display name, first name, last name or user name starts with it. Optional {@code after} (the id
+     * of the last user of page − 1, for Next) or {@code before} (the first user of page + 1, for Previous) read the
+     * page by seeking from that user rather than skipping rows; the answer is the same.
      */
     @GetMapping
     PageResult<UserResponse> list(@PathVariable String customerId, @RequestParam(required = false) String filter,
             @RequestParam(required = false) String sku, @RequestParam(required = false) String search,
             @RequestParam(required = false) String sort, @RequestParam(required = false) Integer page,
-            @RequestParam(required = false) Integer size) {
+            @RequestParam(required = false) Integer size, @RequestParam(required = false) String after,
+            @RequestParam(required = false) String before) {
         return users.list(new CustomerId(Ids.parse(customerId, "customer")), filter(filter, sku, search),
-                UserSort.parse(sort), PageRequest.of(page, size)).map(UserResponse::of);
+                UserSort.parse(sort), PageRequest.of(page, size), new PageAnchor(userId(after, "after"),
+                        userId(before, "before"))).map(UserResponse::of);
+    }
+
+    private static UserId userId(String text, String field) {
+        return text == null || text.isBlank() ? null : new UserId(Ids.parseField(text, field));
     }
 
     private static UserFilter filter(String filter, String sku, String search) {

@@ -1,0 +1,215 @@
+package io.seatwise.users;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import io.seatwise.customers.CustomerId;
+import io.seatwise.shared.Like;
+import io.seatwise.shared.PageRequest;
+import io.seatwise.shared.PageResult;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The users list's SQL (targets.md B3): a page of a filter in a sort order, and the exact number of users the filter
+ * finds, without counting a million rows per page.
+ *
+ * <ul>
+ * <li>The number of users and of deleted users is read from {@code user_count} (kept by {@link UserListChanges}).</li>
+ * <li>Every other filter's count is cached in memory with the customer's change {@code version} it was counted at,
+ * read in the same statement: a cached count is used only while that version is still the current one, so it is
+ * exact; paging through a filter (First, Next, Last) counts once.</li>
+ * <li>Pages past the middle are read from the other end, so Last costs what First costs; Next and Previous may seek
+ * from the last or first user of the page before ({@link PageAnchor}) instead of skipping rows.</li>
+ * </ul>
+ */
+@Repository
+class UserListQuery {
+
+    /** Searches on H2 that find at most this many users are read by their ids (see {@link #h2SearchIds}). */
+    static final int H2_SEARCH_IDS = 5_000;
+    private static final int CACHED_COUNTS = 10_000;
+    private static final int CACHED_SEARCH_LENGTH = 256;
+    private static final String COLUMNS = UserRepository.COLUMNS.replaceAll("(\\w+)", "u.$1");
+
+    private final JdbcClient jdbc;
+    private final boolean postgres;
+    private final Map<CountKey, Count> counts = Collections.synchronizedMap(
+            new LinkedHashMap<>(256, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<CountKey, Count> eldest) {
+                    return size() > CACHED_COUNTS;
+                }
+            });
+
+    UserListQuery(JdbcClient jdbc, DataSource dataSource) {
+        this.jdbc = jdbc;
+        this.postgres = isPostgres(dataSource);
+    }
+
+    private record CountKey(UUID customer, UserFilter.Type type, UUID sku, String search) {
+    }
+
+    private record Count(long version, long count) {
+    }
+
+    /** Where the users come from (the table, or on H2 a search's ids joined to it) and the filter's WHERE. */
+    private record Source(UserFilter filter, String from, String where, Map<String, Object> params, boolean ids) {
+    }
+
+    PageResult<User> list(CustomerId customer, UserFilter filter, UserSort sort, PageRequest page, PageAnchor anchor) {
+        if (postgres) {
+            // After five runs of a statement PostgreSQL may settle on a generic plan, which cannot turn LIKE :search
+            // into an index range nor know the LIMIT: these queries are planned for their parameters every time.
+            jdbc.sql("SET LOCAL plan_cache_mode = force_custom_plan").update();
+        }
+        Source source = source(customer, filter);
+        long total = count(customer, filter, source);
+        List<User> items = anchor.isNone() ? byOffset(source, sort, page, total)
+                : seek(customer, source, sort, page, anchor).orElseGet(() -> byOffset(source, sort, page, total));
+        return new PageResult<>(items, total, page.page(), page.size());
+    }
+
+    // ---- count ---------------------------------------------------------------------------------------------------
+
+    private long count(CustomerId customer, UserFilter filter, Source source) {
+        UUID c = customer.value();
+        // A transaction that changed the customer's users has not bumped the version yet: it counts for itself.
+        boolean ownChanges = UserListChanges.pendingIn(c);
+        Optional<long[]> state = ownChanges ? Optional.empty() : jdbc.sql(
+                        "SELECT version, users, deleted FROM user_count WHERE customer_id = :c").param("c", c)
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)}).optional();
+        if (state.isPresent() && filter.search() == null && filter.type() == UserFilter.Type.ALL) {
+            return state.get()[1];
+        }
+        if (state.isPresent() && filter.search() == null && filter.type() == UserFilter.Type.DELETED) {
+            return state.get()[2];
+        }
+        CountKey key = new CountKey(c, filter.type(), filter.skuId() == null ? null : filter.skuId().value(),
+                filter.search());
+        Count cached = counts.get(key);
+        if (cached != null && state.isPresent() && cached.version() == state.get()[0]) {
+            return cached.count();
+        }
+        // One statement, so one snapshot: the count is exact for the version read beside it.
+        Count counted = jdbc.sql("SELECT (SELECT version FROM user_count WHERE customer_id = :customer), count(*) "
+                        + "FROM " + source.from() + " WHERE " + source.where())
+                .params(source.params())
+                .query((rs, n) -> new Count(rs.getObject(1) == null ? -1 : rs.getLong(1), rs.getLong(2))).single();
+        if (!ownChanges && counted.version() >= 0
+                && (filter.search() == null || filter.search().length() <= CACHED_SEARCH_LENGTH)) {
+            counts.put(key, counted);
+        }
+        return counted.count();
+    }
+
+    // ---- pages ---------------------------------------------------------------------------------------------------
+
+    private List<User> byOffset(Source source, UserSort sort, PageRequest page, long total) {
+        if (page.offset() >= total) {
+            return List.of();
+        }
+        // Pages past the middle are read from the other end, so Last costs what First costs.
+        boolean fromEnd = page.offset() > total / 2;
+        long offset = fromEnd ? Math.max(0, total - page.offset() - page.size()) : page.offset();
+        long limit = fromEnd ? Math.min(page.size(), total - page.offset()) : page.size();
+        return read(source, "", Map.of(), fromEnd ? sort.reversed() : sort, limit, offset, fromEnd);
+    }
+
+    /** The page after (or before) the anchor user; empty when that user is not the customer's. */
+    private Optional<List<User>> seek(CustomerId customer, Source source, UserSort sort, PageRequest page,
+            PageAnchor anchor) {
+        UUID id = (anchor.after() != null ? anchor.after() : anchor.before()).value();
+        return jdbc.sql("SELECT " + sort.keyColumn() + " FROM app_user u WHERE u.customer_id = :c AND u.id = :id")
+                .param("c", customer.value()).param("id", id).query(String.class).optional()
+                .map(key -> {
+                    boolean backwards = anchor.before() != null;
+                    UserSort order = backwards ? sort.reversed() : sort;
+                    return read(source, " AND " + order.beyond("anchorKey", "anchorId"),
+                            Map.of("anchorKey", key, "anchorId", id), order, page.size(), 0, backwards);
+                });
+    }
+
+    private List<User> read(Source source, String seek, Map<String, Object> seekParams, UserSort order, long limit,
+            long offset, boolean reverse) {
+        String users = "SELECT " + COLUMNS + " FROM " + pageFrom(source, order) + " WHERE " + source.where() + seek;
+        // H2 would start a join from app_user to read it in order; sorting the few users of the ids is the cheap way.
+        String sql = (source.ids() ? "SELECT * FROM (" + users + ") u" : users)
+                + " ORDER BY " + order.orderBy() + " LIMIT :limit OFFSET :offset";
+        List<User> items = new ArrayList<>(jdbc.sql(sql).params(source.params()).params(seekParams)
+                .param("limit", limit).param("offset", offset).query(UserRepository::user).list());
+        if (reverse) {
+            Collections.reverse(items);
+        }
+        return items;
+    }
+
+    // ---- where the users come from -------------------------------------------------------------------------------
+
+    private Source source(CustomerId customer, UserFilter filter) {
+        Map<String, Object> params = new HashMap<>();
+        String where = UserFilterSql.where(customer, filter, params);
+        if (!postgres && filter.search() != null) {
+            Optional<List<UUID>> ids = h2SearchIds(customer, filter.search());
+            if (ids.isPresent()) {
+                params.put("ids", new SqlArrayValue("uuid", ids.get().toArray()));
+                return new Source(filter, "UNNEST(:ids) AS sel(id) JOIN app_user u ON u.customer_id = :customer "
+                        + "AND u.id = sel.id", where, params, true);
+            }
+        }
+        return new Source(filter, "app_user u", where, params, false);
+    }
+
+    /**
+     * Where a page is read from. H2 takes the first index on customer_id it finds (the foreign key's) whatever the
+     * ORDER BY and sorts all the customer's users, so it is told the index (V4, V8) that reads in the page's order.
+     */
+    private String pageFrom(Source source, UserSort order) {
+        if (postgres || source.ids()) {
+            return source.from();
+        }
+        String index = source.filter().type() == UserFilter.Type.ADMINS ? "app_user_admins_idx"
+                : order.field() == UserSort.Field.DISPLAY_NAME
+                        ? (order.descending() ? "app_user_display_desc_idx" : "app_user_display_idx")
+                        : (order.descending() ? "app_user_upn_desc_idx" : "app_user_upn_idx");
+        return "app_user u USE INDEX (" + index + ")";
+    }
+
+    /**
+     * H2 reads an OR of conditions on four columns by scanning the customer's users, and re-runs an IN (subquery)
+     * for every row; so a search is first looked up in the four key indexes, and the filter then applies to those
+     * users by id. PostgreSQL combines the four index ranges itself (BitmapOr). Empty when the search finds more than
+     * {@value #H2_SEARCH_IDS} users: then the scan it is.
+     */
+    private Optional<List<UUID>> h2SearchIds(CustomerId customer, String search) {
+        StringBuilder sql = new StringBuilder();
+        for (String key : List.of("display_key", "first_key", "last_key", "user_name_key")) {
+            sql.append(sql.isEmpty() ? "" : " UNION ").append("(SELECT s.id FROM app_user s WHERE s.customer_id = :c "
+                    + "AND s.").append(key).append(" LIKE :search ESCAPE '\\' LIMIT :limit)");
+        }
+        List<UUID> ids = jdbc.sql(sql.toString()).param("c", customer.value())
+                .param("search", Like.startingWith(search)).param("limit", H2_SEARCH_IDS + 1)
+                .query(UUID.class).list();
+        return ids.size() > H2_SEARCH_IDS ? Optional.empty() : Optional.of(ids);
+    }
+
+    private static boolean isPostgres(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot tell which database this is", e);
+        }
+    }
+}

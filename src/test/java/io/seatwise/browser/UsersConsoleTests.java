@@ -1,0 +1,85 @@
+package io.seatwise.browser;
+
+import java.util.List;
+
+import io.seatwise.access.Role;
+import io.seatwise.licensing.LicensingFixture;
+import io.seatwise.licensing.LicensingFixture.Tenant;
+import io.seatwise.support.H2Test;
+import io.seatwise.users.UserId;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+import static io.seatwise.licensing.LicensingFixture.E3;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** A customer's Users tab: filter (deleted users included), search and sort, as a page and as an htmx fragment. */
+@H2Test
+class UsersConsoleTests {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    ConsoleFixtures fixtures;
+    @Autowired
+    LicensingFixture licensing;
+
+    Tenant t;
+
+    @BeforeEach
+    void givenTwoUsersAndADeletedOne() {
+        t = licensing.tenant("SE", E3, 5);
+        List<UserId> users = t.users(3, "SE");
+        t.delete(users.get(2));
+    }
+
+    ResultActions tab(String query) throws Exception {
+        return mvc.perform(get("/customers/" + t.id() + "/users?" + query).with(fixtures.as(Role.HELPDESK)))
+                .andExpect(status().isOk());
+    }
+
+    @Test
+    void theFilterOffersEveryListIncludingDeletedUsers() throws Exception {
+        tab("").andExpect(content().string(allOf(containsString("First1 Last1"), containsString("First2 Last2"),
+                not(containsString("First3 Last3")), containsString("Page 1 of 1 · 2 in all"),
+                containsString("<option value=\"deleted\">Deleted users</option>"),
+                containsString("Administrators"), containsString("Sign-in blocked"),
+                containsString("Microsoft 365 E3"))));
+
+        tab("filter=deleted").andExpect(content().string(allOf(containsString("First3 Last3"),
+                not(containsString("First1 Last1")), containsString("Page 1 of 1 · 1 in all"),
+                containsString("<option value=\"deleted\" selected=\"selected\">Deleted users</option>"),
+                // Paging keeps the filter.
+                containsString("filter=deleted&amp;page=0&amp;size=10"))));
+    }
+
+    @Test
+    void searchAndSortNarrowAndOrderTheList() throws Exception {
+        tab("q=FIRST2").andExpect(content().string(allOf(containsString("First2 Last2"),
+                not(containsString("First1 Last1")))));
+        tab("q=nobody").andExpect(content().string(containsString("No users match.")));
+        tab("filter=licensed&sku=" + E3).andExpect(content().string(containsString("No users match.")));
+
+        String descending = tab("sort=-displayName").andReturn().getResponse().getContentAsString();
+        assertThat(descending.indexOf("First2 Last2")).isLessThan(descending.indexOf("First1 Last1"));
+    }
+
+    @Test
+    void anHtmxFilterGetsOnlyTheResults() throws Exception {
+        mvc.perform(get("/customers/" + t.id() + "/users").param("filter", "deleted").header("HX-Request", "true")
+                        .with(fixtures.as(Role.HELPDESK)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(startsWith("<div id=\"user-results\""),
+                        containsString("First3 Last3"), not(containsString("<html")))));
+    }
+}
