@@ -62,12 +62,19 @@ final class BenchSupport {
 
     /** Inserts n users of one customer (user0@domain …) in batches, bypassing the service; answers their ids. */
     static List<UserId> insertUsers(JdbcTemplate jdbc, UUID customer, String domain, int n) {
+        return insertUsers(jdbc, customer, domain, n, true);
+    }
+
+    /** As above; without keeping the ids (answers an empty list) when a benchmark measures its own heap. */
+    static List<UserId> insertUsers(JdbcTemplate jdbc, UUID customer, String domain, int n, boolean keepIds) {
         Timestamp now = Timestamp.from(Instant.now());
-        List<UserId> ids = new ArrayList<>(n);
+        List<UserId> ids = new ArrayList<>(keepIds ? n : 0);
         List<Object[]> rows = new ArrayList<>(10_000);
         for (int i = 0; i < n; i++) {
             UUID id = Ids.next();
-            ids.add(new UserId(id));
+            if (keepIds) {
+                ids.add(new UserId(id));
+            }
             String upn = "user" + i + "@" + domain;
             // Display names in an order unrelated to insertion, as real names are.
             rows.add(new Object[] {customer, id, upn, upn, "First" + i, "Last" + i,

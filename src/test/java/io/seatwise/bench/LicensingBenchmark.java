@@ -34,7 +34,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * targets.md B1 and B4 on H2 and PostgreSQL, each figure beside a baseline measured in the same run:
  * give one product to N users through the engine vs. the raw {@code INSERT … SELECT} floor and the per-user API
  * path (one HTTP request per user, sampled and projected), and the Manage-licenses summary for N selected users.
- * Run: {@code ./mvnw -Pbenchmark -DskipTests test} (options: -Dbench.users=100000 -Dbench.db=h2,postgres).
+ * Run: {@code ./mvnw -Pbenchmark -DskipTests test} (options: -Dbench.users=100000 -Dbench.db=h2,postgres;
+ * -Dbench.m1=true runs {@link LicensingMemoryBenchmark} instead).
  */
 public final class LicensingBenchmark {
 
@@ -45,6 +46,10 @@ public final class LicensingBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        if (Boolean.getBoolean("bench.m1")) {
+            LicensingMemoryBenchmark.main(args);
+            return;
+        }
         int users = Integer.getInteger("bench.users", 100_000);
         int apiSample = Integer.getInteger("bench.apiSample", 300);
         List<String> report = BenchSupport.onEachDatabase((db, app) -> run(db, app, users, apiSample),
