@@ -28,8 +28,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * only costs a recount of the filters' cached counts; forgetting a call leaves a stale count.
  *
  * <p>Nothing is written at the call: the transaction's changes per customer are summed and applied by one
- * {@code UPDATE} just before it commits. The row lock is therefore held only while committing, and taken after every
- * other lock of the transaction (customers in id order), so writers never deadlock on it.
+ * {@code UPDATE} just before it commits (several customers in id order). The row lock is therefore held only while
+ * committing and taken after the transaction's own work and its locks: writers queue on it for a moment, whatever
+ * order they lock other rows in, and cannot deadlock on it. The call must be made inside the writing transaction
+ * (outside one it throws: the count would not commit with the rows).
  */
 @Component
 public class UserListChanges {
