@@ -299,7 +299,8 @@ class LicenseEngine {
                         List<UUID> removed = changes.of(changes.removed, sku);
                         if (!removed.isEmpty()) {
                             repository.recordPrior(customer, changeId, sku, removed);
-                            repository.releaseSeats(customer, sku, repository.deleteAssignments(customer, sku, removed));
+                            int deleted = repository.deleteAssignments(customer, sku, removed);
+                            repository.releaseSeats(customer, sku, deleted);
                         }
                     }
                 }

@@ -404,8 +404,8 @@ class LicensingRepository {
      */
     private String rowsOfUsers(String table, String condition) {
         return postgres
-                ? " FROM " + SELECTED + " CROSS JOIN LATERAL (SELECT a.ctid, a.* FROM " + table + " a WHERE a.customer_id = :c "
-                        + "AND a.user_id = sel.id AND " + condition + " OFFSET 0) a"
+                ? " FROM " + SELECTED + " CROSS JOIN LATERAL (SELECT a.ctid, a.* FROM " + table
+                        + " a WHERE a.customer_id = :c AND a.user_id = sel.id AND " + condition + " OFFSET 0) a"
                 : " FROM " + SELECTED + " LEFT JOIN " + table + " a ON a.customer_id = :c AND a.user_id = sel.id AND "
                         + condition + " WHERE a.user_id IS NOT NULL";
     }

@@ -130,7 +130,8 @@ public final class LicensingMemoryBenchmark {
         var listener = afterGc(heapNames, peakAfterGc, collections);
         Thread sampler = new Thread(() -> {
             while (!Thread.currentThread().isInterrupted()) {
-                peakUsed.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
+                long used = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+                peakUsed.accumulateAndGet(used, Math::max);
                 try {
                     Thread.sleep(5);
                 } catch (InterruptedException e) {
@@ -165,7 +166,8 @@ public final class LicensingMemoryBenchmark {
         for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
             if (gc instanceof NotificationEmitter emitter) {
                 javax.management.NotificationListener listener = (notification, handback) -> {
-                    if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
+                    String type = notification.getType();
+                    if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(type)) {
                         var info = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
                         long after = info.getGcInfo().getMemoryUsageAfterGc().entrySet().stream()
                                 .filter(e -> heapPools.contains(e.getKey()))
