@@ -110,7 +110,10 @@ class LicenseEngine {
             long started = System.nanoTime();
             Set<SkuId> relevant = relevantProducts(spec);
             if (selection instanceof Selection.UserIds ids) {
-                List<UserId> all = ids.ids();
+                // More than a chunk: in id order, so that each chunk covers its own stretch of the ids and a dense
+                // selection can be read by range (LicensingRepository.states). Results then come in id order.
+                List<UserId> all = ids.ids().size() <= ID_CHUNK ? ids.ids() : ids.ids().stream()
+                        .sorted((a, b) -> LicensingRepository.UUID_ORDER.compare(a.value(), b.value())).toList();
                 for (int i = 0; i < all.size(); i += ID_CHUNK) {
                     group.evaluate(all.subList(i, Math.min(all.size(), i + ID_CHUNK)), relevant);
                 }

@@ -209,6 +209,9 @@ class LicensingRepository {
         // element by element, so there the array is joined by index, users and their active products in one pass.
         // Products are filtered here, not in SQL, since a product condition tempts H2 into scanning every
         // assignment of the product.
+        if (postgres && statesByRange(customer, uuids, products, result, licenses)) {
+            return fillMissing(ids, result);
+        }
         if (postgres) {
             jdbc.sql("SELECT u.id, u.deleted_at, u.usage_location FROM app_user u "
                             + "WHERE u.customer_id = :c AND u.id = ANY(:ids)")
@@ -230,11 +233,57 @@ class LicensingRepository {
                     .param("c", customer.value()).param("ids", uuidArray(uuids)).query(user);
         }
         loadDisabledPlans(customer, true, Map.of("ids", uuidArray(uuids)), licenses);
+        return fillMissing(ids, result);
+    }
+
+    private static Map<UserId, UserLicenseState> fillMissing(List<UserId> ids, Map<UserId, UserLicenseState> result) {
         for (UserId id : ids) {
             result.putIfAbsent(id, UserLicenseState.missing(id));
         }
         return result;
     }
+
+    /**
+     * PostgreSQL, a dense selection (most users between the first and the last selected id are selected, as when
+     * a whole tenant is picked): the users and their licenses are read by the id range, as for a filter, which is
+     * several times cheaper than probing the primary keys once per id with {@code = ANY}. The range read stops
+     * after twice the chunk's size; if the range holds more users than that, the selection is sparse and the caller
+     * probes by id instead. Answers whether the range read was used.
+     */
+    private boolean statesByRange(CustomerId customer, List<UUID> sorted, Set<SkuId> products,
+            Map<UserId, UserLicenseState> result, Map<UUID, Map<SkuId, Set<ServicePlanId>>> licenses) {
+        if (sorted.size() < DENSE_MINIMUM) {
+            return false;
+        }
+        Set<UUID> wanted = new HashSet<>(sorted);
+        int cap = 2 * sorted.size();
+        Map<String, Object> range = Map.of("first", sorted.get(0), "last", sorted.get(sorted.size() - 1));
+        List<UserLicenseState> found = new ArrayList<>(sorted.size());
+        int[] read = new int[1];
+        jdbc.sql("SELECT u.id, u.deleted_at, u.usage_location FROM app_user u WHERE u.customer_id = :c "
+                        + "AND u.id >= :first AND u.id <= :last ORDER BY u.id LIMIT :cap")
+                .param("c", customer.value()).params(range).param("cap", cap + 1)
+                .query(rs -> {
+                    read[0]++;
+                    UUID id = rs.getObject(1, UUID.class);
+                    if (wanted.contains(id)) {
+                        found.add(new UserLicenseState(new UserId(id), true, rs.getObject(2) != null,
+                                rs.getString(3), new HashMap<>()));
+                    }
+                });
+        if (read[0] > cap) {
+            return false;
+        }
+        for (UserLicenseState state : found) {
+            result.put(state.userId(), state);
+            licenses.put(state.userId().value(), state.licenses());
+        }
+        loadLicenses(customer, range, products, licenses);
+        return true;
+    }
+
+    /** Below this many ids a chunk is probed by id: the range read would gain nothing worth a second look. */
+    private static final int DENSE_MINIMUM = 1_000;
 
     // ---- seats -------------------------------------------------------------------------------------------------
 

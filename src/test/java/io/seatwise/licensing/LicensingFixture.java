@@ -38,9 +38,11 @@ public class LicensingFixture {
     private final JdbcClient jdbc;
     private final UserListChanges listChanges;
     private final TransactionTemplate transaction;
+    private final org.springframework.jdbc.core.JdbcTemplate template;
 
     LicensingFixture(CustomersService customers, UsersService users, JdbcClient jdbc, UserListChanges listChanges,
-            TransactionTemplate transaction) {
+            TransactionTemplate transaction, org.springframework.jdbc.core.JdbcTemplate template) {
+        this.template = template;
         this.customers = customers;
         this.users = users;
         this.jdbc = jdbc;
@@ -92,6 +94,29 @@ public class LicensingFixture {
             for (int i = 0; i < n; i++) {
                 ids.add(user(location));
             }
+            return ids;
+        }
+
+        /**
+         * Many users at once, written straight to the table (as an import would, in one batch) and counted for the
+         * users list; for tests of selections larger than the engine's chunks.
+         */
+        public List<UserId> bulkUsers(int n, String location) {
+            List<UserId> ids = new ArrayList<>(n);
+            java.sql.Timestamp now = java.sql.Timestamp.from(java.time.Instant.now());
+            transaction.executeWithoutResult(s -> {
+                List<Object[]> rows = new ArrayList<>(n);
+                for (int i = 0; i < n; i++) {
+                    UUID user = io.seatwise.shared.Ids.next();
+                    ids.add(new UserId(user));
+                    String name = "bulk" + (++counter) + "@" + domain;
+                    rows.add(new Object[] {id.value(), user, name, name, name, location, now, now});
+                }
+                template.batchUpdate("INSERT INTO app_user (customer_id, id, user_principal_name, user_name_key, "
+                        + "display_name, usage_location, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                        rows);
+                listChanges.added(id, n);
+            });
             return ids;
         }
 

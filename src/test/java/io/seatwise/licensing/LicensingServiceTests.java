@@ -224,6 +224,47 @@ abstract class LicensingServiceTests {
         assertThat(SystemActor.call(() -> licensing.licenses(t.id(), user)).get(0).disabledPlans()).isEmpty();
     }
 
+    /**
+     * Explicit selections larger than one of the engine's chunks, in an arbitrary order: a dense one (most users
+     * of the tenant, read by id range on PostgreSQL) and a sparse one (every fifth user, probed by id). Each selected
+     * user gets the product exactly once, users holding it already keep theirs, an unknown id fails alone, and the
+     * users not selected get nothing.
+     */
+    @Test
+    void largeExplicitSelectionsDenseOrSparseGiveExactlyTheSelectedUsersTheProduct() {
+        Tenant t = fixture.tenant("SE", E3, 30_000, EXCHANGE_PLAN_1, 10);
+        List<UserId> all = t.bulkUsers(25_000, "SE");
+        List<UserId> holders = all.subList(0, 3);
+        apply(t, holders, assign(E3));
+        apply(t, List.of(all.get(3)), assign(EXCHANGE_PLAN_1));
+        List<UserId> dense = new java.util.ArrayList<>(all.subList(0, 21_000));
+        UserId unknown = new UserId(UUID.randomUUID());
+        dense.add(unknown);
+        java.util.Collections.shuffle(dense, new java.util.Random(7));
+
+        LicenseChangeResult first = apply(t, dense, assign(E3));
+
+        assertThat(first.selected()).isEqualTo(21_001);
+        assertThat(first.failed()).as("the unknown id, and the user with exclusive Exchange").isEqualTo(2);
+        assertThat(t.activeAssignments(E3)).isEqualTo(21_000 - 1);
+        assertThat(t.assigned(E3)).isEqualTo(21_000 - 1);
+        assertThat(SystemActor.call(() -> licensing.licenses(t.id(), all.get(3)))).extracting(UserLicense::skuId)
+                .containsExactly(EXCHANGE_PLAN_1);
+
+        List<UserId> sparse = new java.util.ArrayList<>();
+        for (int i = 21_000; i < all.size(); i += 3) {
+            sparse.add(all.get(i));
+        }
+        java.util.Collections.shuffle(sparse, new java.util.Random(8));
+        LicenseChangeResult second = apply(t, sparse, assign(E3));
+
+        assertThat(second.succeeded()).isEqualTo(sparse.size());
+        assertThat(t.activeAssignments(E3)).isEqualTo(21_000 - 1 + sparse.size());
+        assertThat(SystemActor.call(() -> licensing.licenses(t.id(), all.get(21_001)))).isEmpty();
+        assertThat(SystemActor.call(() -> licensing.licenses(t.id(), all.get(21_003))))
+                .extracting(UserLicense::skuId).containsExactly(E3);
+    }
+
     @Test
     void aFilterSelectsEveryMatchingUser() {
         Tenant t = fixture.tenant("SE", E3, 10, EXCHANGE_PLAN_1, 10);
