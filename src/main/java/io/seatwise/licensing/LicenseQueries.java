@@ -64,6 +64,55 @@ class LicenseQueries {
         return List.of(selection);
     }
 
+    /** How many of the selected users exist (not deleted), and how many of them hold each product. */
+    record SelectionCounts(long selected, Map<SkuId, Long> holders) {
+    }
+
+    /**
+     * The counts of an explicit selection that is dense (most users between its first and its last id are selected,
+     * as when a whole tenant is ticked), read by id range: two index range reads, checked against the ids in
+     * memory, instead of one primary key probe per id in each of two queries. Empty for a small or sparse selection:
+     * the range read stops after twice as many users as selected.
+     */
+    Optional<SelectionCounts> denseCounts(CustomerId customer, Selection selection) {
+        if (!(selection instanceof Selection.UserIds ids) || ids.ids().size() < DENSE_MINIMUM) {
+            return Optional.empty();
+        }
+        List<UUID> sorted = ids.ids().stream().map(UserId::value).sorted(LicensingRepository.UUID_ORDER).toList();
+        Set<UUID> wanted = new java.util.HashSet<>(sorted);
+        int cap = 2 * sorted.size();
+        Map<String, Object> range = Map.of("c", customer.value(), "first", sorted.get(0),
+                "last", sorted.get(sorted.size() - 1));
+        Set<UUID> found = new java.util.HashSet<>(sorted.size() * 2);
+        int[] read = new int[1];
+        jdbc.sql("SELECT u.id FROM app_user u WHERE u.customer_id = :c AND u.id >= :first AND u.id <= :last "
+                        + "AND u.deleted_at IS NULL LIMIT :cap")
+                .params(range).param("cap", cap + 1)
+                .query(rs -> {
+                    read[0]++;
+                    UUID id = rs.getObject(1, UUID.class);
+                    if (wanted.contains(id)) {
+                        found.add(id);
+                    }
+                });
+        if (read[0] > cap) {
+            return Optional.empty();
+        }
+        Map<SkuId, Long> holders = new HashMap<>();
+        jdbc.sql("SELECT a.user_id, a.sku_id FROM license_assignment a WHERE a.customer_id = :c "
+                        + "AND a.user_id >= :first AND a.user_id <= :last AND a.state = 'ACTIVE'")
+                .params(range)
+                .query(rs -> {
+                    if (found.contains(rs.getObject(1, UUID.class))) {
+                        holders.merge(new SkuId(rs.getObject(2, UUID.class)), 1L, Long::sum);
+                    }
+                });
+        return Optional.of(new SelectionCounts(found.size(), holders));
+    }
+
+    /** Below this many ids a selection is probed by id. */
+    private static final int DENSE_MINIMUM = 1_000;
+
     long selectedCount(CustomerId customer, Selection selection) {
         return parts(selection).stream().mapToLong(part -> selectedCountOfPart(customer, part)).sum();
     }

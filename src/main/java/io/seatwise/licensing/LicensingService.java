@@ -57,8 +57,9 @@ public class LicensingService {
     @PreAuthorize("hasAuthority('users:read')")
     public LicenseSummary summary(CustomerId customer, Selection selection) {
         List<Subscription> subscriptions = customers.subscriptions(customer);
-        long selected = queries.selectedCount(customer, selection);
-        Map<SkuId, Long> holders = everyUser(selection)
+        var dense = queries.denseCounts(customer, selection);
+        long selected = dense.isPresent() ? dense.get().selected() : queries.selectedCount(customer, selection);
+        Map<SkuId, Long> holders = dense.isPresent() ? dense.get().holders() : everyUser(selection)
                 // Every user selected: a pool's assigned counter is exactly its active assignments.
                 ? subscriptions.stream().collect(Collectors.toMap(Subscription::skuId, s -> (long) s.assigned()))
                 : queries.holders(customer, selection);

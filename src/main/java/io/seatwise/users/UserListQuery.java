@@ -2,6 +2,7 @@ package io.seatwise.users;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -14,10 +15,15 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import jakarta.annotation.PreDestroy;
+
 import io.seatwise.customers.CustomerId;
 import io.seatwise.shared.Like;
 import io.seatwise.shared.PageRequest;
 import io.seatwise.shared.PageResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Repository;
@@ -28,9 +34,14 @@ import org.springframework.stereotype.Repository;
  *
  * <ul>
  * <li>The number of users and of deleted users is read from {@code user_count} (kept by {@link UserListChanges}).</li>
+ * <li>The number of users who have a product is its subscription's {@code assigned} (seats are taken by active
+ * assignments only); those who lack it are the rest.</li>
  * <li>Every other filter's count is cached in memory with the customer's change {@code version} it was counted at,
  * read in the same statement: a cached count is used only while that version is still the current one, so it is
- * exact; paging through a filter (First, Next, Last) counts once.</li>
+ * exact; paging through a filter (First, Next, Last) counts once. After a write, a filter whose last count took
+ * longer than {@code seatwise.users.list.slow-count} (200 ms; licensed or unlicensed in a tenant of a million) is
+ * not waited for: the page comes with the last count marked {@code totalCountEstimated} and the exact count is
+ * made in the background for the next call.</li>
  * <li>Pages past the middle are read from the other end, so Last costs what First costs; Next and Previous may seek
  * from the last or first user of the page before ({@link PageAnchor}) instead of skipping rows.</li>
  * </ul>
@@ -44,6 +55,8 @@ class UserListQuery {
     private static final int CACHED_SEARCH_LENGTH = 256;
     private static final String COLUMNS = UserRepository.COLUMNS.replaceAll("(\\w+)", "u.$1");
 
+    private static final Logger log = LoggerFactory.getLogger(UserListQuery.class);
+
     private final JdbcClient jdbc;
     private final boolean postgres;
     private final Map<CountKey, Count> counts = Collections.synchronizedMap(
@@ -54,7 +67,19 @@ class UserListQuery {
                 }
             });
 
-    UserListQuery(JdbcClient jdbc, DataSource dataSource) {
+    private final Map<CountKey, Boolean> recounting = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.ExecutorService recounts = java.util.concurrent.Executors
+            .newSingleThreadExecutor(r -> {
+                Thread thread = new Thread(r, "users-list-recount");
+                thread.setDaemon(true);
+                return thread;
+            });
+    /** A count that took at least this long is not waited for after a write (see count). */
+    private volatile Duration slowCount;
+
+    UserListQuery(JdbcClient jdbc, DataSource dataSource,
+            @Value("${seatwise.users.list.slow-count:200ms}") Duration slowCount) {
+        this.slowCount = slowCount;
         this.jdbc = jdbc;
         this.postgres = isPostgres(dataSource);
     }
@@ -62,7 +87,8 @@ class UserListQuery {
     private record CountKey(UUID customer, UserFilter.Type type, UUID sku, String search) {
     }
 
-    private record Count(long version, long count) {
+    /** A filter's count, the customer's version it was counted at, and how long counting took. */
+    private record Count(long version, long count, long nanos) {
     }
 
     /** Where the users come from (the table, or on H2 a search's ids joined to it) and the filter's WHERE. */
@@ -76,43 +102,113 @@ class UserListQuery {
             jdbc.sql("SET LOCAL plan_cache_mode = force_custom_plan").update();
         }
         Source source = source(customer, filter);
-        long total = count(customer, filter, source);
-        List<User> items = anchor.isNone() ? byOffset(source, sort, page, total)
-                : seek(customer, source, sort, page, anchor).orElseGet(() -> byOffset(source, sort, page, total));
-        return new PageResult<>(items, total, page.page(), page.size());
+        Total total = count(customer, filter, source);
+        List<User> items = anchor.isNone() ? byOffset(source, sort, page, total.count())
+                : seek(customer, source, sort, page, anchor)
+                        .orElseGet(() -> byOffset(source, sort, page, total.count()));
+        return new PageResult<>(items, total.count(), page.page(), page.size(), total.estimated());
     }
 
     // ---- count ---------------------------------------------------------------------------------------------------
 
-    private long count(CustomerId customer, UserFilter filter, Source source) {
+    /** A filter's number of users; {@code estimated} while a slow count is being redone in the background. */
+    private record Total(long count, boolean estimated) {
+    }
+
+    private Total count(CustomerId customer, UserFilter filter, Source source) {
         UUID c = customer.value();
         // A transaction that changed the customer's users has not bumped the version yet: it counts for itself.
         boolean ownChanges = UserListChanges.pendingIn(c);
-        Optional<long[]> state = ownChanges ? Optional.empty() : jdbc.sql(
-                        "SELECT version, users, deleted FROM user_count WHERE customer_id = :c").param("c", c)
-                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)}).optional();
-        if (state.isPresent() && filter.search() == null && filter.type() == UserFilter.Type.ALL) {
-            return state.get()[1];
+        boolean kept = !ownChanges && filter.search() == null;
+        if (kept && (filter.type() == UserFilter.Type.ALL || filter.type() == UserFilter.Type.DELETED)) {
+            Optional<Long> n = jdbc.sql("SELECT " + (filter.type() == UserFilter.Type.ALL ? "users" : "deleted")
+                    + " FROM user_count WHERE customer_id = :c").param("c", c).query(Long.class).optional();
+            if (n.isPresent()) {
+                return new Total(n.get(), false);
+            }
         }
-        if (state.isPresent() && filter.search() == null && filter.type() == UserFilter.Type.DELETED) {
-            return state.get()[2];
+        if (kept && (filter.type() == UserFilter.Type.HAS_PRODUCT || filter.type() == UserFilter.Type.LACKS_PRODUCT)) {
+            // The users holding a product are its seats taken: an active assignment takes one, a deleted user's
+            // are suspended and hold none (licensing keeps assigned = active assignments, under the pool's lock).
+            // Read with the number of users in one statement, so one snapshot.
+            Optional<long[]> n = jdbc.sql("SELECT uc.users, COALESCE((SELECT s.assigned FROM subscription s "
+                            + "WHERE s.customer_id = uc.customer_id AND s.sku_id = :sku), 0) "
+                            + "FROM user_count uc WHERE uc.customer_id = :c")
+                    .param("c", c).param("sku", filter.skuId().value())
+                    .query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)}).optional();
+            if (n.isPresent()) {
+                long has = n.get()[1];
+                return new Total(filter.type() == UserFilter.Type.HAS_PRODUCT ? has : n.get()[0] - has, false);
+            }
         }
+        Optional<Long> version = ownChanges ? Optional.empty()
+                : jdbc.sql("SELECT version FROM user_count WHERE customer_id = :c").param("c", c)
+                        .query(Long.class).optional();
         CountKey key = new CountKey(c, filter.type(), filter.skuId() == null ? null : filter.skuId().value(),
                 filter.search());
         Count cached = counts.get(key);
-        if (cached != null && state.isPresent() && cached.version() == state.get()[0]) {
-            return cached.count();
+        if (cached != null && version.isPresent()) {
+            if (cached.version() == version.get()) {
+                return new Total(cached.count(), false);
+            }
+            if (cached.nanos() >= slowCount.toNanos() && !source.ids()) {
+                // Counting this filter took long: the page does not wait for it again. The last count is shown as
+                // an estimate while the exact one is counted in the background for the next call.
+                recountLater(key, source);
+                return new Total(cached.count(), true);
+            }
         }
+        return new Total(countNow(key, source, !ownChanges).count(), false);
+    }
+
+    /** Counts a filter; the count is exact for the version read beside it, and cached when {@code keep}. */
+    private Count countNow(CountKey key, Source source, boolean keep) {
+        long started = System.nanoTime();
         // One statement, so one snapshot: the count is exact for the version read beside it.
         Count counted = jdbc.sql("SELECT (SELECT version FROM user_count WHERE customer_id = :customer), count(*) "
                         + "FROM " + source.from() + " WHERE " + source.where())
                 .params(source.params())
-                .query((rs, n) -> new Count(rs.getObject(1) == null ? -1 : rs.getLong(1), rs.getLong(2))).single();
-        if (!ownChanges && counted.version() >= 0
-                && (filter.search() == null || filter.search().length() <= CACHED_SEARCH_LENGTH)) {
-            counts.put(key, counted);
+                .query((rs, n) -> new Count(rs.getObject(1) == null ? -1 : rs.getLong(1), rs.getLong(2), 0))
+                .single();
+        counted = new Count(counted.version(), counted.count(), System.nanoTime() - started);
+        if (keep && counted.version() >= 0
+                && (key.search() == null || key.search().length() <= CACHED_SEARCH_LENGTH)) {
+            Count now = counted;
+            counts.merge(key, now, (old, fresh) -> fresh.version() >= old.version() ? fresh : old);
         }
-        return counted.count();
+        return counted;
+    }
+
+    /** One background count per filter at a time; a failure leaves the estimate to the next call to retry. */
+    private void recountLater(CountKey key, Source source) {
+        if (recounting.putIfAbsent(key, Boolean.TRUE) != null) {
+            return;
+        }
+        try {
+            recounts.execute(() -> {
+                try {
+                    countNow(key, source, true);
+                } catch (RuntimeException e) {
+                    log.warn("Recounting the users list of customer {} failed", key.customer(), e);
+                } finally {
+                    recounting.remove(key);
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            recounting.remove(key);
+        }
+    }
+
+    /** For tests: answers the previous setting. */
+    Duration slowCount(Duration slowCount) {
+        Duration before = this.slowCount;
+        this.slowCount = slowCount;
+        return before;
+    }
+
+    @PreDestroy
+    void stopRecounting() {
+        recounts.shutdownNow();
     }
 
     // ---- pages ---------------------------------------------------------------------------------------------------

@@ -251,6 +251,20 @@ abstract class LicensingServiceTests {
         assertThat(SystemActor.call(() -> licensing.licenses(t.id(), all.get(3)))).extracting(UserLicense::skuId)
                 .containsExactly(EXCHANGE_PLAN_1);
 
+        LicenseSummary summary = SystemActor.call(() -> licensing.summary(t.id(), new Selection.UserIds(dense)));
+        assertThat(summary.selectedUsers()).isEqualTo(21_000);
+        assertThat(summary.products()).filteredOn(p -> p.skuId().equals(E3)).singleElement().satisfies(p -> {
+            assertThat(p.selectedWithProduct()).isEqualTo(20_999);
+            assertThat(p.state()).isEqualTo(LicenseSummary.State.some);
+        });
+        assertThat(summary.products()).filteredOn(p -> p.skuId().equals(EXCHANGE_PLAN_1)).singleElement()
+                .satisfies(p -> assertThat(p.selectedWithProduct()).isEqualTo(1));
+        List<UserId> withE3 = new java.util.ArrayList<>(all.subList(4, 21_000));
+        java.util.Collections.reverse(withE3);
+        assertThat(SystemActor.call(() -> licensing.summary(t.id(), new Selection.UserIds(withE3))).products())
+                .filteredOn(p -> p.skuId().equals(E3)).singleElement()
+                .satisfies(p -> assertThat(p.state()).isEqualTo(LicenseSummary.State.all));
+
         List<UserId> sparse = new java.util.ArrayList<>();
         for (int i = 21_000; i < all.size(); i += 3) {
             sparse.add(all.get(i));
@@ -259,6 +273,13 @@ abstract class LicensingServiceTests {
         LicenseChangeResult second = apply(t, sparse, assign(E3));
 
         assertThat(second.succeeded()).isEqualTo(sparse.size());
+        List<UserId> sparseAndOthers = new java.util.ArrayList<>(sparse);
+        sparseAndOthers.add(all.get(21_001));
+        LicenseSummary sparseSummary = SystemActor.call(() -> licensing.summary(t.id(),
+                new Selection.UserIds(sparseAndOthers)));
+        assertThat(sparseSummary.selectedUsers()).isEqualTo(sparse.size() + 1);
+        assertThat(sparseSummary.products()).filteredOn(p -> p.skuId().equals(E3)).singleElement()
+                .satisfies(p -> assertThat(p.selectedWithProduct()).isEqualTo(sparse.size()));
         assertThat(t.activeAssignments(E3)).isEqualTo(21_000 - 1 + sparse.size());
         assertThat(SystemActor.call(() -> licensing.licenses(t.id(), all.get(21_001)))).isEmpty();
         assertThat(SystemActor.call(() -> licensing.licenses(t.id(), all.get(21_003))))
