@@ -61,9 +61,12 @@ class UserLicensesAdapter implements UserLicenses {
     public List<NewUserLicenses> assignToNewUsers(CustomerId customer,
             Map<UserId, List<LicenseRequest>> requests) {
         Map<LicenseChangeSpec, List<UserId>> groups = new LinkedHashMap<>();
+        // An import asks the same few license lists for 100,000 users: each list becomes a spec once.
+        Map<List<LicenseRequest>, List<UserId>> byList = new java.util.HashMap<>();
         requests.forEach((user, licenses) -> {
             if (!licenses.isEmpty()) {
-                groups.computeIfAbsent(spec(licenses), k -> new ArrayList<>()).add(user);
+                byList.computeIfAbsent(licenses, l -> groups.computeIfAbsent(spec(l), k -> new ArrayList<>()))
+                        .add(user);
             }
         });
         List<NewUserLicenses> result = new ArrayList<>();

@@ -103,6 +103,23 @@ public class PasswordSheets {
      */
     @PreAuthorize("hasAuthority('users:write')")
     public void add(CustomerId customer, UUID sheet, List<Entry> entries) {
+        add(customer, sheet, seal(entries));
+    }
+
+    /** Entries encrypted, {@value #GROUP} to a row, ready to add: the costly part, which needs no transaction. */
+    public record Sealed(int entries, List<String> groups) {
+    }
+
+    /** Seals entries for {@link #add(CustomerId, UUID, Sealed)} (an import does it on its reader thread). */
+    public Sealed seal(List<Entry> entries) {
+        List<String> groups = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i += GROUP) {
+            groups.add(sealer.seal(encode(entries.subList(i, Math.min(entries.size(), i + GROUP)))));
+        }
+        return new Sealed(entries.size(), groups);
+    }
+
+    public void add(CustomerId customer, UUID sheet, Sealed sealed) {
         Status status = status(customer, sheet);
         if (status.downloaded() || status.emailed()) {
             throw DomainException.conflict("sheet-closed", null, "this sheet was already handed out");
@@ -111,14 +128,13 @@ public class PasswordSheets {
                         + "AND sheet_id = :id")
                 .param("c", customer.value()).param("id", sheet).query(Integer.class).single();
         List<Object[]> rows = new ArrayList<>();
-        for (int i = 0; i < entries.size(); i += GROUP) {
-            rows.add(new Object[] {customer.value(), sheet, next++,
-                    sealer.seal(encode(entries.subList(i, Math.min(entries.size(), i + GROUP))))});
+        for (String group : sealed.groups()) {
+            rows.add(new Object[] {customer.value(), sheet, next++, group});
         }
         template.batchUpdate("INSERT INTO password_sheet_entry (customer_id, sheet_id, seq, sealed) VALUES (?, ?, ?, ?)",
                 rows);
         jdbc.sql("UPDATE password_sheet SET entries = entries + :n WHERE customer_id = :c AND id = :id")
-                .param("n", entries.size()).param("c", customer.value()).param("id", sheet).update();
+                .param("n", sealed.entries()).param("c", customer.value()).param("id", sheet).update();
     }
 
     private static byte[] encode(List<Entry> entries) {

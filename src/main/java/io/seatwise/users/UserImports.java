@@ -187,10 +187,10 @@ public class UserImports {
     }
 
     /** A batch ready to write: the users with their password hashes, their sheet lines, their licenses. */
-    private record Prepared(List<UserRepository.Insert> inserts, List<PasswordSheets.Entry> entries,
+    private record Prepared(List<UserRepository.Insert> inserts, PasswordSheets.Sealed entries,
             Map<UserId, List<LicenseRequest>> licenses) {
 
-        static final Prepared END = new Prepared(List.of(), List.of(), Map.of());
+        static final Prepared END = new Prepared(List.of(), new PasswordSheets.Sealed(0, List.of()), Map.of());
     }
 
     /**
@@ -231,6 +231,8 @@ public class UserImports {
         List<UserRepository.Insert> inserts = new ArrayList<>(batch.size());
         List<PasswordSheets.Entry> entries = new ArrayList<>(batch.size());
         Map<UserId, List<LicenseRequest>> licensed = new LinkedHashMap<>();
+        // The same license list for every row that names the same licenses (the engine groups users by it).
+        Map<List<io.seatwise.catalog.SkuId>, List<LicenseRequest>> lists = new java.util.HashMap<>();
         for (Valid v : batch) {
             NewUser n = v.user();
             User user = new User(UserId.generate(), customer.id(), n.userPrincipalName(), n.firstName(),
@@ -240,11 +242,13 @@ public class UserImports {
             inserts.add(new UserRepository.Insert(user, passwords.hash(password), expires));
             entries.add(new PasswordSheets.Entry(user.userPrincipalName(), user.displayName(), password));
             if (!v.licenses().isEmpty()) {
-                licensed.put(user.id(), v.licenses().stream().map(s -> new LicenseRequest(s, Set.of())).toList());
+                licensed.put(user.id(), lists.computeIfAbsent(v.licenses(),
+                        l -> l.stream().map(s -> new LicenseRequest(s, Set.of())).toList()));
             }
         }
+        PasswordSheets.Sealed sealed = sheets.seal(entries);
         nanos[0] += System.nanoTime() - t;
-        return new Prepared(inserts, entries, licensed);
+        return new Prepared(inserts, sealed, licensed);
     }
 
     private static Prepared take(BlockingQueue<Prepared> queue) {

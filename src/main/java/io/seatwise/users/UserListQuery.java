@@ -39,8 +39,8 @@ import org.springframework.stereotype.Repository;
  * <li>Every other filter's count is cached in memory with the customer's change {@code version} it was counted at,
  * read in the same statement: a cached count is used only while that version is still the current one, so it is
  * exact; paging through a filter (First, Next, Last) counts once. After a write, a filter whose last count took
- * longer than {@code seatwise.users.list.slow-count} (200 ms; licensed or unlicensed in a tenant of a million) is
- * not waited for: the page comes with the last count marked {@code totalCountEstimated} and the exact count is
+ * longer than {@code seatwise.users.list.slow-count} (25 ms: licensed, unlicensed or a broad search in a tenant of
+ * a million) is not waited for: the page comes with the last count marked {@code totalCountEstimated} and the exact count is
  * made in the background for the next call.</li>
  * <li>Pages past the middle are read from the other end, so Last costs what First costs; Next and Previous may seek
  * from the last or first user of the page before ({@link PageAnchor}) instead of skipping rows.</li>
@@ -78,7 +78,7 @@ class UserListQuery {
     private volatile Duration slowCount;
 
     UserListQuery(JdbcClient jdbc, DataSource dataSource,
-            @Value("${seatwise.users.list.slow-count:200ms}") Duration slowCount) {
+            @Value("${seatwise.users.list.slow-count:25ms}") Duration slowCount) {
         this.slowCount = slowCount;
         this.jdbc = jdbc;
         this.postgres = isPostgres(dataSource);

@@ -50,7 +50,9 @@ final class BenchSupport {
                     "--spring.datasource.username=" + (db.equals("postgres") ? Postgres.user() : "sa"),
                     "--spring.datasource.password=" + (db.equals("postgres") ? Postgres.password() : ""),
                     "--server.port=0", "--server.address=127.0.0.1", "--logging.level.root=WARN",
-                    "--spring.main.banner-mode=off"));
+                    "--spring.main.banner-mode=off",
+                    // The application's own setting, not the test profile's (which never estimates a count).
+                    "--seatwise.users.list.slow-count=25ms"));
             args.addAll(List.of(extraArgs));
             try (ConfigurableApplicationContext app = new SpringApplicationBuilder(SeatwiseApplication.class)
                     .profiles("test").run(args.toArray(String[]::new))) {
