@@ -21,4 +21,10 @@ public class ActivityLog {
     public PageResult<ActivityEntry> search(ActivityQuery query, PageRequest page) {
         return repository.search(query, page);
     }
+
+    /** Every line the query finds, newest first, one at a time (for an export of any size). */
+    @PreAuthorize("hasAuthority('audit:read')")
+    public void forEach(ActivityQuery query, java.util.function.Consumer<ActivityEntry> consumer) {
+        repository.forEach(query, consumer);
+    }
 }

@@ -37,7 +37,10 @@ class ActivityRepository {
                 .param("customer", customerId).param("action", action).param("details", text).update();
     }
 
-    PageResult<ActivityEntry> search(ActivityQuery query, PageRequest page) {
+    private record Where(String clause, java.util.Map<String, Object> params) {
+    }
+
+    private static Where where(ActivityQuery query) {
         List<String> where = new ArrayList<>();
         var params = new java.util.HashMap<String, Object>();
         if (query.customerId() != null) {
@@ -56,18 +59,46 @@ class ActivityRepository {
             where.add("lower(details) LIKE :text ESCAPE '\\'");
             params.put("text", Like.containing(query.text()));
         }
-        String clause = where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
-        long total = jdbc.sql("SELECT count(*) FROM activity_log" + clause).params(params)
+        if (query.from() != null) {
+            where.add("occurred_at >= :from");
+            params.put("from", Timestamp.from(query.from()));
+        }
+        if (query.to() != null) {
+            where.add("occurred_at < :to");
+            params.put("to", Timestamp.from(query.to()));
+        }
+        return new Where(where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where), params);
+    }
+
+    private static final String COLUMNS = "SELECT id, occurred_at, actor, customer_id, action, details FROM activity_log";
+    private static final String ORDER = " ORDER BY occurred_at DESC, id DESC";
+
+    private static ActivityEntry entry(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new ActivityEntry(rs.getObject("id", UUID.class), Sql.instant(rs, "occurred_at"), rs.getString("actor"),
+                rs.getObject("customer_id", UUID.class), rs.getString("action"), rs.getString("details"));
+    }
+
+    PageResult<ActivityEntry> search(ActivityQuery query, PageRequest page) {
+        Where where = where(query);
+        var params = where.params();
+        long total = jdbc.sql("SELECT count(*) FROM activity_log" + where.clause()).params(params)
                 .query(Long.class).single();
         params.put("limit", page.size());
         params.put("offset", page.offset());
-        List<ActivityEntry> items = jdbc.sql("SELECT id, occurred_at, actor, customer_id, action, details "
-                        + "FROM activity_log" + clause + " ORDER BY occurred_at DESC, id DESC LIMIT :limit OFFSET :offset")
+        List<ActivityEntry> items = jdbc.sql(COLUMNS + where.clause() + ORDER + " LIMIT :limit OFFSET :offset")
                 .params(params)
-                .query((rs, n) -> new ActivityEntry(rs.getObject("id", UUID.class),
-                        Sql.instant(rs, "occurred_at"), rs.getString("actor"),
-                        rs.getObject("customer_id", UUID.class), rs.getString("action"), rs.getString("details")))
+                .query((rs, n) -> entry(rs))
                 .list();
         return new PageResult<>(items, total, page.page(), page.size());
+    }
+
+    /** Every matching line, newest first, handed over one at a time (read as a stream, never all at once). */
+    void forEach(ActivityQuery query, java.util.function.Consumer<ActivityEntry> consumer) {
+        Where where = where(query);
+        jdbc.sql(COLUMNS + where.clause() + ORDER).params(where.params())
+                .withFetchSize(1000)
+                .query(rs -> {
+                    consumer.accept(entry(rs));
+                });
     }
 }

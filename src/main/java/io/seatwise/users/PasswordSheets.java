@@ -276,12 +276,8 @@ public class PasswordSheets {
         return out.toByteArray();
     }
 
-    /** OWASP's CSV-injection rule: a cell starting with = + - @ tab or CR is prefixed with a quote. */
+    /** OWASP's CSV-injection rule (see {@link io.seatwise.shared.CsvCells#safe}). */
     static String safe(String cell) {
-        if (cell == null || cell.isEmpty()) {
-            return cell;
-        }
-        char c = cell.charAt(0);
-        return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r' ? "'" + cell : cell;
+        return io.seatwise.shared.CsvCells.safe(cell);
     }
 }

@@ -32,6 +32,11 @@ public class ConsoleMessages {
         return messages.getMessage(key, args, LocaleContextHolder.getLocale());
     }
 
+    /** A message in the request's language, or the fallback where there is no such key (a computed key). */
+    public String getOrDefault(String key, String fallback) {
+        return messages.getMessage(key, null, fallback, LocaleContextHolder.getLocale());
+    }
+
     /** The error as form errors: on its field ({@code domains[2]} counts as {@code domains}) or on the form. */
     public FormErrors errors(DomainException e) {
         return errors(e, List.of());

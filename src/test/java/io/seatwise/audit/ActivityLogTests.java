@@ -84,6 +84,18 @@ abstract class ActivityLogTests extends ApiTestSupport {
                 .andExpect(jsonPath("$.items[0].actor").value(sales.email()))
                 .andExpect(jsonPath("$.items[0].occurredAt").exists())
                 .andExpect(jsonPath("$.items[0].id").exists());
+        // ... and by day or instant: today finds them, tomorrow none; a date that is none is a 400 naming the field
+        String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+        getAs(admin, "/api/v1/activity?customerId=" + customer + "&from=" + today + "&to=" + today)
+                .andExpect(jsonPath("$.totalCount").value(4));
+        getAs(admin, "/api/v1/activity?customerId=" + customer + "&from="
+                + java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(1))
+                .andExpect(jsonPath("$.totalCount").value(0));
+        getAs(admin, "/api/v1/activity?customerId=" + customer + "&to=" + java.time.Instant.now().minusSeconds(3600))
+                .andExpect(jsonPath("$.totalCount").value(0));
+        getAs(admin, "/api/v1/activity?from=last-week")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.field").value("from"));
     }
 
     @Test

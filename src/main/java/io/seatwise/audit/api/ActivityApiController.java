@@ -27,9 +27,32 @@ class ActivityApiController {
     @GetMapping
     PageResult<ActivityEntry> search(@RequestParam(required = false) String customerId,
             @RequestParam(required = false) String actor, @RequestParam(required = false) String action,
-            @RequestParam(required = false) String search, @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) String search, @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to, @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size) {
-        return log.search(new ActivityQuery(customer(customerId), actor, action, search), PageRequest.of(page, size));
+        return log.search(new ActivityQuery(customer(customerId), actor, action, search, instant(from, "from", false),
+                instant(to, "to", true)), PageRequest.of(page, size));
+    }
+
+    /**
+     * An instant (2026-11-21T10:00:00Z) or a day in UTC (2026-11-21): {@code from} starts with the day, {@code to}
+     * (exclusive) ends with it.
+     */
+    private static java.time.Instant instant(String text, String field, boolean endOfDay) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return java.time.Instant.parse(text.strip());
+        } catch (java.time.format.DateTimeParseException notAnInstant) {
+            try {
+                java.time.LocalDate day = java.time.LocalDate.parse(text.strip());
+                return (endOfDay ? day.plusDays(1) : day).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+            } catch (java.time.format.DateTimeParseException notADay) {
+                throw io.seatwise.shared.DomainException.invalid("validation", field,
+                        "expected a day such as 2026-11-21 or an instant such as 2026-11-21T10:00:00Z");
+            }
+        }
     }
 
     /** A filter, not a resource: text that is no id is a bad request (an unknown id simply matches nothing). */

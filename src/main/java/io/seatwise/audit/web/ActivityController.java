@@ -1,16 +1,27 @@
 package io.seatwise.audit.web;
 
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 import io.seatwise.audit.ActivityEntry;
 import io.seatwise.audit.ActivityLog;
 import io.seatwise.audit.ActivityQuery;
+import io.seatwise.customers.Customer;
 import io.seatwise.customers.CustomerId;
 import io.seatwise.customers.CustomersService;
+import io.seatwise.shared.CsvCells;
 import io.seatwise.shared.DomainException;
 import io.seatwise.shared.Ids;
 import io.seatwise.shared.PageRequest;
@@ -20,30 +31,39 @@ import io.seatwise.web.FormErrors;
 import io.seatwise.web.Htmx;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** The activity log: who did what and when, filtered and paged. */
+/** The activity log: who did what and when, filtered, paged and exported as CSV. */
 @Controller
 class ActivityController {
 
     /** The actions the log writes, offered as a filter; a line with another action still shows. */
     static final List<String> ACTIONS = List.of("customer.created", "subscription.added",
             "subscription.seats-changed", "user.created", "users.imported", "user.updated", "user.password-reset",
-            "user.password-changed", "user.deleted", "users.restored", "users.purged", "passwords.downloaded", "passwords.mailed", "licenses.changed", "licenses.undone", "agent.invited", "agent.changed", "agent.password-changed",
-            "token.created", "token.revoked", "signin.failed");
+            "user.password-changed", "user.deleted", "users.restored", "users.purged", "passwords.downloaded",
+            "passwords.mailed", "licenses.changed", "licenses.undone", "agent.invited", "agent.changed",
+            "agent.password-changed", "token.created", "token.revoked", "signin.failed");
 
-    /** The filters and paging. */
-    record FilterForm(String customer, String actor, String action, String text, Integer page, Integer size) {
+    /** The filters and paging; the customer is a name (or the start of one) or an id; dates are days, inclusive. */
+    record FilterForm(String customer, String actor, String action, String text, String from, String to,
+            Integer page, Integer size) {
 
         public boolean any() {
-            return notBlank(customer) || notBlank(actor) || notBlank(action) || notBlank(text);
+            return notBlank(customer) || notBlank(actor) || notBlank(action) || notBlank(text) || notBlank(from)
+                    || notBlank(to);
         }
 
         private static boolean notBlank(String s) {
             return s != null && !s.isBlank();
         }
+    }
+
+    /** The form read: the query, or what is wrong with it field by field. */
+    private record Read(ActivityQuery query, FormErrors errors) {
     }
 
     private final ActivityLog log;
@@ -58,39 +78,143 @@ class ActivityController {
 
     @GetMapping("/activity")
     String list(FilterForm filter, Model model, HttpServletRequest request, HttpServletResponse response) {
-        FormErrors errors = FormErrors.none();
-        UUID customerId = null;
-        if (filter.customer() != null && !filter.customer().isBlank()) {
-            customerId = Ids.tryParse(filter.customer()).orElse(null);
-            if (customerId == null) {
-                errors = FormErrors.of("customer", messages.get("activity.badCustomerId"));
-            }
-        }
-        PageResult<ActivityEntry> page = errors.isEmpty()
-                ? log.search(new ActivityQuery(customerId, filter.actor(), filter.action(), filter.text()),
-                        PageRequest.of(filter.page(), filter.size()))
-                : new PageResult<>(List.of(), 0, 0, PageRequest.of(filter.page(), filter.size()).size());
+        Read read = read(filter);
+        PageRequest paging = PageRequest.of(filter.page(), filter.size());
+        PageResult<ActivityEntry> page = read.errors().isEmpty() ? log.search(read.query(), paging)
+                : new PageResult<>(List.of(), 0, 0, paging.size());
         model.addAttribute("nav", "activity");
         model.addAttribute("filter", filter);
-        model.addAttribute("errors", errors);
+        model.addAttribute("errors", read.errors());
         model.addAttribute("actions", ACTIONS);
         model.addAttribute("page", page);
         model.addAttribute("customerNames", customerNames(page.items()));
         return Htmx.wantsFragment(request, response) ? "activity/list :: results" : "activity/list";
     }
 
+    /**
+     * The lines the filters find, all of them, as CSV for Excel (UTF-8 with BOM, formula cells neutralised), read
+     * and written a line at a time. Filters with a mistake show the page with the message instead.
+     */
+    @GetMapping("/activity/export.csv")
+    String export(FilterForm filter, Model model, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        Read read = read(filter);
+        if (!read.errors().isEmpty()) {
+            return list(filter, model, request, response);
+        }
+        // The file starts with the first line read, so a refusal (checked as the reading starts) is still a 403.
+        Map<UUID, Optional<String>> names = new HashMap<>();
+        CSVPrinter[] csv = new CSVPrinter[1];
+        try {
+            log.forEach(read.query(), e -> {
+                try {
+                    if (csv[0] == null) {
+                        csv[0] = startCsv(response);
+                    }
+                    csv[0].printRecord(e.occurredAt(), CsvCells.safe(e.actor()), e.customerId(),
+                            e.customerId() == null ? null : CsvCells.safe(names.computeIfAbsent(e.customerId(),
+                                    this::customerName).orElse(null)),
+                            CsvCells.safe(messages.getOrDefault("action." + e.action(), e.action())),
+                            CsvCells.safe(e.details()));
+                } catch (IOException failed) {
+                    throw new java.io.UncheckedIOException(failed);
+                }
+            });
+            if (csv[0] == null) {
+                csv[0] = startCsv(response);
+            }
+        } finally {
+            if (csv[0] != null) {
+                csv[0].close();
+            }
+        }
+        return null;
+    }
+
+    private CSVPrinter startCsv(HttpServletResponse response) throws IOException {
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"activity-" + LocalDate.now(zone())
+                + ".csv\"");
+        Writer writer = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
+        writer.write('\uFEFF');
+        return new CSVPrinter(writer, CSVFormat.EXCEL.builder().setHeader(messages.get("activity.csv.when"),
+                messages.get("activity.actor"), messages.get("activity.csv.customerId"),
+                messages.get("activity.customer"), messages.get("activity.action"),
+                messages.get("activity.details")).get());
+    }
+
+    private Read read(FilterForm filter) {
+        FormErrors errors = FormErrors.none();
+        UUID customerId = null;
+        String customer = filter.customer() == null ? "" : filter.customer().strip();
+        if (!customer.isEmpty()) {
+            customerId = Ids.tryParse(customer).orElse(null);
+            if (customerId == null) {
+                PageResult<Customer> found = customers.search(customer, PageRequest.of(0, 20));
+                List<Customer> exact = found.items().stream().filter(c -> c.name().equalsIgnoreCase(customer))
+                        .toList();
+                if (found.totalCount() == 1 || exact.size() == 1) {
+                    customerId = (exact.size() == 1 ? exact.get(0) : found.items().get(0)).id().value();
+                } else if (found.totalCount() == 0) {
+                    errors = errors.with("customer", messages.get("activity.noCustomer", customer));
+                } else {
+                    errors = errors.with("customer", messages.get("activity.manyCustomers", found.totalCount(),
+                            customer));
+                }
+            }
+        }
+        Instant from = day(filter.from(), "from", 0);
+        Instant to = day(filter.to(), "to", 1);
+        if (filter.from() != null && !filter.from().isBlank() && from == null) {
+            errors = errors.with("from", messages.get("activity.badDate"));
+        }
+        if (filter.to() != null && !filter.to().isBlank() && to == null) {
+            errors = errors.with("to", messages.get("activity.badDate"));
+        }
+        if (from != null && to != null && !from.isBefore(to)) {
+            errors = errors.with("to", messages.get("activity.toBeforeFrom"));
+        }
+        return new Read(new ActivityQuery(customerId, filter.actor(), filter.action(), filter.text(), from, to),
+                errors);
+    }
+
+    /** The start of the given day (plus {@code days}) in the zone the console shows times in; null if unreadable. */
+    private static Instant day(String text, String field, int days) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            LocalDate date = LocalDate.parse(text.strip());
+            if (date.getYear() < 1970 || date.getYear() > 9999) {
+                return null;
+            }
+            return date.plusDays(days).atStartOfDay(zone()).toInstant();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    /** The console's time zone (ConsoleView shows times in it). */
+    private static ZoneId zone() {
+        return ZoneId.systemDefault();
+    }
+
+    private Optional<String> customerName(UUID id) {
+        try {
+            return Optional.of(customers.get(new CustomerId(id)).name());
+        } catch (DomainException e) {
+            if (e.kind() != DomainException.Kind.NOT_FOUND) {
+                throw e;
+            }
+            return Optional.empty();
+        }
+    }
+
     /** Names of the customers on this page; a customer the log names but that is gone shows as its id. */
     private Map<UUID, String> customerNames(List<ActivityEntry> entries) {
         Map<UUID, String> names = new HashMap<>();
-        entries.stream().map(ActivityEntry::customerId).filter(Objects::nonNull).distinct().forEach(id -> {
-            try {
-                names.put(id, customers.get(new CustomerId(id)).name());
-            } catch (DomainException e) {
-                if (e.kind() != DomainException.Kind.NOT_FOUND) {
-                    throw e;
-                }
-            }
-        });
+        entries.stream().map(ActivityEntry::customerId).filter(Objects::nonNull).distinct()
+                .forEach(id -> customerName(id).ifPresent(name -> names.put(id, name)));
         return names;
     }
 }

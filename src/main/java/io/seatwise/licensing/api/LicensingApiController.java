@@ -123,10 +123,7 @@ class LicensingApiController {
 
     /** Spreadsheets run cells starting with = + - @ as formulas; a leading quote keeps them text. */
     static String safe(String value) {
-        if (value != null && !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0) {
-            return "'" + value;
-        }
-        return value;
+        return io.seatwise.shared.CsvCells.safe(value);
     }
 
     @PostMapping("/licensechanges/{changeId}/undo")
