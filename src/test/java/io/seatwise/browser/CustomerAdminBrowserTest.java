@@ -1,0 +1,74 @@
+package io.seatwise.browser;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Response;
+import com.microsoft.playwright.options.AriaRole;
+import io.seatwise.access.TestCustomerUsers;
+import io.seatwise.access.TestCustomerUsers.Member;
+import io.seatwise.access.TestCustomerUsers.Tenant;
+import io.seatwise.users.DirectoryRole;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Customer administrators in a real browser: a Global admin with a temporary password must choose a password
+ * before anything else, then sees its own tenant only; another tenant's pages are "not found".
+ */
+class CustomerAdminBrowserTest extends BrowserTestSupport {
+
+    @Autowired
+    TestCustomerUsers customerUsers;
+
+    @Test
+    void aNewCustomerAdminSetsAPasswordThenSeesOnlyItsTenant() {
+        Tenant own = customerUsers.tenant(3);
+        Tenant other = customerUsers.tenant(3);
+        Member admin = customerUsers.withTemporaryPassword(own, DirectoryRole.GLOBAL_ADMIN);
+        Member neighbour = customerUsers.create(other, DirectoryRole.NONE);
+        String chosen = "a-password-of-my-own-" + System.nanoTime();
+
+        try (BrowserContext context = context("en-US")) {
+            Page page = context.newPage();
+
+            // Signed in with the temporary password, every page leads to "choose your own password"
+            signIn(page, admin.userName(), admin.temporaryPassword());
+            assertThat(page.getByText("You signed in with a temporary password. Choose your own password to "
+                    + "continue.")).isVisible();
+            screenshot(page, "01-temporary-password");
+            page.navigate(base() + "/customers/" + own.id() + "/users");
+            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Change password")))
+                    .isVisible();
+
+            page.getByLabel("Current password").fill(admin.temporaryPassword());
+            page.getByLabel("New password", new Page.GetByLabelOptions().setExact(true)).fill(chosen);
+            page.getByLabel("Confirm new password").fill(chosen);
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Change password")).click();
+            assertThat(page.getByText("Password changed — sign in with your new password.")).isVisible();
+            screenshot(page, "02-password-changed");
+
+            // With its own password: its customer, its users; no agents, no activity log
+            signIn(page, admin.userName(), chosen);
+            page.navigate(base() + "/customers");
+            assertThat(page.locator("main")).containsText("Tenant " + own.domain());
+            assertThat(page.locator("main")).not().containsText("Tenant " + other.domain());
+            assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Agents"))).hasCount(0);
+            assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Activity log")))
+                    .hasCount(0);
+            screenshot(page, "03-own-customer-only");
+            page.navigate(base() + "/customers/" + own.id() + "/users");
+            assertThat(page.locator("#user-results")).containsText(admin.userName());
+            screenshot(page, "04-own-users");
+
+            // Another tenant's pages do not exist for it
+            Response response = page.navigate(base() + "/customers/" + other.id() + "/users");
+            assertThat(response.status()).isEqualTo(404);
+            assertThat(page.locator("body")).not().containsText(neighbour.userName());
+            assertThat(page.locator("body")).not().containsText(other.domain());
+            screenshot(page, "05-other-tenant-not-found");
+        }
+    }
+}
