@@ -169,7 +169,7 @@ class LicenseQueries {
         params.put("limit", page.size());
         params.put("offset", page.offset());
         List<LicenseHolder> items = jdbc.sql("SELECT u.id, u.user_principal_name, u.display_name" + from
-                        + " ORDER BY u.display_name, u.id LIMIT :limit OFFSET :offset")
+                        + " ORDER BY u.display_sort, u.id LIMIT :limit OFFSET :offset")
                 .params(params).query(LicenseQueries::holder).list();
         return new PageResult<>(withDisabledPlans(customer, sku, items), total, page.page(), page.size());
     }
@@ -183,8 +183,9 @@ class LicenseQueries {
             all.addAll(jdbc.sql("SELECT u.id, u.user_principal_name, u.display_name"
                     + holdersFrom(customer, part, sku, params)).params(params).query(LicenseQueries::holder).list());
         }
-        all.sort(java.util.Comparator.comparing(LicenseHolder::displayName)
-                .thenComparing(h -> h.userId().value()));
+        // The database's order of names (V10), which SortKeys gives H2, the only database that comes here.
+        all.sort(java.util.Comparator.comparing((LicenseHolder h) -> io.seatwise.shared.SortKeys.of(h.displayName()))
+                .thenComparing(h -> h.userId().value(), LicensingRepository.UUID_ORDER));
         int from = (int) Math.min(all.size(), page.offset());
         List<LicenseHolder> items = all.subList(from, Math.min(all.size(), from + page.size()));
         return new PageResult<>(withDisabledPlans(customer, sku, items), all.size(), page.page(), page.size());

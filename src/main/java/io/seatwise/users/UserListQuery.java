@@ -240,7 +240,9 @@ class UserListQuery {
 
     private List<User> read(Source source, String seek, Map<String, Object> seekParams, UserSort order, long limit,
             long offset, boolean reverse) {
-        String users = "SELECT " + COLUMNS + " FROM " + pageFrom(source, order) + " WHERE " + source.where() + seek;
+        // Wrapped (below), the page still needs the sort key (display_sort is no column of User).
+        String users = "SELECT " + COLUMNS + (source.ids() ? ", u.display_sort" : "") + " FROM "
+                + pageFrom(source, order) + " WHERE " + source.where() + seek;
         // H2 would start a join from app_user to read it in order; sorting the few users of the ids is the cheap way.
         String sql = (source.ids() ? "SELECT * FROM (" + users + ") u" : users)
                 + " ORDER BY " + order.orderBy() + " LIMIT :limit OFFSET :offset";

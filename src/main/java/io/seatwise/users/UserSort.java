@@ -31,17 +31,20 @@ public record UserSort(Field field, boolean descending) {
         return new UserSort(field, !descending);
     }
 
-    /** ORDER BY (alias u). The constant customer_id leads so H2 reads the (customer_id, …) index in order too. */
+    /**
+     * ORDER BY (alias u). The constant customer_id leads so H2 reads the (customer_id, …) index in order too. Display
+     * names sort by display_sort, their order for people (V10), not their code points.
+     */
     String orderBy() {
         String direction = descending ? " DESC" : "";
         // User names are unique: no tie to break.
-        return field == Field.DISPLAY_NAME ? "u.customer_id, u.display_name" + direction + ", u.id" + direction
+        return field == Field.DISPLAY_NAME ? "u.customer_id, u.display_sort" + direction + ", u.id" + direction
                 : "u.customer_id, u.user_name_key" + direction;
     }
 
     /** The column (alias u) a seek starts from: the sort key of the anchor user. */
     String keyColumn() {
-        return field == Field.DISPLAY_NAME ? "u.display_name" : "u.user_name_key";
+        return field == Field.DISPLAY_NAME ? "u.display_sort" : "u.user_name_key";
     }
 
     /** The users after an anchor in this order, given its key and id as parameters (an index range plus a tie). */
@@ -49,7 +52,7 @@ public record UserSort(Field field, boolean descending) {
         String op = descending ? "<" : ">";
         String key = ":" + keyParam;
         return field == Field.DISPLAY_NAME
-                ? "(u.display_name " + op + "= " + key + " AND (u.display_name " + op + " " + key + " OR u.id " + op
+                ? "(u.display_sort " + op + "= " + key + " AND (u.display_sort " + op + " " + key + " OR u.id " + op
                         + " :" + idParam + "))"
                 : "u.user_name_key " + op + " " + key;
     }
