@@ -32,7 +32,6 @@ import io.seatwise.users.UserListChanges;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -348,31 +347,38 @@ class LicensingRepository {
             copyOutcomes(customer, change, group, firstSeq, outcomes);
             return;
         }
-        template.batchUpdate("""
+        if (outcomes.isEmpty()) {
+            return;
+        }
+        // H2: one INSERT … SELECT over arrays (UNNEST zips them) rather than a command per row.
+        int n = outcomes.size();
+        Object[] users = new Object[n];
+        Object[] statuses = new Object[n];
+        Object[] codes = new Object[n];
+        Object[] skus = new Object[n];
+        Object[] errors = new Object[n];
+        for (int i = 0; i < n; i++) {
+            UserOutcome o = outcomes.get(i);
+            Violation first = o.succeeded() ? null : o.errors().get(0);
+            users[i] = o.userId().value();
+            statuses[i] = o.succeeded() ? SUCCEEDED : FAILED;
+            codes[i] = first == null ? null : first.code().name();
+            skus[i] = first == null || first.skuId() == null ? null : first.skuId().value();
+            errors[i] = first == null ? null : ViolationText.encode(o.errors());
+        }
+        jdbc.sql("""
                 INSERT INTO license_change_user (customer_id, change_id, user_id, seq, status, error_code, error_sku,
                   errors, grp)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, new BatchPreparedStatementSetter() {
-                    @Override
-                    public void setValues(PreparedStatement ps, int i) throws SQLException {
-                        UserOutcome o = outcomes.get(i);
-                        Violation first = o.succeeded() ? null : o.errors().get(0);
-                        ps.setObject(1, customer.value());
-                        ps.setObject(2, change);
-                        ps.setObject(3, o.userId().value());
-                        ps.setInt(4, firstSeq + i);
-                        ps.setInt(5, o.succeeded() ? SUCCEEDED : FAILED);
-                        ps.setString(6, first == null ? null : first.code().name());
-                        ps.setObject(7, first == null || first.skuId() == null ? null : first.skuId().value());
-                        ps.setString(8, first == null ? null : ViolationText.encode(o.errors()));
-                        ps.setInt(9, group);
-                    }
-
-                    @Override
-                    public int getBatchSize() {
-                        return outcomes.size();
-                    }
-                });
+                SELECT :c, :change, t.u, :first + t.n - 1, t.s, t.code, t.sku, t.errors, :grp
+                FROM UNNEST(:users, :statuses, :codes, :skus, :errors) WITH ORDINALITY AS t(u, s, code, sku, errors, n)
+                """)
+                .param("c", customer.value()).param("change", change).param("first", firstSeq).param("grp", group)
+                .param("users", new SqlArrayValue("uuid", users))
+                .param("statuses", new SqlArrayValue("integer", statuses))
+                .param("codes", new SqlArrayValue("varchar", codes))
+                .param("skus", new SqlArrayValue("uuid", skus))
+                .param("errors", new SqlArrayValue("varchar", errors))
+                .update();
     }
 
     /**
