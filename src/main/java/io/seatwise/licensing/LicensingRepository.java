@@ -208,7 +208,7 @@ class LicensingRepository {
         // element by element, so there the array is joined by index, users and their active products in one pass.
         // Products are filtered here, not in SQL, since a product condition tempts H2 into scanning every
         // assignment of the product.
-        if (postgres && statesByRange(customer, uuids, products, result, licenses)) {
+        if (statesByRange(customer, uuids, products, result, licenses)) {
             return fillMissing(ids, result);
         }
         if (postgres) {
@@ -243,10 +243,11 @@ class LicensingRepository {
     }
 
     /**
-     * PostgreSQL, a dense selection (most users between the first and the last selected id are selected, as when
-     * a whole tenant is picked): the users and their licenses are read by the id range, as for a filter, which is
-     * several times cheaper than probing the primary keys once per id with {@code = ANY}. The range read stops
-     * after twice the chunk's size; if the range holds more users than that, the selection is sparse and the caller
+     * A dense selection (most users between the first and the last selected id are selected, as when a whole
+     * tenant is picked, or an import's new users): the users and their licenses are read by the id range, as for a
+     * filter, which is several times cheaper than probing the primary key once per id ({@code = ANY}, or H2 joining
+     * the array). The range read stops after twice the chunk's size; if the range holds more users than that, the
+     * selection is sparse and the caller
      * probes by id instead. Answers whether the range read was used.
      */
     private boolean statesByRange(CustomerId customer, List<UUID> sorted, Set<SkuId> products,
