@@ -247,8 +247,7 @@ class LicensingRepository {
      * tenant is picked, or an import's new users): the users and their licenses are read by the id range, as for a
      * filter, which is several times cheaper than probing the primary key once per id ({@code = ANY}, or H2 joining
      * the array). The range read stops after twice the chunk's size; if the range holds more users than that, the
-     * selection is sparse and the caller
-     * probes by id instead. Answers whether the range read was used.
+     * selection is sparse and the caller probes by id instead. Answers whether the range read was used.
      */
     private boolean statesByRange(CustomerId customer, List<UUID> sorted, Set<SkuId> products,
             Map<UserId, UserLicenseState> result, Map<UUID, Map<SkuId, Set<ServicePlanId>>> licenses) {
