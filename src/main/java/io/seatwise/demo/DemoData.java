@@ -1,14 +1,21 @@
 package io.seatwise.demo;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import io.seatwise.access.SystemActor;
 import io.seatwise.catalog.SkuId;
 import io.seatwise.customers.Customer;
 import io.seatwise.customers.CustomersService;
 import io.seatwise.customers.NewCustomer;
+import io.seatwise.licensing.LicenseChangeSpec;
+import io.seatwise.licensing.LicensingService;
+import io.seatwise.licensing.Selection;
 import io.seatwise.shared.PageRequest;
 import io.seatwise.users.NewUser;
+import io.seatwise.users.UserId;
 import io.seatwise.users.UsersService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,17 +44,24 @@ class DemoData implements ApplicationRunner {
     private record Seats(SkuId sku, int quantity) {
     }
 
+    /** Licenses for the first {@code users} users of a tenant, after those of the entries before it. */
+    private record Licenses(SkuId sku, int users) {
+    }
+
     private record Tenant(String name, String country, List<String> domains, List<Seats> subscriptions,
-            List<String[]> users) {
+            List<String[]> users, List<Licenses> licenses) {
     }
 
     private final CustomersService customers;
     private final UsersService users;
+    private final LicensingService licensing;
     private final TransactionTemplate transaction;
 
-    DemoData(CustomersService customers, UsersService users, TransactionTemplate transaction) {
+    DemoData(CustomersService customers, UsersService users, LicensingService licensing,
+            TransactionTemplate transaction) {
         this.customers = customers;
         this.users = users;
+        this.licensing = licensing;
         this.transaction = transaction;
     }
 
@@ -68,8 +82,17 @@ class DemoData implements ApplicationRunner {
             customers.addSubscription(customer.id(), s.sku(), s.quantity());
         }
         String domain = tenant.domains().get(0);
+        List<UserId> created = new ArrayList<>();
         for (String[] u : tenant.users()) {
-            users.create(customer.id(), new NewUser(u[0] + "@" + domain, u[1], u[2], null, null, null));
+            created.add(users.create(customer.id(), new NewUser(u[0] + "@" + domain, u[1], u[2], null, null, null),
+                    List.of()).user().id());
+        }
+        // Some users licensed, so that the list's filters and Manage licenses show all, some and none.
+        int next = 0;
+        for (Licenses l : tenant.licenses()) {
+            licensing.apply(customer.id(), new Selection.UserIds(created.subList(next, next + l.users())),
+                    new LicenseChangeSpec(Map.of(l.sku(), Set.of()), Set.of()));
+            next += l.users();
         }
     }
 
@@ -88,16 +111,19 @@ class DemoData implements ApplicationRunner {
                                 new String[] {"lee.gu", "Lee", "Gu"},
                                 new String[] {"lidia.holloway", "Lidia", "Holloway"},
                                 new String[] {"megan.bowen", "Megan", "Bowen"},
-                                new String[] {"nestor.wilke", "Nestor", "Wilke"})),
+                                new String[] {"nestor.wilke", "Nestor", "Wilke"}),
+                        List.of(new Licenses(M365_E3, 6), new Licenses(EXCHANGE_PLAN_1, 2))),
                 new Tenant("Fabrikam AB", "SE", List.of("fabrikam.example"),
                         List.of(new Seats(BUSINESS_PREMIUM, 15), new Seats(EXCHANGE_PLAN_1, 5)),
                         List.of(new String[] {"astrid.lindqvist", "Astrid", "Lindqvist"},
                                 new String[] {"bjorn.ek", "Björn", "Ek"},
-                                new String[] {"sofia.nystrom", "Sofia", "Nyström"})),
+                                new String[] {"sofia.nystrom", "Sofia", "Nyström"}),
+                        List.of(new Licenses(BUSINESS_PREMIUM, 2))),
                 new Tenant("Northwind SARL", "FR", List.of("northwind.example"),
                         List.of(new Seats(M365_E3, 10)),
                         List.of(new String[] {"camille.durand", "Camille", "Durand"},
                                 new String[] {"olga.ivanova", "Ольга", "Иванова"},
-                                new String[] {"wang.fang", "芳", "王"})));
+                                new String[] {"wang.fang", "芳", "王"}),
+                        List.of(new Licenses(M365_E3, 3))));
     }
 }
