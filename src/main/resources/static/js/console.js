@@ -54,4 +54,19 @@
       }
     });
   });
+  // "Print" buttons.
+  document.addEventListener('click', function (event) {
+    if (event.target.closest('[data-print]')) {
+      window.print();
+    }
+  });
+
+  // A form that answers with a download (the page itself stays): reload the page after it, so it shows what
+  // the download changed (e.g. "downloaded").
+  document.addEventListener('submit', function (event) {
+    if (event.target.hasAttribute('data-reload-after-submit')) {
+      window.setTimeout(function () { window.location.reload(); }, 1500);
+    }
+  });
+
 })();
