@@ -105,6 +105,12 @@ class ImportUsersConsoleTests {
             }
         }
         assertThat(sheet).contains("/users/sheets/");
+        // The progress htmx polls sends it on to the job's page once the run is over.
+        mvc.perform(get(job + "/progress").header("HX-Request", "true").with(helpdesk).session(session))
+                .andExpect(status().isOk())
+                .andExpect(header().string("HX-Redirect", job))
+                .andExpect(content().string(allOf(containsString("id=\"import-progress\""),
+                        org.hamcrest.Matchers.not(containsString("hx-trigger")))));
         mvc.perform(get(sheet).with(helpdesk).session(session))
                 .andExpect(content().string(allOf(containsString("ann@" + t.domain()), containsString("bo@"),
                         containsString("2 users were imported. Licenses assigned: 1; not assigned: 0."))));

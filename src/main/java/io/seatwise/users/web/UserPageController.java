@@ -40,6 +40,16 @@ class UserPageController {
                     u.directoryRole().name(), u.signInBlocked());
         }
 
+        /** A text field's value by name, for the template's loop over the name fields. */
+        public String value(String field) {
+            return switch (field) {
+                case "firstName" -> firstName;
+                case "lastName" -> lastName;
+                case "displayName" -> displayName;
+                default -> null;
+            };
+        }
+
         UserUpdate update() {
             return new UserUpdate(Optional.ofNullable(firstName).or(() -> Optional.of("")),
                     Optional.ofNullable(lastName).or(() -> Optional.of("")),
