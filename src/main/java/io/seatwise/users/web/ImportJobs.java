@@ -27,8 +27,9 @@ import org.springframework.web.multipart.MultipartFile;
 /**
  * The console's import files and import runs. An uploaded file is kept in a temporary file between the validation
  * report and "Create", for the agent who uploaded it; "Create" runs on a background thread (with the agent's
- * security context) so the page can show progress instead of waiting; the service's import is one transaction, so
- * the progress is the elapsed time against the file's row count, not rows done.
+ * security context) so the page can show progress instead of waiting: rows checked, then users written (the
+ * service tells both as it goes), then licenses; the import is one transaction, so nobody sees the users before
+ * the end.
  */
 @Component
 class ImportJobs {
@@ -49,6 +50,8 @@ class ImportJobs {
         volatile Instant finished;
         volatile UserImports.Report report;
         volatile DomainException failure;
+        volatile int checked;
+        volatile int created;
 
         Job(UUID id, CustomerId customer, String owner, int rows, int valid) {
             this.id = id;
@@ -72,6 +75,28 @@ class ImportJobs {
 
         public boolean done() {
             return finished != null;
+        }
+
+        public int checked() {
+            return checked;
+        }
+
+        public int created() {
+            return created;
+        }
+
+        /** The step under way: checking the file again, writing users, or giving licenses (after the last user). */
+        public String step() {
+            return created >= valid ? "licensing" : created > 0 || checked >= rows ? "creating" : "checking";
+        }
+
+        /** How far the current step is, 0 to 100. */
+        public int percent() {
+            return switch (step()) {
+                case "checking" -> rows == 0 ? 0 : (int) (100L * checked / rows);
+                case "creating" -> valid == 0 ? 0 : (int) (100L * created / valid);
+                default -> 100;
+            };
         }
 
         public long elapsedSeconds() {
@@ -132,7 +157,18 @@ class ImportJobs {
         jobs.put(job.id, job);
         runner.execute(new DelegatingSecurityContextRunnable(() -> {
             try {
-                job.report = imports.importUsers(upload.customer(), new FileSystemResource(upload.file()), true);
+                job.report = imports.importUsers(upload.customer(), new FileSystemResource(upload.file()), true,
+                        new UserImports.Progress() {
+                            @Override
+                            public void checked(int rows) {
+                                job.checked = rows;
+                            }
+
+                            @Override
+                            public void created(int users) {
+                                job.created = users;
+                            }
+                        });
             } catch (DomainException e) {
                 job.failure = e;
             } catch (RuntimeException e) {
