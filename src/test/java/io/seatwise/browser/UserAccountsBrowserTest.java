@@ -203,6 +203,41 @@ class UserAccountsBrowserTest extends BrowserTestSupport {
     }
 
     @Test
+    void aLargeImportShowsItsProgressThenTheConfirmation() {
+        StringBuilder file = new StringBuilder("First name,Last name,Display name,User name,Usage location\n");
+        for (int i = 0; i < 30_000; i++) {
+            file.append("F").append(i).append(",L,,u").append(i).append('@').append(t.domain()).append(",SE\n");
+        }
+        try (BrowserContext context = context("en-US")) {
+            Page page = context.newPage();
+            signIn(page, agent);
+            page.navigate(base() + "/customers/" + t.id() + "/users/import");
+            page.getByLabel("CSV file").setInputFiles(new FilePayload("many.csv", "text/csv",
+                    file.toString().getBytes(StandardCharsets.UTF_8)));
+            page.getByRole(AriaRole.BUTTON, named("Upload and check")).click();
+            assertThat(page.getByTestId("report-summary")).hasText("Rows: 30,000. Valid: 30,000. Refused: 0.",
+                    new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(60_000));
+            page.getByRole(AriaRole.BUTTON, named("Create 30,000 valid users")).click();
+            page.waitForLoadState();
+            if (page.url().contains("/import/jobs/")) {
+                // The run is under way: the page polls its progress
+                assertThat(page.getByTestId("progress-step")).isVisible();
+                page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(getClass().getSimpleName())
+                        .resolve("14-import-progress.png")));
+            }
+            page.waitForURL(Pattern.compile(".*/users/sheets/.*"), new Page.WaitForURLOptions().setTimeout(180_000));
+            assertThat(page.getByTestId("more-users"))
+                    .hasText("The first 5,000 of 30,000 users are shown here; the CSV file and the email hold all "
+                            + "of them.");
+            assertThat(page.getByTestId("temporary-password")).hasCount(5_000);
+            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(getClass().getSimpleName())
+                    .resolve("15-large-import-confirmation.png")));
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM app_user WHERE customer_id = ?").param(t.id().value())
+                .query(Long.class).single()).isEqualTo(30_000);
+    }
+
+    @Test
     void editsResetsDeletesAndRestoresAUser() {
         UserId ann = SystemActor.call(() -> users.create(t.id(), new NewUser("ann@" + t.domain(), "Ann", "Lee",
                 null, "SE", null), List.of(new LicenseRequest(E3, Set.of())))).user().id();

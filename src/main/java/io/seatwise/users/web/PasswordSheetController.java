@@ -39,6 +39,9 @@ class PasswordSheetController {
     record Row(String userPrincipalName, String displayName, String temporaryPassword, SheetNotes.Line licenses) {
     }
 
+    /** At most this many lines on the page (an import can have 100,000); the CSV and the mail hold them all. */
+    static final int SHOWN = 5_000;
+
     private final CustomersService customers;
     private final PasswordSheets sheets;
     private final UserForms forms;
@@ -99,12 +102,13 @@ class PasswordSheetController {
         Map<String, SheetNotes.Line> lines = notes.lines(sheet).stream()
                 .collect(Collectors.toMap(SheetNotes.Line::userPrincipalName, Function.identity(), (a, b) -> b));
         List<Row> rows = status.downloaded() && status.emailed() ? List.of()
-                : sheets.entries(customer.id(), sheet).stream().map(e -> new Row(e.userPrincipalName(),
+                : sheets.entries(customer.id(), sheet).stream().limit(SHOWN).map(e -> new Row(e.userPrincipalName(),
                         e.displayName(), e.temporaryPassword(), lines.get(e.userPrincipalName()))).toList();
         model.addAttribute("nav", "customers");
         model.addAttribute("customer", customer);
         model.addAttribute("status", status);
         model.addAttribute("rows", rows);
+        model.addAttribute("shown", SHOWN);
         model.addAttribute("summary", notes.summary(sheet));
         model.addAttribute("to", to);
         model.addAttribute("errors", errors);
