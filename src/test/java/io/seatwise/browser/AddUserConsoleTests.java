@@ -129,6 +129,20 @@ class AddUserConsoleTests {
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(content().string(allOf(containsString("id=\"to-error\""),
                         containsString("Enter a valid email address."), containsString("ann@" + t.domain()))));
+
+        // A second download goes back to the page, which says the file was downloaded
+        String csv = mvc.perform(post("/customers/" + t.id() + "/users/sheets/" + sheet + "/csv").with(helpdesk)
+                        .with(csrf()).session(session))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Disposition", containsString("users.csv")))
+                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(csv).startsWith("\uFEFF").contains("ann@" + t.domain());
+        mvc.perform(post("/customers/" + t.id() + "/users/sheets/" + sheet + "/csv").with(helpdesk).with(csrf())
+                        .session(session))
+                .andExpect(status().isSeeOther())
+                .andExpect(header().string("Location", "/customers/" + t.id() + "/users/sheets/" + sheet));
+        mvc.perform(get("/customers/" + t.id() + "/users/sheets/" + sheet).with(helpdesk).session(session))
+                .andExpect(content().string(containsString("The CSV file was downloaded; it cannot be downloaded")));
     }
 
     @Test

@@ -67,7 +67,19 @@ class PasswordSheetController {
     @PostMapping("/customers/{id}/users/sheets/{sheet}/csv")
     ResponseEntity<byte[]> csv(@PathVariable String id, @PathVariable String sheet) {
         Customer customer = customers.get(UserForms.customerId(id));
-        byte[] csv = sheets.download(customer.id(), UserForms.sheetId(sheet));
+        UUID sheetId = UserForms.sheetId(sheet);
+        byte[] csv;
+        try {
+            csv = sheets.download(customer.id(), sheetId);
+        } catch (DomainException e) {
+            if (e.kind() != DomainException.Kind.CONFLICT) {
+                throw e;
+            }
+            // Downloaded already (another tab, a second click): the page says so.
+            return ResponseEntity.status(HttpStatus.SEE_OTHER)
+                    .location(java.net.URI.create("/customers/" + customer.id() + "/users/sheets/" + sheetId))
+                    .build();
+        }
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename("users.csv")
                         .build().toString())
