@@ -285,7 +285,7 @@ class UserAccountsBrowserTest extends BrowserTestSupport {
             // Restore: selected, asked, and the result per user
             page.getByLabel("Select ann@" + t.domain()).check();
             page.getByRole(AriaRole.BUTTON, named("Restore")).click();
-            assertThat(page.getByTestId("confirm-question")).containsText("Restore 1 users: ann@" + t.domain());
+            assertThat(page.getByTestId("confirm-question")).containsText("Restore one user: ann@" + t.domain());
             page.getByRole(AriaRole.BUTTON, named("Restore")).click();
             assertThat(page.getByTestId("restore-summary")).hasText("Users restored: 1 of 1.");
             assertThat(page.getByTestId("restore-results")).containsText("Microsoft 365 E3");

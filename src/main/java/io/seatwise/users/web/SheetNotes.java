@@ -25,7 +25,7 @@ final class SheetNotes implements Serializable {
     private final Map<UUID, String> summaries = new ConcurrentHashMap<>();
 
     static SheetNotes of(HttpSession session) {
-        synchronized (session.getId().intern()) {
+        synchronized (org.springframework.web.util.WebUtils.getSessionMutex(session)) {
             SheetNotes notes = (SheetNotes) session.getAttribute(ATTRIBUTE);
             if (notes == null) {
                 notes = new SheetNotes();
