@@ -1,8 +1,6 @@
 package io.seatwise.users.web;
 
 import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.UUID;
 
 import io.seatwise.customers.Customer;
 import io.seatwise.customers.CustomersService;
