@@ -63,7 +63,7 @@ class ImportUsersConsoleTests {
     String mixed() {
         return "First name;Last name;Display name;User name;Usage location;Licenses\n"
                 + "Ann;Lee;Ann Lee;ann@" + t.domain() + ";NO;spe_e3\n"
-                + "Bo;Ek;;bo@" + t.domain() + ";;\n"
+                + "Bo;Ek;;bo@" + t.domain() + ";;SPE_E3\n"
                 + ";;;carl@" + t.domain() + ";SE;\n"
                 + "Dan;Do;Dan Do;dan@elsewhere.example;SE;\n"
                 + "Eve;Ek;Eve;eve@" + t.domain() + ";XX;\n";
@@ -113,7 +113,8 @@ class ImportUsersConsoleTests {
                         org.hamcrest.Matchers.not(containsString("hx-trigger")))));
         mvc.perform(get(sheet).with(helpdesk).session(session))
                 .andExpect(content().string(allOf(containsString("ann@" + t.domain()), containsString("bo@"),
-                        containsString("2 users were imported. Licenses assigned: 1; not assigned: 0."))));
+                        containsString("2 users were imported. Licenses assigned: 1; not assigned: 1."),
+                        containsString("Microsoft 365 E3: Not enough licenses available."))));
         assertThat(users()).isEqualTo(2);
     }
 

@@ -1,14 +1,22 @@
 package io.seatwise.users.web;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
+import io.seatwise.catalog.CatalogService;
 import io.seatwise.customers.Customer;
 import io.seatwise.customers.CustomersService;
 import io.seatwise.shared.DomainException;
+import io.seatwise.users.UserId;
 import io.seatwise.users.UserImportFileException;
 import io.seatwise.users.UserImportProblem;
 import io.seatwise.users.UserImports;
+import io.seatwise.users.UserLicenses.LicenseError;
+import io.seatwise.users.UserLicenses.LicenseOutcome;
 import io.seatwise.users.UserLicenses.NewUserLicenses;
+import io.seatwise.users.UsersService;
 import io.seatwise.web.ConsoleMessages;
 import io.seatwise.web.FormErrors;
 import jakarta.servlet.http.HttpServletResponse;
@@ -41,15 +49,21 @@ class ImportUsersController {
 
     /** At most this many problems on the page; the count says how many there are in all. */
     static final int SHOWN_PROBLEMS = 1_000;
+    /** At most this many users' license failures noted for the confirmation page (each is a look-up). */
+    static final int NOTED_FAILURES = 1_000;
 
     private final CustomersService customers;
     private final UserImports imports;
     private final ImportJobs jobs;
     private final ConsoleMessages messages;
     private final UserForms forms;
+    private final UsersService users;
+    private final CatalogService catalog;
 
     ImportUsersController(CustomersService customers, UserImports imports, ImportJobs jobs,
-            ConsoleMessages messages, UserForms forms) {
+            ConsoleMessages messages, UserForms forms, UsersService users, CatalogService catalog) {
+        this.users = users;
+        this.catalog = catalog;
         this.customers = customers;
         this.imports = imports;
         this.jobs = jobs;
@@ -123,8 +137,10 @@ class ImportUsersController {
             UserImports.Report report = run.report;
             int given = report.licenseChanges().stream().mapToInt(NewUserLicenses::succeeded).sum();
             int failed = report.licenseChanges().stream().mapToInt(NewUserLicenses::failed).sum();
-            SheetNotes.of(session).summary(report.passwordSheetId(),
+            SheetNotes notes = SheetNotes.of(session);
+            notes.summary(report.passwordSheetId(),
                     messages.get("userimport.licenseSummary", report.created(), given, failed));
+            noteFailures(customer, report, notes);
             return "redirect:/customers/" + customer.id() + "/users/sheets/" + report.passwordSheetId();
         }
         model.addAttribute("nav", "customers");
@@ -146,6 +162,29 @@ class ImportUsersController {
         model.addAttribute("job", run);
         model.addAttribute("failure", failure(run));
         return "users/import-progress :: progress";
+    }
+
+    /** The users whose licenses failed, with why, for their rows of the confirmation page (once per run). */
+    private void noteFailures(Customer customer, UserImports.Report report, SheetNotes notes) {
+        if (!notes.lines(report.passwordSheetId()).isEmpty()) {
+            return;
+        }
+        int noted = 0;
+        for (NewUserLicenses change : report.licenseChanges()) {
+            for (Map.Entry<UserId, LicenseOutcome> e : change.outcomes().entrySet()) {
+                if (e.getValue().succeeded() || noted++ >= NOTED_FAILURES) {
+                    continue;
+                }
+                List<String> why = new ArrayList<>();
+                for (LicenseError error : e.getValue().errors()) {
+                    String product = error.skuId() == null ? "" : catalog.findProduct(error.skuId())
+                            .map(p -> p.productName() + ": ").orElse("");
+                    why.add(product + forms.reason(error.code(), error.message()));
+                }
+                notes.add(report.passwordSheetId(), new SheetNotes.Line(
+                        users.get(customer.id(), e.getKey()).userPrincipalName(), true, why));
+            }
+        }
     }
 
     private String failure(ImportJobs.Job run) {
