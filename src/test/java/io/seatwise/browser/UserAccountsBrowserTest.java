@@ -283,7 +283,8 @@ class UserAccountsBrowserTest extends BrowserTestSupport {
             screenshot(page, "26-deleted-users");
 
             // Restore: selected, asked, and the result per user
-            page.getByLabel("Select ann@" + t.domain()).check();
+            page.getByLabel("Select every user on this page").check();
+            assertThat(page.getByLabel("Select ann@" + t.domain())).isChecked();
             page.getByRole(AriaRole.BUTTON, named("Restore")).click();
             assertThat(page.getByTestId("confirm-question")).containsText("Restore one user: ann@" + t.domain());
             page.getByRole(AriaRole.BUTTON, named("Restore")).click();
