@@ -9,7 +9,6 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Download;
@@ -148,13 +147,18 @@ class UserAccountsBrowserTest extends BrowserTestSupport {
             MimeMessage[] received = mail.getReceivedMessages();
             assertThat(received).hasSize(1);
             assertThat(received[0].getAllRecipients()[0].toString()).isEqualTo("it@" + t.domain());
-            String attachment = GreenMailUtil.getBody(((MimeMultipart) received[0].getContent()).getBodyPart(1));
-            assertThat(attachment).isNotBlank();
+            String attachment = new String(((MimeMultipart) received[0].getContent()).getBodyPart(1).getInputStream()
+                    .readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(attachment).contains("ann@" + t.domain(), "bo@" + t.domain());
 
             // Then the passwords are gone, and the page says so
             assertThat(page.getByTestId("passwords-gone")).isVisible();
             assertThat(page.getByTestId("temporary-password")).hasCount(0);
             screenshot(page, "06-passwords-gone");
+            String sheet = page.url().replaceAll(".*/sheets/", "");
+            assertThat(jdbc.sql("SELECT count(*) FROM password_sheet_entry WHERE sheet_id = ?")
+                    .param(java.util.UUID.fromString(sheet)).query(Long.class).single())
+                    .as("the sealed passwords are deleted").isZero();
         }
         assertThat(jdbc.sql("SELECT count(*) FROM app_user WHERE customer_id = ?").param(t.id().value())
                 .query(Long.class).single()).isEqualTo(2);
