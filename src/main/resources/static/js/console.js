@@ -54,4 +54,33 @@
       }
     });
   });
+  // A header check box that checks or clears every box of its form named by data-select-all.
+  document.addEventListener('change', function (event) {
+    var all = event.target.closest('[data-select-all]');
+    if (!all || !all.form) {
+      return;
+    }
+    var name = all.getAttribute('data-select-all');
+    Array.prototype.forEach.call(all.form.querySelectorAll('input[type="checkbox"]'), function (box) {
+      if (box.name === name) {
+        box.checked = all.checked;
+      }
+    });
+  });
+
+  // "Print" buttons.
+  document.addEventListener('click', function (event) {
+    if (event.target.closest('[data-print]')) {
+      window.print();
+    }
+  });
+
+  // A form that answers with a download (the page itself stays): reload the page after it, so it shows what
+  // the download changed (e.g. "downloaded").
+  document.addEventListener('submit', function (event) {
+    if (event.target.hasAttribute('data-reload-after-submit')) {
+      window.setTimeout(function () { window.location.reload(); }, 1500);
+    }
+  });
+
 })();

@@ -51,6 +51,12 @@ class UserLicensesAdapter implements UserLicenses {
     }
 
     @Override
+    public List<HeldLicense> held(CustomerId customer, UserId user) {
+        return service.licenses(customer, user).stream()
+                .map(l -> new HeldLicense(l.skuId(), l.skuPartNumber(), l.productName(), l.disabledPlans())).toList();
+    }
+
+    @Override
     public void check(CustomerId customer, List<LicenseRequest> licenses) {
         if (!licenses.isEmpty()) {
             service.checked(customer, spec(licenses));

@@ -88,12 +88,34 @@ public class UserImports {
     }
 
     /**
+     * What an import has done so far, told from the importing thread (for the console's progress page): rows
+     * checked, then users written. The writes are one transaction: nobody sees the users until the import ends.
+     */
+    public interface Progress {
+
+        Progress NONE = new Progress() {
+        };
+
+        default void checked(int rows) {
+        }
+
+        default void created(int users) {
+        }
+    }
+
+    /**
      * Validates the file and, when {@code create} is set, creates its valid rows. A file that cannot be read at
      * all (no header, a missing column, broken quoting, bytes of no known encoding) is refused whole with a
      * {@link UserImportFileException} naming the line, and nothing is created.
      */
     @PreAuthorize("hasAuthority('users:write')")
     public Report importUsers(CustomerId customerId, InputStreamSource file, boolean create) {
+        return importUsers(customerId, file, create, Progress.NONE);
+    }
+
+    /** As {@link #importUsers(CustomerId, InputStreamSource, boolean)}, telling {@code progress} as it goes. */
+    @PreAuthorize("hasAuthority('users:write')")
+    public Report importUsers(CustomerId customerId, InputStreamSource file, boolean create, Progress progress) {
         Customer customer = customers.require(customerId);
         List<Product> products = customers.subscriptions(customerId).stream().map(Subscription::skuId)
                 .map(catalog::findProduct).flatMap(java.util.Optional::stream).toList();
@@ -107,7 +129,9 @@ public class UserImports {
             UserImportValidator validator = new UserImportValidator(customer.domains(), products);
             Map<String, Long> pending = new LinkedHashMap<>();
             csv.rows().forEach(row -> {
-                rows[0]++;
+                if (++rows[0] % 1_000 == 0) {
+                    progress.checked(rows[0]);
+                }
                 RowResult result = validator.validate(row);
                 if (result instanceof Invalid invalid) {
                     problems.addAll(invalid.problems());
@@ -122,6 +146,7 @@ public class UserImports {
             alreadyExisting(pending, problems, refused);
         }
         problems.sort(java.util.Comparator.comparingLong(UserImportProblem::line));
+        progress.checked(rows[0]);
         int valid = rows[0] - refused.size();
         if (!create || valid == 0) {
             return new Report(rows[0], valid, false, 0, problems, null, List.of());
@@ -155,6 +180,7 @@ public class UserImports {
                 nanos[2] += System.nanoTime() - t2;
                 requested.putAll(batch.licenses());
                 created += batch.inserts().size();
+                progress.created(created);
             }
         } finally {
             reader.interrupt();

@@ -43,6 +43,13 @@ public interface UserLicenses {
     record NewUserLicenses(UUID changeId, int succeeded, int failed, Map<UserId, LicenseOutcome> outcomes) {
     }
 
+    /** A license a user holds, for reading (the console's user page). */
+    record HeldLicense(SkuId skuId, String skuPartNumber, String productName, List<ServicePlanId> disabledPlans) {
+    }
+
+    /** The licenses a user holds now, by product name. */
+    List<HeldLicense> held(CustomerId customer, UserId user);
+
     /** Refuses (400) licenses the customer is not subscribed to or plans that are not the product's. */
     void check(CustomerId customer, List<LicenseRequest> licenses);
 

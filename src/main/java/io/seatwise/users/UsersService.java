@@ -174,6 +174,14 @@ public class UsersService {
         return repository.find(customerId, userId).orElseThrow(() -> DomainException.notFound("user"));
     }
 
+    /** The licenses a user of the customer holds now (the console's user page). */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAuthority('users:read')")
+    public List<UserLicenses.HeldLicense> licenses(CustomerId customerId, UserId userId) {
+        get(customerId, userId);
+        return licenses.held(customerId, userId);
+    }
+
     /** Edits names, usage location, role and sign-in blocking of a user that is not deleted. */
     @PreAuthorize("hasAuthority('users:write')")
     public User update(CustomerId customerId, UserId userId, UserUpdate update) {

@@ -1,0 +1,54 @@
+package io.seatwise.users.web;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.servlet.http.HttpSession;
+
+/**
+ * What the confirmation page shows beside a password sheet's lines: each new user's license outcome, kept in the
+ * session of the agent who created them (the sheet itself holds only names and passwords).
+ */
+final class SheetNotes implements Serializable {
+
+    /** One new user's license outcome, already in words; {@code failures} empty when all were given. */
+    record Line(String userPrincipalName, boolean requested, List<String> failures) implements Serializable {
+    }
+
+    private static final String ATTRIBUTE = SheetNotes.class.getName();
+
+    private final Map<UUID, List<Line>> lines = new ConcurrentHashMap<>();
+    private final Map<UUID, String> summaries = new ConcurrentHashMap<>();
+
+    static SheetNotes of(HttpSession session) {
+        synchronized (org.springframework.web.util.WebUtils.getSessionMutex(session)) {
+            SheetNotes notes = (SheetNotes) session.getAttribute(ATTRIBUTE);
+            if (notes == null) {
+                notes = new SheetNotes();
+                session.setAttribute(ATTRIBUTE, notes);
+            }
+            return notes;
+        }
+    }
+
+    void add(UUID sheet, Line line) {
+        lines.computeIfAbsent(sheet, s -> new ArrayList<>()).add(line);
+    }
+
+    List<Line> lines(UUID sheet) {
+        return List.copyOf(lines.getOrDefault(sheet, List.of()));
+    }
+
+    /** A sheet's licenses in one sentence (an import's), or null. */
+    void summary(UUID sheet, String text) {
+        summaries.put(sheet, text);
+    }
+
+    String summary(UUID sheet) {
+        return summaries.get(sheet);
+    }
+}

@@ -1,0 +1,94 @@
+package io.seatwise.users.web;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+
+import io.seatwise.customers.CustomerId;
+import io.seatwise.shared.CurrentActor;
+import io.seatwise.shared.DomainException;
+import io.seatwise.shared.Ids;
+import io.seatwise.users.DirectoryRole;
+import io.seatwise.users.UserId;
+import io.seatwise.web.ConsoleMessages;
+import io.seatwise.web.FormErrors;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the add, import, user and deleted-users pages share: service errors in the console's words (the users
+ * pages' own messages first, {@code useradd.error.<type>.<field>} then {@code useradd.error.<type>}, then the
+ * console's general ones), license and restore reasons in words, the roles the signed-in person may give.
+ */
+@Component
+class UserForms {
+
+    private final MessageSource source;
+    private final ConsoleMessages messages;
+
+    UserForms(MessageSource source, ConsoleMessages messages) {
+        this.source = source;
+        this.messages = messages;
+    }
+
+    /** The error in words. */
+    String text(DomainException e) {
+        Locale locale = LocaleContextHolder.getLocale();
+        if (e.field() != null) {
+            String text = source.getMessage("useradd.error." + e.type() + "." + e.field(), null, null, locale);
+            if (text != null) {
+                return text;
+            }
+        }
+        String text = source.getMessage("useradd.error." + e.type(), null, null, locale);
+        return text != null ? text : messages.text(e);
+    }
+
+    /** The error next to its field when the form has that field, else on the form. */
+    FormErrors errors(DomainException e, Set<String> fields) {
+        String field = e.field() == null ? null : "userPrincipalName".equals(e.field()) ? "localPart" : e.field();
+        return FormErrors.of(field != null && fields.contains(field) ? field : null, text(e));
+    }
+
+    /** A license or restore failure code (CountViolation, UserNameConflict…) in words; the service's words else. */
+    String reason(String code, String fallback) {
+        String text = source.getMessage("userdeleted.reason." + code, null, null, LocaleContextHolder.getLocale());
+        return text != null ? text : fallback;
+    }
+
+    /** The roles the signed-in person may give: a User management admin never makes a Global admin. */
+    static List<DirectoryRole> grantableRoles() {
+        boolean userAdmin = CurrentActor.directoryRole().filter(DirectoryRole.USER_ADMIN.name()::equals).isPresent();
+        return Arrays.stream(DirectoryRole.values()).filter(r -> !userAdmin || r != DirectoryRole.GLOBAL_ADMIN)
+                .toList();
+    }
+
+    /** Whether the signed-in person may act on a user of this role. */
+    static boolean mayManage(DirectoryRole role) {
+        return role != DirectoryRole.GLOBAL_ADMIN || grantableRoles().contains(DirectoryRole.GLOBAL_ADMIN);
+    }
+
+    static DirectoryRole role(String text) {
+        if (text == null || text.isBlank()) {
+            return DirectoryRole.NONE;
+        }
+        return Arrays.stream(DirectoryRole.values())
+                .filter(r -> r.name().equals(text.strip().toUpperCase(Locale.ROOT))).findFirst()
+                .orElseThrow(() -> DomainException.invalid("validation", "directoryRole", "unknown role " + text));
+    }
+
+    static CustomerId customerId(String id) {
+        return new CustomerId(Ids.parse(id, "customer"));
+    }
+
+    static UserId userId(String id) {
+        return new UserId(Ids.parse(id, "user"));
+    }
+
+    static UUID sheetId(String id) {
+        return Ids.parse(id, "password sheet");
+    }
+}
