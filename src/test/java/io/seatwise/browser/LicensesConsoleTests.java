@@ -11,7 +11,6 @@ import io.seatwise.licensing.LicensingFixture;
 import io.seatwise.licensing.LicensingFixture.Tenant;
 import io.seatwise.licensing.LicensingService;
 import io.seatwise.licensing.Selection;
-import io.seatwise.support.H2Test;
 import io.seatwise.users.SelectedUsers;
 import io.seatwise.users.UserId;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,8 +41,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * The users list's selection, Manage licenses, its preview and Licenses updated with CSV and undo, through the
  * console's forms: bad input gets a message and changes nothing, never a 500.
  */
-@H2Test
-class LicensesConsoleTests {
+abstract class LicensesConsoleTests {
 
     private static final Pattern CHANGE = Pattern.compile("/licensechanges/([0-9a-f-]{36})$");
 
@@ -164,7 +162,7 @@ class LicensesConsoleTests {
         assertThat(t.assigned(E3)).isEqualTo(2);
 
         mvc.perform(as(get(change))).andExpect(status().isOk()).andExpect(content().string(allOf(
-                containsString("Licenses updated"), containsString("Succeeded; licenses now: Microsoft 365 E3."),
+                containsString("Licenses updated"), containsString("Licenses now: Microsoft 365 E3."),
                 containsString("results.csv"), containsString("/undo"))));
         String csv = mvc.perform(as(get(change + "/results.csv"))).andExpect(status().isOk())
                 .andExpect(header().string("Content-Disposition", containsString("license-change-")))
@@ -182,6 +180,24 @@ class LicensesConsoleTests {
                 .andExpect(flash().attribute("problem", "This change was already undone; it cannot be undone twice."));
         mvc.perform(as(get(change + "/undo"))).andExpect(redirectedUrl(change));
         assertThat(t.assigned(E3)).isZero();
+    }
+
+    @Test
+    void aUserThatCannotHaveTheLicenseFailsAloneAndTheWordsSayWhy() throws Exception {
+        UserId nowhere = t.userWithoutLocation();
+        pick(List.of(users.get(0), nowhere), List.of(users.get(0), nowhere));
+
+        mvc.perform(as(post(base() + "/licenses/preview")).param("products", E3.toString()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("2 selected users: 1 will succeed, 1 will fail."),
+                        containsString("The user has no usage location: set one first."))));
+        String location = mvc.perform(as(post(base() + "/licenses/apply")).param("assign", E3.toString()))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        mvc.perform(as(get(location))).andExpect(status().isOk()).andExpect(content().string(allOf(
+                containsString("2 users: 1 succeeded, 1 failed"), containsString("Failed"),
+                containsString("The user has no usage location: set one first."),
+                containsString("Licenses now: Microsoft 365 E3."))));
+        assertThat(t.assigned(E3)).isEqualTo(1);
     }
 
     @Test
