@@ -124,6 +124,11 @@ abstract class LicensesConsoleTests {
         mvc.perform(as(get(base()))).andExpect(content().string(allOf(containsString("11 selected"),
                 containsString("All 11 users that match the filter are selected"))));
 
+        // Manage licenses counts the filter's users, and names them as chips
+        mvc.perform(as(get(base() + "/licenses"))).andExpect(status().isOk()).andExpect(content().string(allOf(
+                containsString("Selected users (11)"), containsString("First19 Last19"),
+                containsString("5 of 5 available"))));
+
         // Picking one by one turns it into those 11 users; clearing empties it
         mvc.perform(as(post(base() + "/selection")).param("action", "pick")).andExpect(status().is3xxRedirection());
         assertThat(selection().size()).isEqualTo(11);
@@ -142,6 +147,14 @@ abstract class LicensesConsoleTests {
                         containsString("data-indeterminate=\"true\""), containsString("aria-checked=\"mixed\""),
                         containsString("Assigned (1)"), containsString("4 of 5 available"),
                         containsString("name=\"keep\""), containsString("View service plans"))));
+        // The Assigned list pages by itself: a fragment for htmx, a page otherwise
+        mvc.perform(as(get(base() + "/licenses/holders")).param("sku", E3.toString()).header("HX-Request", "true"))
+                .andExpect(status().isOk()).andExpect(content().string(allOf(
+                        containsString("id=\"holders-" + E3 + "\""), containsString("First1 Last1"),
+                        not(containsString("First2 Last2")), not(containsString("<html")))));
+        mvc.perform(as(get(base() + "/licenses/holders")).param("sku", E3.toString()))
+                .andExpect(status().isOk()).andExpect(content().string(allOf(containsString("<html"),
+                        containsString("Selected users with Microsoft 365 E3"))));
     }
 
     @Test

@@ -17,6 +17,8 @@ import io.seatwise.licensing.LicensingFixture.Tenant;
 import io.seatwise.licensing.LicensingService;
 import io.seatwise.licensing.Selection;
 import io.seatwise.users.UserId;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -38,6 +40,12 @@ class ManageLicensesBrowserTest extends BrowserTestSupport {
     TestAgents agents;
     @Autowired
     LicensingService service;
+
+    @BeforeEach
+    void patientAssertions() {
+        // The machine may be busy: an htmx swap can take longer than Playwright's default 5 s.
+        PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
+    }
 
     private String users(Tenant t) {
         return base() + "/customers/" + t.id() + "/users";
@@ -96,6 +104,14 @@ class ManageLicensesBrowserTest extends BrowserTestSupport {
 
             // Search, then select every matching user: the selection becomes the filter
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("All users")).click();
+            page.getByLabel("Sort by").selectOption("-displayName");
+            assertThat(page.locator("#user-results tbody tr").first()).containsText("First9 Last9");
+            assertThat(page.getByTestId("selected-count")).hasText("2 selected");
+            page.getByLabel("Search users").fill("First1");
+            assertThat(page.getByTestId("paging-summary")).hasText("Page 1 of 1 · 11 in all");
+            assertThat(page.getByTestId("selected-count")).hasText("2 selected");
+            assertThat(box(page, "First10 Last10")).isChecked();
+            assertThat(box(page, "First11 Last11")).not().isChecked();
             page.getByLabel("Search users").fill("First2");
             assertThat(page.getByTestId("paging-summary")).hasText("Page 1 of 1 · 11 in all");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Select all 11 matching users"))
@@ -210,16 +226,18 @@ class ManageLicensesBrowserTest extends BrowserTestSupport {
 
             // Undo through its confirmation; a second tab that had the confirmation open is refused
             page.getByTestId("undo").click();
-            Page second = context.newPage();
-            second.navigate(page.url());
             assertThat(page.getByTestId("confirm-question")).containsText("Undo what this change did for its 2 users?");
             screenshot(page, "03-undo-confirm");
+            Page second = context.newPage();
+            second.navigate(page.url());
+            page.bringToFront();
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Undo the change")).click();
             assertThat(page.getByTestId("success")).hasText("The change was undone: 2 users reverted, 0 could not be.");
             assertThat(page.getByTestId("undo-of")).isVisible();
             screenshot(page, "04-undone");
             assertThat(t.assigned(E3)).isZero();
 
+            second.bringToFront();
             second.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Undo the change")).click();
             second.waitForURL(changeUrl);
             assertThat(second.getByTestId("problem"))

@@ -157,7 +157,7 @@ class ManageLicensesController {
         model.addAttribute("productName", pages.productNames(customer.id()).getOrDefault(skuId, sku));
         model.addAttribute("holders", licensing.holders(customer.id(), selection, skuId,
                 new PageRequest(page == null ? 0 : page, HOLDERS)));
-        return Htmx.wantsFragment(request, response) ? "licenses/manage :: holders" : "licenses/holders";
+        return Htmx.wantsFragment(request, response) ? "licenses/holders :: holders" : "licenses/holders";
     }
 
     @PostMapping("/preview")
