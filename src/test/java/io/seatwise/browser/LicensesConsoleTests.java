@@ -222,7 +222,8 @@ abstract class LicensesConsoleTests {
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("2 missing"),
                         containsString("Cannot save: Microsoft 365 E3 needs 7 licenses, 5 available (2 missing)."),
-                        containsString("disabled"), containsString("returnTo="))));
+                        containsString("disabled"), containsString("buy-more?quantity=2&amp;returnTo=/customers/"
+                                + t.id() + "/users/licenses\""))));
 
         mvc.perform(as(post(base() + "/licenses/apply")).param("assign", E3.toString()))
                 .andExpect(status().isConflict())
@@ -267,6 +268,17 @@ abstract class LicensesConsoleTests {
                 .andExpect(redirectedUrl("/customers/" + t.id()));
         assertThat(jdbc.sql("SELECT quantity FROM subscription WHERE customer_id = ? AND sku_id = ?")
                 .param(t.id().value()).param(E3.value()).query(Integer.class).single()).isEqualTo(8);
+    }
+
+    @Test
+    void aProductWithoutFreeSeatsOffersBuyMoreForTheUsersThatLackIt() throws Exception {
+        t = licensing.tenant("SE", E3, 0);
+        List<UserId> two = t.users(2, "SE");
+        pick(two, two);
+        mvc.perform(as(get(base() + "/licenses"))).andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("0 of 0 available"),
+                        containsString("/subscriptions/" + E3 + "/buy-more?quantity=2&amp;returnTo=/customers/"
+                                + t.id() + "/users/licenses\""))));
     }
 
     @Test

@@ -97,7 +97,8 @@ class ManageLicensesBrowserTest extends BrowserTestSupport {
             page.getByTestId("selected-link").click();
             assertThat(page.locator("#user-results tbody tr")).hasCount(3);
             screenshot(page, "03-selected-view");
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Remove First5 Last5 from the selection"))
+            page.getByRole(AriaRole.BUTTON,
+                    new Page.GetByRoleOptions().setName("Remove First5 Last5 from the selection"))
                     .click();
             assertThat(page.locator("#user-results tbody tr")).hasCount(2);
             assertThat(page.getByTestId("selected-count")).hasText("2 selected");
@@ -180,7 +181,8 @@ class ManageLicensesBrowserTest extends BrowserTestSupport {
             screenshot(page, "03-buy-more");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Confirm purchase")).click();
             page.waitForURL(Pattern.compile(".*/users/licenses$"));
-            assertThat(page.getByTestId("success")).hasText("Bought 1 more seats of Microsoft 365 E3. The total is now 3.");
+            assertThat(page.getByTestId("success"))
+                    .hasText("Bought 1 more seats of Microsoft 365 E3. The total is now 3.");
             assertThat(page.locator("tr[data-product=SPE_E3]").getByTestId("available")).hasText("2 of 3 available");
             screenshot(page, "04-back-at-manage-licenses");
 
