@@ -250,6 +250,22 @@ abstract class LicensesConsoleTests {
     }
 
     @Test
+    void anotherCustomersUsersAndChangesAreNotReachable() throws Exception {
+        Tenant other = licensing.tenant("SE", E3, 5);
+        UserId stranger = other.user("SE");
+        var change = SystemActor.call(() -> service.apply(other.id(), new Selection.UserIds(List.of(stranger)),
+                LicensingFixture.assign(E3)));
+
+        pick(List.of(stranger), List.of(stranger));
+        assertThat(selection().isEmpty()).isTrue();
+        String path = "/customers/" + t.id() + "/licensechanges/" + change.id();
+        mvc.perform(as(get(path))).andExpect(status().isNotFound());
+        mvc.perform(as(get(path + "/results.csv"))).andExpect(status().isNotFound());
+        mvc.perform(as(post(path + "/undo"))).andExpect(status().isNotFound());
+        assertThat(other.assigned(E3)).isEqualTo(1);
+    }
+
+    @Test
     void withNothingSelectedManageLicensesSaysSo() throws Exception {
         mvc.perform(as(get(base() + "/licenses"))).andExpect(status().isOk())
                 .andExpect(content().string(containsString("No users are selected.")));

@@ -166,6 +166,10 @@ class CustomerUsersController {
         }
         List<SelectedUsers.Entry> sorted = selection.sorted(LocaleContextHolder.getLocale(),
                 sort.field() == UserSort.Field.USER_NAME, sort.descending());
+        if (page.offset() >= sorted.size() && !sorted.isEmpty()) {
+            // The last users of the last page were just taken out: show the page that is now last.
+            page = new PageRequest((sorted.size() - 1) / page.size(), page.size());
+        }
         List<User> items = new ArrayList<>();
         int from = (int) Math.min(sorted.size(), page.offset());
         for (SelectedUsers.Entry e : sorted.subList(from, Math.min(sorted.size(), from + page.size()))) {
