@@ -266,6 +266,22 @@ abstract class LicensesConsoleTests {
     }
 
     @Test
+    void everyPageSpeaksEveryLanguage() throws Exception {
+        pick(users.subList(0, 25), List.of(users.get(0), users.get(1)));
+        String location = mvc.perform(as(post(base() + "/licenses/apply")).param("assign", E3.toString()))
+                .andReturn().getResponse().getRedirectedUrl();
+        for (String lang : List.of("en", "fr", "ru", "zh_CN", "sv")) {
+            for (String page : List.of(base() + "?view=selected&lang=" + lang, base() + "?lang=" + lang,
+                    base() + "/licenses?lang=" + lang, location + "?lang=" + lang)) {
+                mvc.perform(as(get(page))).andExpect(status().isOk())
+                        .andExpect(content().string(not(containsString("??"))));
+            }
+            mvc.perform(as(post(base() + "/licenses/preview")).param("lang", lang).param("products", E3.toString())
+                    .param("keep", E3.toString())).andExpect(content().string(not(containsString("??"))));
+        }
+    }
+
+    @Test
     void withNothingSelectedManageLicensesSaysSo() throws Exception {
         mvc.perform(as(get(base() + "/licenses"))).andExpect(status().isOk())
                 .andExpect(content().string(containsString("No users are selected.")));
