@@ -114,6 +114,23 @@ abstract class LicensesConsoleTests {
     }
 
     @Test
+    void theHeaderCheckboxTakesOrLeavesTheWholePageOnlyWhenItChanged() throws Exception {
+        List<UserId> page = users.subList(0, 25);
+        var all = as(post(base() + "/selection")).param("wholePage", "true").param("pageWas", "none");
+        page.forEach(u -> all.param("pageIds", u.toString()));
+        mvc.perform(all).andExpect(status().is3xxRedirection());
+        assertThat(selection().size()).isEqualTo(25);
+
+        // Without script the header stays checked while one row is unticked: the row wins
+        var one = as(post(base() + "/selection")).param("wholePage", "true").param("pageWas", "all");
+        page.forEach(u -> one.param("pageIds", u.toString()));
+        page.subList(1, 25).forEach(u -> one.param("userIds", u.toString()));
+        mvc.perform(one).andExpect(status().is3xxRedirection());
+        assertThat(selection().size()).isEqualTo(24);
+        assertThat(selection().contains(users.get(0).value())).isFalse();
+    }
+
+    @Test
     void selectAllMatchingKeepsTheFilterNotTheIds() throws Exception {
         mvc.perform(as(post(base() + "/selection")).param("action", "matching").param("q", "First1"))
                 .andExpect(redirectedUrl(base() + "?q=First1"));

@@ -47,12 +47,13 @@ class UserSelectionController {
 
     /**
      * {@code pageIds}: the users shown on the page; {@code userIds}: those of them checked; {@code wholePage}: the
-     * header checkbox. {@code action}: {@code update} (default), {@code matching}, {@code pick}, {@code clear},
+     * header checkbox, {@code pageWas}: its state when the page was shown (all, some, none). {@code action}: {@code update} (default), {@code matching}, {@code pick}, {@code clear},
      * and {@code remove} (the id of one user to take out).
      */
     @PostMapping("/customers/{id}/users/selection")
     String change(@PathVariable String id, ListForm form, @RequestParam(required = false) List<String> pageIds,
             @RequestParam(required = false) List<String> userIds, @RequestParam(required = false) String wholePage,
+            @RequestParam(required = false) String pageWas,
             @RequestParam(required = false) String action, @RequestParam(required = false) String remove,
             HttpSession session, RedirectAttributes redirect) {
         CustomerId customer = customers.get(new CustomerId(Ids.parse(id, "customer"))).id();
@@ -70,8 +71,8 @@ class UserSelectionController {
                 }
                 yield null;
             }
-            default -> update(customer, selection, ids(pageIds), ids(userIds), "true".equals(wholePage)
-                    || "on".equals(wholePage));
+            default -> update(customer, selection, ids(pageIds), ids(userIds),
+                    header("true".equals(wholePage) || "on".equals(wholePage), "all".equals(pageWas)));
         };
         SelectedUsers.save(session);
         if (problem != null) {
@@ -109,13 +110,22 @@ class UserSelectionController {
         return null;
     }
 
+    /**
+     * What the header checkbox asks: the whole page (TRUE) or none of it (FALSE) when it was changed, else null,
+     * and the rows decide. Without script a checked header would otherwise keep re-selecting rows unticked below it.
+     */
+    private static Boolean header(boolean now, boolean before) {
+        return now == before ? null : now;
+    }
+
     private String update(CustomerId customer, SelectedUsers selection, List<UUID> page, List<UUID> checked,
-            boolean wholePage) {
+            Boolean wholePage) {
         if (selection.isMatching()) {
             // The rows of an "all matching" selection are not offered one by one.
             return null;
         }
-        Set<UUID> wanted = wholePage ? new HashSet<>(page) : new HashSet<>(checked);
+        Set<UUID> wanted = wholePage == null ? new HashSet<>(checked)
+                : wholePage ? new HashSet<>(page) : new HashSet<>();
         List<User> added = new ArrayList<>();
         for (UUID user : page) {
             if (!wanted.contains(user)) {
