@@ -97,6 +97,18 @@ public final class SelectedUsers implements Serializable {
         return list;
     }
 
+    /** Changes whenever the selection does: lets a form made for one selection refuse to act on another. */
+    public synchronized String fingerprint() {
+        if (isMatching()) {
+            return "m" + Integer.toHexString(java.util.Objects.hash(filterType, filterSku, filterSearch));
+        }
+        long sum = 0;
+        for (UUID id : users.keySet()) {
+            sum += id.getMostSignificantBits() * 31 + id.getLeastSignificantBits();
+        }
+        return "u" + users.size() + "-" + Long.toHexString(sum);
+    }
+
     public synchronized List<UserId> ids() {
         return users.keySet().stream().map(UserId::new).toList();
     }

@@ -184,7 +184,7 @@ abstract class LicensesConsoleTests {
                         containsString("Gets Microsoft 365 E3."), containsString("First1 Last1"))));
         assertThat(t.assigned(E3)).isZero();
 
-        String location = mvc.perform(as(post(base() + "/licenses/apply")).param("assign", E3.toString()))
+        String location = mvc.perform(as(post(base() + "/licenses/apply")).param("selection", selection().fingerprint()).param("assign", E3.toString()))
                 .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
         Matcher m = CHANGE.matcher(location);
         assertThat(m.find()).as(location).isTrue();
@@ -221,13 +221,27 @@ abstract class LicensesConsoleTests {
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("2 selected users: 1 will succeed, 1 will fail."),
                         containsString("The user has no usage location: set one first."))));
-        String location = mvc.perform(as(post(base() + "/licenses/apply")).param("assign", E3.toString()))
+        String location = mvc.perform(as(post(base() + "/licenses/apply")).param("selection", selection().fingerprint()).param("assign", E3.toString()))
                 .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
         mvc.perform(as(get(location))).andExpect(status().isOk()).andExpect(content().string(allOf(
                 containsString("2 users: 1 succeeded, 1 failed"), containsString("Failed"),
                 containsString("The user has no usage location: set one first."),
                 containsString("Licenses now: Microsoft 365 E3."))));
         assertThat(t.assigned(E3)).isEqualTo(1);
+    }
+
+    @Test
+    void aSaveForASelectionChangedSinceThePreviewIsRefused() throws Exception {
+        pick(users.subList(0, 25), List.of(users.get(0)));
+        String previewed = selection().fingerprint();
+        mvc.perform(as(post(base() + "/licenses/preview")).param("products", E3.toString()))
+                .andExpect(content().string(containsString("name=\"selection\" value=\"" + previewed + "\"")));
+        pick(users.subList(0, 25), List.of(users.get(0), users.get(1)));
+
+        mvc.perform(as(post(base() + "/licenses/apply")).param("selection", previewed).param("assign", E3.toString()))
+                .andExpect(redirectedUrl(base() + "/licenses"))
+                .andExpect(flash().attribute("error", containsString("The selection changed since the preview")));
+        assertThat(t.assigned(E3)).isZero();
     }
 
     @Test
@@ -242,7 +256,7 @@ abstract class LicensesConsoleTests {
                         containsString("disabled"), containsString("buy-more?quantity=2&amp;returnTo=/customers/"
                                 + t.id() + "/users/licenses\""))));
 
-        mvc.perform(as(post(base() + "/licenses/apply")).param("assign", E3.toString()))
+        mvc.perform(as(post(base() + "/licenses/apply")).param("selection", selection().fingerprint()).param("assign", E3.toString()))
                 .andExpect(status().isConflict())
                 .andExpect(content().string(containsString("Nothing was changed. Microsoft 365 E3 needs 7")));
         assertThat(t.assigned(E3)).isZero();
@@ -255,9 +269,9 @@ abstract class LicensesConsoleTests {
 
         mvc.perform(as(post(base() + "/licenses/preview"))).andExpect(status().isUnprocessableContent())
                 .andExpect(content().string(containsString("Nothing to change")));
-        mvc.perform(as(post(base() + "/licenses/apply")).param("assign", "not-a-product"))
+        mvc.perform(as(post(base() + "/licenses/apply")).param("selection", selection().fingerprint()).param("assign", "not-a-product"))
                 .andExpect(status().isBadRequest());
-        mvc.perform(as(post(base() + "/licenses/apply")).param("assign", UUID.randomUUID().toString()))
+        mvc.perform(as(post(base() + "/licenses/apply")).param("selection", selection().fingerprint()).param("assign", UUID.randomUUID().toString()))
                 .andExpect(status().is4xxClientError());
         mvc.perform(as(post(base() + "/selection")).param("pageIds", "nonsense"))
                 .andExpect(status().isBadRequest());
@@ -285,7 +299,7 @@ abstract class LicensesConsoleTests {
     @Test
     void everyPageSpeaksEveryLanguage() throws Exception {
         pick(users.subList(0, 25), List.of(users.get(0), users.get(1)));
-        String location = mvc.perform(as(post(base() + "/licenses/apply")).param("assign", E3.toString()))
+        String location = mvc.perform(as(post(base() + "/licenses/apply")).param("selection", selection().fingerprint()).param("assign", E3.toString()))
                 .andReturn().getResponse().getRedirectedUrl();
         for (String lang : List.of("en", "fr", "ru", "zh_CN", "sv")) {
             for (String page : List.of(base() + "?view=selected&lang=" + lang, base() + "?lang=" + lang,
@@ -302,7 +316,7 @@ abstract class LicensesConsoleTests {
     void withNothingSelectedManageLicensesSaysSo() throws Exception {
         mvc.perform(as(get(base() + "/licenses"))).andExpect(status().isOk())
                 .andExpect(content().string(containsString("No users are selected.")));
-        mvc.perform(as(post(base() + "/licenses/apply")).param("assign", E3.toString()))
+        mvc.perform(as(post(base() + "/licenses/apply")).param("selection", selection().fingerprint()).param("assign", E3.toString()))
                 .andExpect(redirectedUrl(base() + "/licenses"));
     }
 

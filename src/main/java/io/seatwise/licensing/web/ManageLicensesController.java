@@ -26,6 +26,7 @@ import io.seatwise.shared.DomainException;
 import io.seatwise.shared.Ids;
 import io.seatwise.shared.PageRequest;
 import io.seatwise.shared.PageResult;
+import io.seatwise.users.SelectedUsers;
 import io.seatwise.users.User;
 import io.seatwise.users.UsersService;
 import io.seatwise.web.ConsoleMessages;
@@ -41,6 +42,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Manage licenses for the users selected on the users list: every subscribed product with a tri-state checkbox
@@ -80,7 +82,7 @@ class ManageLicensesController {
     }
 
     /** The change to save, carried from the preview: products to assign, "sku:plan" disabled, products removed. */
-    record SpecForm(List<String> assign, List<String> exclude, List<String> remove) {
+    record SpecForm(List<String> assign, List<String> exclude, List<String> remove, String selection) {
 
         LicenseChangeSpec spec() {
             Map<SkuId, Set<ServicePlanId>> add = new LinkedHashMap<>();
@@ -138,7 +140,8 @@ class ManageLicensesController {
 
     @GetMapping
     String manage(@PathVariable String id, Model model, HttpSession session) {
-        return managePage(pages.customer(id), new ManageForm(null, null, null), null, model, session);
+        return managePage(pages.customer(id), new ManageForm(null, null, null), (String) model.getAttribute("error"),
+                model, session);
     }
 
     /** A page of a product's Assigned list: a fragment for htmx, else a page of its own. */
@@ -175,6 +178,7 @@ class ManageLicensesController {
             return managePage(customer, form, messages.get("licenses.nothingToChange"), model, session);
         }
         try {
+            model.addAttribute("selectionKey", SelectedUsers.in(session, customer.id()).fingerprint());
             return previewPage(customer, spec, licensing.preview(customer.id(), selection, spec), null, model);
         } catch (DomainException e) {
             if (e.kind() == DomainException.Kind.NOT_FOUND) {
@@ -187,10 +191,15 @@ class ManageLicensesController {
 
     @PostMapping("/apply")
     String apply(@PathVariable String id, SpecForm form, Model model, HttpSession session,
-            HttpServletResponse response) {
+            HttpServletResponse response, RedirectAttributes redirect) {
         Customer customer = pages.customer(id);
         Selection selection = LicensePages.selection(session, customer.id());
         if (selection == null) {
+            return "redirect:/customers/" + customer.id() + "/users/licenses";
+        }
+        if (!SelectedUsers.in(session, customer.id()).fingerprint().equals(form.selection())) {
+            // Another tab changed the selection since this preview: what was previewed is not what would be saved.
+            redirect.addFlashAttribute("error", messages.get("licenses.selectionChanged"));
             return "redirect:/customers/" + customer.id() + "/users/licenses";
         }
         LicenseChangeSpec spec = form.spec();
@@ -200,6 +209,7 @@ class ManageLicensesController {
         } catch (InsufficientSeatsException e) {
             // Nothing was changed; the preview again, with the reason.
             response.setStatus(HttpStatus.CONFLICT.value());
+            model.addAttribute("selectionKey", form.selection());
             return previewPage(customer, spec, licensing.preview(customer.id(), selection, spec),
                     messages.get("licenses.refused", shortText(e.shortfalls(), pages.productNames(customer.id()))),
                     model);
