@@ -95,6 +95,7 @@ class ManageLicensesBrowserTest extends BrowserTestSupport {
 
             // The Selected users view lists only them; one is taken out
             page.getByTestId("selected-link").click();
+            page.waitForURL(Pattern.compile(".*/users\\?view=selected$"));
             assertThat(page.locator("#user-results tbody tr")).hasCount(3);
             screenshot(page, "03-selected-view");
             page.getByRole(AriaRole.BUTTON,
@@ -105,6 +106,8 @@ class ManageLicensesBrowserTest extends BrowserTestSupport {
 
             // Search, then select every matching user: the selection becomes the filter
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("All users")).click();
+            // A full page: htmx must be loaded before the filter form's change is its to send.
+            page.waitForURL(Pattern.compile(".*/users$"));
             page.getByLabel("Sort by").selectOption("-displayName");
             assertThat(page.locator("#user-results tbody tr").first()).containsText("First9 Last9");
             assertThat(page.getByTestId("selected-count")).hasText("2 selected");
@@ -204,6 +207,7 @@ class ManageLicensesBrowserTest extends BrowserTestSupport {
             tick(page, "First1 Last1", "1 selected");
             tick(page, "First2 Last2", "2 selected");
             page.getByTestId("manage-licenses").click();
+            page.waitForURL(Pattern.compile(".*/users/licenses$"));
             page.getByLabel("Microsoft 365 E3", new Page.GetByLabelOptions().setExact(true)).check();
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Preview")).click();
             assertThat(page.getByTestId("preview-counts")).hasText("2 selected users: 2 will succeed, 0 will fail.");
