@@ -117,6 +117,8 @@ class ManageLicensesBrowserTest extends BrowserTestSupport {
             assertThat(box(page, "First10 Last10")).isChecked();
             assertThat(box(page, "First11 Last11")).not().isChecked();
             page.getByLabel("Search users").fill("First2");
+            // "First1" matched 11 users too: wait for First2's own users before acting on the list.
+            assertThat(box(page, "First20 Last20")).isVisible();
             assertThat(page.getByTestId("paging-summary")).hasText("Page 1 of 1 · 11 in all");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Select all 11 matching users"))
                     .click();
