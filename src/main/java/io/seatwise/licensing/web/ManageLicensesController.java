@@ -19,16 +19,12 @@ import io.seatwise.licensing.LicenseHolder;
 import io.seatwise.licensing.LicenseSummary;
 import io.seatwise.licensing.LicenseSummary.ProductSummary;
 import io.seatwise.licensing.LicensingService;
-import io.seatwise.licensing.ProductSeats;
 import io.seatwise.licensing.Selection;
-import io.seatwise.licensing.UserOutcome;
 import io.seatwise.shared.DomainException;
 import io.seatwise.shared.Ids;
 import io.seatwise.shared.PageRequest;
 import io.seatwise.shared.PageResult;
 import io.seatwise.users.SelectedUsers;
-import io.seatwise.users.User;
-import io.seatwise.users.UsersService;
 import io.seatwise.web.ConsoleMessages;
 import io.seatwise.web.Htmx;
 import jakarta.servlet.http.HttpServletRequest;
@@ -55,8 +51,6 @@ class ManageLicensesController {
 
     /** Holders shown per page in a product's Assigned disclosure. */
     static final int HOLDERS = 10;
-    /** Users described one by one on the preview page. */
-    static final int PREVIEW_USERS = 100;
 
     /**
      * The Manage licenses form: {@code products} checked, {@code keep} products left as they are (partly held and
@@ -119,21 +113,17 @@ class ManageLicensesController {
         }
     }
 
-    /** One user's line of the preview. */
-    record OutcomeRow(String displayName, String userName, boolean succeeded, List<String> words) {
-    }
-
     private final LicensingService licensing;
     private final CatalogService catalog;
-    private final UsersService users;
+    private final PreviewPage preview;
     private final LicensePages pages;
     private final ConsoleMessages messages;
 
-    ManageLicensesController(LicensingService licensing, CatalogService catalog, UsersService users,
+    ManageLicensesController(LicensingService licensing, CatalogService catalog, PreviewPage preview,
             LicensePages pages, ConsoleMessages messages) {
         this.licensing = licensing;
         this.catalog = catalog;
-        this.users = users;
+        this.preview = preview;
         this.pages = pages;
         this.messages = messages;
     }
@@ -179,7 +169,7 @@ class ManageLicensesController {
         }
         try {
             model.addAttribute("selectionKey", SelectedUsers.in(session, customer.id()).fingerprint());
-            return previewPage(customer, spec, licensing.preview(customer.id(), selection, spec), null, model);
+            return preview.fill(customer, spec, licensing.preview(customer.id(), selection, spec), null, model);
         } catch (DomainException e) {
             if (e.kind() == DomainException.Kind.NOT_FOUND) {
                 throw e;
@@ -210,8 +200,9 @@ class ManageLicensesController {
             // Nothing was changed; the preview again, with the reason.
             response.setStatus(HttpStatus.CONFLICT.value());
             model.addAttribute("selectionKey", form.selection());
-            return previewPage(customer, spec, licensing.preview(customer.id(), selection, spec),
-                    messages.get("licenses.refused", shortText(e.shortfalls(), pages.productNames(customer.id()))),
+            return preview.fill(customer, spec, licensing.preview(customer.id(), selection, spec),
+                    messages.get("licenses.refused", preview.shortText(e.shortfalls(),
+                            pages.productNames(customer.id()))),
                     model);
         }
     }
@@ -269,62 +260,5 @@ class ManageLicensesController {
         model.addAttribute("chips", chips);
         model.addAttribute("moreChips", Math.max(0, summary.selectedUsers() - chips.size()));
         return "licenses/manage";
-    }
-
-    private String previewPage(Customer customer, LicenseChangeSpec spec, LicenseChangeResult result, String error,
-            Model model) {
-        Map<SkuId, String> names = pages.productNames(customer.id());
-        List<OutcomeRow> outcomes = new ArrayList<>();
-        for (UserOutcome o : result.results().stream().limit(PREVIEW_USERS).toList()) {
-            String name = o.userId().toString();
-            String userName = "";
-            try {
-                User user = users.get(customer.id(), o.userId());
-                name = user.displayName();
-                userName = user.userPrincipalName();
-            } catch (DomainException gone) {
-                // The user is named by its id: it does not exist (the words say so).
-            }
-            outcomes.add(new OutcomeRow(name, userName, o.succeeded(), o.succeeded() ? successWords(o, names)
-                    : pages.words(o.errors(), names)));
-        }
-        List<ProductSeats> shortfalls = result.products().stream().filter(p -> p.shortfall() > 0).toList();
-        model.addAttribute("nav", "customers");
-        model.addAttribute("customer", customer);
-        model.addAttribute("result", result);
-        model.addAttribute("names", names);
-        model.addAttribute("outcomes", outcomes);
-        model.addAttribute("moreOutcomes", Math.max(0, result.selected() - outcomes.size()));
-        model.addAttribute("shortfalls", shortfalls);
-        model.addAttribute("shortText", shortfalls.isEmpty() ? null : shortText(shortfalls, names));
-        model.addAttribute("error", error);
-        model.addAttribute("assign", spec.assign().keySet().stream().map(SkuId::toString).toList());
-        model.addAttribute("exclude", spec.assign().entrySet().stream().flatMap(e -> e.getValue().stream()
-                .map(p -> e.getKey() + ":" + p)).toList());
-        model.addAttribute("remove", spec.remove().stream().map(SkuId::toString).toList());
-        return "licenses/preview";
-    }
-
-    private List<String> successWords(UserOutcome o, Map<SkuId, String> names) {
-        List<String> words = new ArrayList<>();
-        if (!o.added().isEmpty()) {
-            words.add(messages.get("licenses.outcome.gets", LicensePages.names(o.added(), names)));
-        }
-        if (!o.removed().isEmpty()) {
-            words.add(messages.get("licenses.outcome.loses", LicensePages.names(o.removed(), names)));
-        }
-        if (!o.replanned().isEmpty()) {
-            words.add(messages.get("licenses.outcome.replanned", LicensePages.names(o.replanned(), names)));
-        }
-        if (words.isEmpty()) {
-            words.add(messages.get("licenses.outcome.unchanged"));
-        }
-        return words;
-    }
-
-    private String shortText(List<ProductSeats> shortfalls, Map<SkuId, String> names) {
-        return String.join(" ", shortfalls.stream().map(s -> messages.get("licenses.short",
-                names.getOrDefault(s.skuId(), s.skuPartNumber()), s.needed(), s.available(), s.shortfall()))
-                .toList());
     }
 }
