@@ -118,9 +118,12 @@ class UserPageConsoleTests {
     void deleteAsksNamingTheUserThenDeletes() throws Exception {
         mvc.perform(get(url + "/delete").with(helpdesk))
                 .andExpect(content().string(containsString("Delete the user account of First1 Last1 (user1@")));
-        mvc.perform(post(url + "/delete").with(helpdesk).with(csrf()))
-                .andExpect(redirectedUrl("/customers/" + t.id() + "/users"));
+        var flash = mvc.perform(post(url + "/delete").with(helpdesk).with(csrf()))
+                .andExpect(redirectedUrl("/customers/" + t.id() + "/users")).andReturn().getFlashMap();
         assertThat(column("deleted_at")).isNotNull();
+        // The list it returns to says what happened.
+        mvc.perform(get("/customers/" + t.id() + "/users").with(helpdesk).flashAttrs(flash))
+                .andExpect(content().string(containsString("was deleted. It is listed under Deleted users")));
         // The page of a deleted user says so and offers no action.
         mvc.perform(get(url).with(helpdesk))
                 .andExpect(content().string(allOf(containsString("data-testid=\"user-deleted\""),

@@ -12,6 +12,7 @@ import io.seatwise.shared.Ids;
 import io.seatwise.web.ConsoleMessages;
 import io.seatwise.web.FormErrors;
 import io.seatwise.web.Htmx;
+import io.seatwise.web.ReturnTo;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
@@ -32,8 +33,19 @@ import org.springframework.web.util.UriComponentsBuilder;
 @RequestMapping("/customers/{id}")
 class SubscriptionsController {
 
-    /** The Buy more form: how many seats to add. */
-    record BuyMoreForm(Integer quantity) {
+    /** The Buy more form: how many seats to add; {@code returnTo}, a local path to go back to (else the customer). */
+    record BuyMoreForm(Integer quantity, String returnTo) {
+
+        /** Where Cancel and a purchase lead: {@code returnTo} when it is a path on this site. */
+        public String back(CustomerId customer) {
+            String local = ReturnTo.local(returnTo);
+            return local != null ? local : "/customers/" + customer;
+        }
+
+        /** The validated return path, or null, for the hidden field. */
+        public String localReturn() {
+            return ReturnTo.local(returnTo);
+        }
     }
 
     private final CustomersService customers;
@@ -121,7 +133,7 @@ class SubscriptionsController {
                 Row row = page.row(customers.subscription(customerId, skuId));
                 redirect.addFlashAttribute("success", messages.get("buyMore.done", order.quantityChange(),
                         row.product().productName(), order.newQuantity()));
-                return "redirect:/customers/" + customerId;
+                return "redirect:" + form.back(customerId);
             } catch (DomainException e) {
                 if (e.kind() == DomainException.Kind.NOT_FOUND) {
                     throw e;

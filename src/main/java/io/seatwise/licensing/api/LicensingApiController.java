@@ -2,7 +2,6 @@ package io.seatwise.licensing.api;
 
 import java.io.IOException;
 import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -10,11 +9,11 @@ import java.util.UUID;
 
 import io.seatwise.catalog.SkuId;
 import io.seatwise.customers.CustomerId;
+import io.seatwise.licensing.LicenseChangeCsv;
 import io.seatwise.licensing.LicenseHolder;
 import io.seatwise.licensing.LicenseSummary;
 import io.seatwise.licensing.LicensingService;
 import io.seatwise.licensing.Selection;
-import io.seatwise.licensing.UserResult;
 import io.seatwise.licensing.api.LicenseRequests.LicenseUpdate;
 import io.seatwise.licensing.api.LicenseRequests.SelectionBody;
 import io.seatwise.licensing.api.LicenseResponses.ChangeResponse;
@@ -26,8 +25,6 @@ import io.seatwise.shared.PageResult;
 import io.seatwise.users.UserId;
 import io.seatwise.users.UsersService;
 import jakarta.servlet.http.HttpServletResponse;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -101,29 +98,9 @@ class LicensingApiController {
         UUID id = Ids.parse(changeId, "license change");
         licensing.change(customer, id);
         response.setContentType("text/csv;charset=UTF-8");
-        response.setHeader("Content-Disposition", "attachment; filename=\"license-change-" + id + ".csv\"");
-        Writer writer = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
-        writer.write('\uFEFF');
-        try (CSVPrinter csv = new CSVPrinter(writer, CSVFormat.EXCEL.builder().setHeader("User id", "User name",
-                "Display name", "Status", "Errors", "Licenses").get())) {
-            int page = 0;
-            PageResult<UserResult> results;
-            do {
-                results = licensing.results(customer, id, new PageRequest(page++, PageRequest.MAX_SIZE));
-                for (UserResult r : results.items()) {
-                    csv.printRecord(r.userId(), safe(r.userPrincipalName()), safe(r.displayName()),
-                            r.succeeded() ? "succeeded" : "failed",
-                            safe(String.join("; ", r.errors().stream().map(e -> e.code() + ": " + e.message())
-                                    .toList())),
-                            String.join(";", r.licenses().stream().map(SkuId::toString).toList()));
-                }
-            } while (results.hasNext());
-        }
-    }
-
-    /** Spreadsheets run cells starting with = + - @ as formulas; a leading quote keeps them text. */
-    static String safe(String value) {
-        return io.seatwise.shared.CsvCells.safe(value);
+        response.setHeader("Content-Disposition", "attachment; filename=\"" + LicenseChangeCsv.fileName(id) + "\"");
+        LicenseChangeCsv.write(licensing, customer, id,
+                new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8));
     }
 
     @PostMapping("/licensechanges/{changeId}/undo")

@@ -1,0 +1,99 @@
+package io.seatwise.licensing.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.seatwise.catalog.SkuId;
+import io.seatwise.customers.Customer;
+import io.seatwise.licensing.LicenseChangeResult;
+import io.seatwise.licensing.LicenseChangeSpec;
+import io.seatwise.licensing.ProductSeats;
+import io.seatwise.licensing.UserOutcome;
+import io.seatwise.shared.DomainException;
+import io.seatwise.users.User;
+import io.seatwise.users.UsersService;
+import io.seatwise.web.ConsoleMessages;
+import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
+
+/** The preview of a license change: seats per product, each user's outcome in words, and the form that saves it. */
+@Component
+class PreviewPage {
+
+    /** Users described one by one on the preview page. */
+    static final int PREVIEW_USERS = 100;
+
+    /** One user's line of the preview. */
+    record OutcomeRow(String displayName, String userName, boolean succeeded, List<String> words) {
+    }
+
+    private final UsersService users;
+    private final LicensePages pages;
+    private final ConsoleMessages messages;
+
+    PreviewPage(UsersService users, LicensePages pages, ConsoleMessages messages) {
+        this.users = users;
+        this.pages = pages;
+        this.messages = messages;
+    }
+
+    /** Fills the model of the preview page and names its template. */
+    String fill(Customer customer, LicenseChangeSpec spec, LicenseChangeResult result, String error,
+            Model model) {
+        Map<SkuId, String> names = pages.productNames(customer.id());
+        List<OutcomeRow> outcomes = new ArrayList<>();
+        for (UserOutcome o : result.results().stream().limit(PREVIEW_USERS).toList()) {
+            String name = o.userId().toString();
+            String userName = "";
+            try {
+                User user = users.get(customer.id(), o.userId());
+                name = user.displayName();
+                userName = user.userPrincipalName();
+            } catch (DomainException gone) {
+                // The user is named by its id: it does not exist (the words say so).
+            }
+            outcomes.add(new OutcomeRow(name, userName, o.succeeded(), o.succeeded() ? successWords(o, names)
+                    : pages.words(o.errors(), names)));
+        }
+        List<ProductSeats> shortfalls = result.products().stream().filter(p -> p.shortfall() > 0).toList();
+        model.addAttribute("nav", "customers");
+        model.addAttribute("customer", customer);
+        model.addAttribute("result", result);
+        model.addAttribute("names", names);
+        model.addAttribute("outcomes", outcomes);
+        model.addAttribute("moreOutcomes", Math.max(0, result.selected() - outcomes.size()));
+        model.addAttribute("shortfalls", shortfalls);
+        model.addAttribute("shortText", shortfalls.isEmpty() ? null : shortText(shortfalls, names));
+        model.addAttribute("error", error);
+        model.addAttribute("assign", spec.assign().keySet().stream().map(SkuId::toString).toList());
+        model.addAttribute("exclude", spec.assign().entrySet().stream().flatMap(e -> e.getValue().stream()
+                .map(p -> e.getKey() + ":" + p)).toList());
+        model.addAttribute("remove", spec.remove().stream().map(SkuId::toString).toList());
+        return "licenses/preview";
+    }
+
+    private List<String> successWords(UserOutcome o, Map<SkuId, String> names) {
+        List<String> words = new ArrayList<>();
+        if (!o.added().isEmpty()) {
+            words.add(messages.get("licenses.outcome.gets", LicensePages.names(o.added(), names)));
+        }
+        if (!o.removed().isEmpty()) {
+            words.add(messages.get("licenses.outcome.loses", LicensePages.names(o.removed(), names)));
+        }
+        if (!o.replanned().isEmpty()) {
+            words.add(messages.get("licenses.outcome.replanned", LicensePages.names(o.replanned(), names)));
+        }
+        if (words.isEmpty()) {
+            words.add(messages.get("licenses.outcome.unchanged"));
+        }
+        return words;
+    }
+
+    /** Each product short of seats, in words. */
+    String shortText(List<ProductSeats> shortfalls, Map<SkuId, String> names) {
+        return String.join(" ", shortfalls.stream().map(s -> messages.get("licenses.short",
+                names.getOrDefault(s.skuId(), s.skuPartNumber()), s.needed(), s.available(), s.shortfall()))
+                .toList());
+    }
+}

@@ -1,0 +1,7 @@
+package io.seatwise.browser;
+
+import io.seatwise.support.H2Test;
+
+@H2Test
+class LicensesConsoleH2Tests extends LicensesConsoleTests {
+}

@@ -1,0 +1,7 @@
+package io.seatwise.browser;
+
+import io.seatwise.support.PostgresTest;
+
+@PostgresTest
+class LicensesConsolePostgresTests extends LicensesConsoleTests {
+}
