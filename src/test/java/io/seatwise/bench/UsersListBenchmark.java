@@ -235,13 +235,13 @@ public final class UsersListBenchmark {
     private RawPage raw(UserFilter filter, int page, boolean fromEnd, PageAnchor anchor) {
         Map<String, Object> params = new HashMap<>();
         String where = UserFilterSql.where(customer.id(), filter, params);
-        String order = fromEnd ? "u.customer_id, u.display_name DESC, u.id DESC"
-                : "u.customer_id, u.display_name, u.id";
+        String order = fromEnd ? "u.customer_id, u.display_sort DESC, u.id DESC"
+                : "u.customer_id, u.display_sort, u.id";
         String seek = "";
         long offset = (long) page * SIZE;
         if (anchor.after() != null) {
-            seek = " AND u.display_name >= :k AND (u.display_name > :k OR u.id > :a)";
-            params.put("k", jdbc.sql("SELECT display_name FROM app_user WHERE customer_id = :c AND id = :a")
+            seek = " AND u.display_sort >= :k AND (u.display_sort > :k OR u.id > :a)";
+            params.put("k", jdbc.sql("SELECT display_sort FROM app_user WHERE customer_id = :c AND id = :a")
                     .param("c", customer.id().value()).param("a", anchor.after().value()).query(String.class).single());
             params.put("a", anchor.after().value());
             offset = 0;
