@@ -71,4 +71,41 @@ class CustomerAdminBrowserTest extends BrowserTestSupport {
             screenshot(page, "05-other-tenant-not-found");
         }
     }
+
+    /**
+     * A customer's own User management admin gives licenses to two of its users through Manage licenses, preview
+     * and Save, and sees the "Licenses updated" page; it is not offered Buy more (purchases are the partner's).
+     */
+    @Test
+    void aCustomerAdminManagesLicensesOfItsOwnUsers(@Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+        Tenant own = customerUsers.tenant(3);
+        Member admin = customerUsers.create(own, DirectoryRole.USER_ADMIN);
+        Member first = customerUsers.create(own, DirectoryRole.NONE);
+        Member second = customerUsers.create(own, DirectoryRole.NONE);
+        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
+
+        try (BrowserContext context = context("en-US")) {
+            Page page = context.newPage();
+            signIn(page, admin.userName(), TestCustomerUsers.PASSWORD);
+            page.navigate(base() + "/customers/" + own.id() + "/users");
+            for (Member m : java.util.List.of(first, second)) {
+                page.getByLabel("Select " + m.userName().substring(0, m.userName().indexOf('@')),
+                        new Page.GetByLabelOptions().setExact(true)).click();
+            }
+            assertThat(page.getByTestId("selected-count")).hasText("2 selected");
+            page.getByTestId("manage-licenses").click();
+            page.waitForURL(java.util.regex.Pattern.compile(".*/users/licenses$"));
+            assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Buy more"))).hasCount(0);
+            page.getByLabel("Microsoft 365 E3", new Page.GetByLabelOptions().setExact(true)).check();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Preview")).click();
+            assertThat(page.getByTestId("preview-counts")).hasText("2 selected users: 2 will succeed, 0 will fail.");
+            screenshot(page, "11-admin-preview");
+            page.getByTestId("save").click();
+            page.waitForURL(java.util.regex.Pattern.compile(".*/licensechanges/[0-9a-f-]{36}$"));
+            assertThat(page.getByTestId("updated-title")).hasText("Licenses updated");
+            screenshot(page, "12-admin-licenses-updated");
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM license_assignment WHERE customer_id = ? AND state = 'ACTIVE'")
+                .param(own.id().value()).query(Long.class).single()).isEqualTo(2);
+    }
 }
