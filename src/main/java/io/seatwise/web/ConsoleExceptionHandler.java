@@ -37,7 +37,7 @@ class ConsoleExceptionHandler {
             case CONFLICT -> new ModelAndView("error", HttpStatus.CONFLICT);
         };
         page.addObject("status", page.getStatus().value());
-        page.addObject("message", messages.text(e));
+        page.addObject("message", messages.pageText(e));
         return page;
     }
 }

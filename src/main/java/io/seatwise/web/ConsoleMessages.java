@@ -91,6 +91,16 @@ public class ConsoleMessages {
         return e.getMessage();
     }
 
+    /**
+     * The error for an error page: as {@link #text(DomainException)} where a message of the request's language
+     * says it; the service's own (English) words only in English; else null, and the page says it in general terms.
+     */
+    public String pageText(DomainException e) {
+        String text = text(e);
+        boolean own = text != null && text.equals(e.getMessage());
+        return own && !"en".equals(LocaleContextHolder.getLocale().getLanguage()) ? null : text;
+    }
+
     private static String field(DomainException e) {
         if (e.field() == null) {
             return null;

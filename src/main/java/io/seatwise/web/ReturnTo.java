@@ -6,10 +6,14 @@ public final class ReturnTo {
     private ReturnTo() {
     }
 
-    /** The path when it is local to this site ({@code /customers/…}), else null: no other host, no scheme. */
+    /**
+     * The path when it is local to this site ({@code /customers/…}), else null: no other host, no scheme; no braces
+     * either, which a redirect would take for URI template variables and fail on.
+     */
     public static String local(String path) {
         if (path == null || path.isEmpty() || path.length() > 500 || !path.startsWith("/") || path.startsWith("//")
-                || path.chars().anyMatch(c -> c < 0x21 || c == '\\' || c == 0x7f)) {
+                || path.chars().anyMatch(c -> c < 0x21 || c == '\\' || c == 0x7f || c == '{' || c == '}')
+                || path.toLowerCase(java.util.Locale.ROOT).matches(".*%7[bd].*")) {
             return null;
         }
         return path;

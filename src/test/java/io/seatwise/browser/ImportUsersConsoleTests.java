@@ -25,6 +25,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** Import users in the console: template, validation report in words, creation in the background, tenants apart. */
@@ -94,6 +95,9 @@ class ImportUsersConsoleTests {
         String job = mvc.perform(post(action).with(helpdesk).with(csrf()).session(session))
                 .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
         assertThat(job).startsWith(base + "/jobs/");
+        // A second "Create" of the same file (a double click) leads to the same run, not to a second one or a 404.
+        mvc.perform(post(action).with(helpdesk).with(csrf()).session(session))
+                .andExpect(redirectedUrl(job));
         String sheet = null;
         for (int i = 0; i < 100 && sheet == null; i++) {
             String location = mvc.perform(get(job).with(helpdesk).session(session)).andReturn().getResponse()

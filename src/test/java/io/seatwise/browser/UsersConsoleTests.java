@@ -75,6 +75,21 @@ class UsersConsoleTests {
     }
 
     @Test
+    void aFilterOrOrderThatDoesNotExistIsExplainedInTheLanguageOfThePage() throws Exception {
+        mvc.perform(get("/customers/" + t.id() + "/users?filter=sometimes&lang=fr").with(fixtures.as(Role.HELPDESK)))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(allOf(containsString("Ce filtre de la liste des utilisateurs"),
+                        not(containsString("unknown filter")))));
+        mvc.perform(get("/customers/" + t.id() + "/users?sort=age&lang=ru").with(fixtures.as(Role.HELPDESK)))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("Так список пользователей упорядочить нельзя")));
+        // Without a message of its own in the language, a bad request says so in general terms, not in English
+        mvc.perform(get("/customers/" + t.id() + "/users?filter=hasProduct&lang=sv").with(fixtures.as(Role.HELPDESK)))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(not(containsString("needs a skuId"))));
+    }
+
+    @Test
     void anHtmxFilterGetsOnlyTheResults() throws Exception {
         mvc.perform(get("/customers/" + t.id() + "/users").param("filter", "deleted").header("HX-Request", "true")
                         .with(fixtures.as(Role.HELPDESK)))

@@ -125,7 +125,17 @@ class AddUserController {
             return null;
         }
         UUID open = UserForms.sheetId(sheet);
-        PasswordSheets.Status status = sheets.status(customer.id(), open);
+        PasswordSheets.Status status;
+        try {
+            status = sheets.status(customer.id(), open);
+        } catch (DomainException e) {
+            if (e.kind() != DomainException.Kind.NOT_FOUND) {
+                throw e;
+            }
+            // Expired (after seatwise.password-sheet-validity) and swept: the next user starts a new sheet, and the
+            // form the agent filled in is not lost to a "not found" page.
+            return null;
+        }
         // A sheet handed out already takes no more users: start a new one.
         return status.downloaded() || status.emailed() ? null : open;
     }

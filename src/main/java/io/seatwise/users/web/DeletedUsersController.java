@@ -86,7 +86,15 @@ class DeletedUsersController {
         }
         List<String> names = new ArrayList<>();
         for (UserId user : ids.subList(0, Math.min(ids.size(), 10))) {
-            names.add(users.get(customer.id(), user).userPrincipalName());
+            try {
+                names.add(users.get(customer.id(), user).userPrincipalName());
+            } catch (DomainException e) {
+                if (e.kind() != DomainException.Kind.NOT_FOUND) {
+                    throw e;
+                }
+                // Purged meanwhile: the restore itself reports it per user (UserNotFound).
+                names.add(user.toString());
+            }
         }
         String shown = String.join(", ", names) + (ids.size() > names.size() ? ", …" : "");
         model.addAttribute("nav", "customers");

@@ -110,6 +110,8 @@ class ImportJobs {
     private final UserImports imports;
     private final Map<UUID, Upload> uploads = new ConcurrentHashMap<>();
     private final Map<UUID, Job> jobs = new ConcurrentHashMap<>();
+    /** The job each started upload became: a second "Create" of the same upload finds the first job. */
+    private final Map<UUID, UUID> started = new ConcurrentHashMap<>();
     // One import at a time per instance: each is one long transaction and the machine's cores are few.
     private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "seatwise-console-import");
@@ -124,11 +126,14 @@ class ImportJobs {
     /** Keeps an uploaded file for a later "Create" and validates it. */
     Upload keep(CustomerId customer, MultipartFile file, UserImports.Report[] report) {
         forgetOld();
-        Path path;
+        Path path = null;
         try {
             path = Files.createTempFile("seatwise-import-", ".csv");
             file.transferTo(path);
         } catch (IOException e) {
+            if (path != null) {
+                delete(path);
+            }
             throw new UncheckedIOException(e);
         }
         try {
@@ -139,6 +144,14 @@ class ImportJobs {
         }
         Upload upload = new Upload(Ids.next(), customer, CurrentActor.name(), path, file.getOriginalFilename(),
                 report[0].rows(), report[0].valid());
+        // One file kept per agent and customer: a new upload replaces the one not created.
+        uploads.values().removeIf(u -> {
+            boolean replaced = u.customer().equals(customer) && u.owner().equals(upload.owner());
+            if (replaced) {
+                delete(u.file());
+            }
+            return replaced;
+        });
         uploads.put(upload.id(), upload);
         return upload;
     }
@@ -150,11 +163,22 @@ class ImportJobs {
                 .orElseThrow(() -> DomainException.notFound("import file"));
     }
 
-    /** Starts creating the valid rows of an upload; the file is forgotten when it ends. */
-    Job start(Upload upload) {
-        uploads.remove(upload.id());
+    /**
+     * Starts creating the valid rows of an upload; the file is forgotten when it ends. A second "Create" of the same
+     * upload (a double click, a second tab) answers the job the first one started, so no run is lost.
+     */
+    synchronized Job start(CustomerId customer, UUID uploadId) {
+        UUID already = started.get(uploadId);
+        if (already != null) {
+            return job(customer, already);
+        }
+        Upload upload = upload(customer, uploadId);
+        if (!uploads.remove(upload.id(), upload)) {
+            throw DomainException.notFound("import file");
+        }
         Job job = new Job(Ids.next(), upload.customer(), upload.owner(), upload.rows(), upload.valid());
         jobs.put(job.id, job);
+        started.put(upload.id(), job.id);
         runner.execute(new DelegatingSecurityContextRunnable(() -> {
             try {
                 job.report = imports.importUsers(upload.customer(), new FileSystemResource(upload.file()), true,
@@ -189,9 +213,12 @@ class ImportJobs {
                 .orElseThrow(() -> DomainException.notFound("import"));
     }
 
-    private void forgetOld() {
+    /** Every ten minutes, and before each upload: files not created and finished runs older than two hours go. */
+    @org.springframework.scheduling.annotation.Scheduled(fixedDelay = 600_000, initialDelay = 600_000)
+    void forgetOld() {
         Instant limit = Instant.now().minus(KEEP);
         jobs.values().removeIf(j -> j.finished != null && j.finished.isBefore(limit));
+        started.values().removeIf(job -> !jobs.containsKey(job));
         uploads.values().removeIf(u -> {
             boolean old = lastModified(u.file()).isBefore(limit);
             if (old) {

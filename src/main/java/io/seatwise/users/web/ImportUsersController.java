@@ -125,7 +125,7 @@ class ImportUsersController {
     @PostMapping("/customers/{id}/users/import/{upload}/create")
     String create(@PathVariable String id, @PathVariable String upload) {
         Customer customer = customers.get(UserForms.customerId(id));
-        ImportJobs.Job job = jobs.start(jobs.upload(customer.id(), UserForms.sheetId(upload)));
+        ImportJobs.Job job = jobs.start(customer.id(), UserForms.sheetId(upload));
         return "redirect:/customers/" + customer.id() + "/users/import/jobs/" + job.id();
     }
 
