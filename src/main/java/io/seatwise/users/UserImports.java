@@ -101,6 +101,10 @@ public class UserImports {
 
         default void created(int users) {
         }
+
+        /** Every user is written; their licenses are being given. */
+        default void licensing(int users) {
+        }
     }
 
     /**
@@ -189,6 +193,7 @@ public class UserImports {
             throw new IllegalStateException("the import file could not be read a second time", failure.get());
         }
         long inserted = System.nanoTime();
+        progress.licensing(requested.size());
         List<NewUserLicenses> changes = requested.isEmpty() ? List.of()
                 : licenses.assignToNewUsers(customerId, requested);
         log.debug("import of {} rows: validated in {} ms, {} users created in {} ms (passwords {} ms, users {} ms, "

@@ -168,6 +168,49 @@ abstract class UserImportApiTests extends ApiTestSupport {
     }
 
     @Test
+    void anAsyncImportIsAJobWhoseResultIsTheReport() throws Exception {
+        // When the file is sent with ?async=true
+        String location = mvc.perform(multipart(base() + "/users/import?async=true")
+                        .file(new MockMultipartFile("file", "users.csv", "text/csv", mixedFile()))
+                        .header("Authorization", helpdesk.bearer()))
+                .andExpect(status().isAccepted())
+                .andExpect(header().string("Location", startsWith(base() + "/jobs/")))
+                .andExpect(jsonPath("$.jobId").isNotEmpty())
+                .andReturn().getResponse().getHeader("Location");
+
+        // Then its job ends with the same report the synchronous import answers
+        String status = "QUEUED";
+        for (int i = 0; i < 300 && !status.equals("SUCCEEDED") && !status.equals("FAILED"); i++) {
+            Thread.sleep(100);
+            status = read(getAs(helpdesk, location).andExpect(status().isOk()), "$.status");
+        }
+        getAs(helpdesk, location)
+                .andExpect(jsonPath("$.status").value("SUCCEEDED"))
+                .andExpect(jsonPath("$.kind").value("user-import"))
+                .andExpect(jsonPath("$.attempts").value(1))
+                .andExpect(jsonPath("$.result.rows").value(7))
+                .andExpect(jsonPath("$.result.created").value(2))
+                .andExpect(jsonPath("$.result.problemCount").value(5))
+                .andExpect(jsonPath("$.result.problems[0].line").value(4))
+                .andExpect(jsonPath("$.result.problems[0].code").value("missing-field"))
+                .andExpect(jsonPath("$.result.licensesGiven").value(1))
+                .andExpect(jsonPath("$.result.passwordSheetId").isNotEmpty())
+                .andExpect(jsonPath("$.error").doesNotExist());
+        assertThat(users()).isEqualTo(2);
+        assertThat(count("SELECT count(*) FROM job_payload WHERE customer_id = ?", tenant.id().value()))
+                .as("the file goes when the job is over").isZero();
+
+        // Another agent does not see it, nor a malformed id; async with validateOnly is a 400
+        getAs(agents.create(Role.HELPDESK), location).andExpect(status().isNotFound());
+        getAs(helpdesk, base() + "/jobs/not-a-uuid").andExpect(status().isNotFound());
+        mvc.perform(multipart(base() + "/users/import?async=true&validateOnly=true")
+                        .file(new MockMultipartFile("file", "users.csv", "text/csv", mixedFile()))
+                        .header("Authorization", helpdesk.bearer()))
+                .andExpect(problem(400, "validation", "async"));
+        assertThat(users()).isEqualTo(2);
+    }
+
+    @Test
     void excelUnicodeTextWithTabsImports() throws Exception {
         String text = "First name\tLast name\tDisplay name\tUser name\tUsage location\n"
                 + "Юлия\tИванова\tЮлия Иванова\tjulia@" + domain + "\tSE\n"

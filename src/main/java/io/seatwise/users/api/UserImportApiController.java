@@ -1,12 +1,15 @@
 package io.seatwise.users.api;
 
+import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
 import io.seatwise.customers.CustomerId;
+import io.seatwise.jobs.Job;
 import io.seatwise.shared.DomainException;
 import io.seatwise.shared.Ids;
+import io.seatwise.users.UserImportJobs;
 import io.seatwise.users.UserImportProblem;
 import io.seatwise.users.UserImports;
 import org.springframework.http.ContentDisposition;
@@ -46,9 +49,11 @@ class UserImportApiController {
     }
 
     private final UserImports imports;
+    private final UserImportJobs jobs;
 
-    UserImportApiController(UserImports imports) {
+    UserImportApiController(UserImports imports, UserImportJobs jobs) {
         this.imports = imports;
+        this.jobs = jobs;
     }
 
     @GetMapping("/template")
@@ -61,18 +66,37 @@ class UserImportApiController {
                 .body(imports.template(locale));
     }
 
+    /** The answer of {@code ?async=true}: the job to follow at {@code Location}. */
+    record Accepted(UUID jobId, String status) {
+    }
+
+    /**
+     * Imports a file now (the answer is the report, with what was created), or with {@code ?async=true} as a job
+     * that survives a restart: 202 Accepted with {@code Location: /api/v1/customers/{id}/jobs/{jobId}}, whose
+     * {@code result} is then this same report (refused rows and license failures cut at 1,000).
+     */
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ImportResponse importUsers(@PathVariable String customerId,
+    ResponseEntity<?> importUsers(@PathVariable String customerId,
             @RequestParam(name = "file", required = false) MultipartFile file,
-            @RequestParam(name = "validateOnly", defaultValue = "false") boolean validateOnly) {
+            @RequestParam(name = "validateOnly", defaultValue = "false") boolean validateOnly,
+            @RequestParam(name = "async", defaultValue = "false") boolean async) {
         CustomerId customer = new CustomerId(Ids.parse(customerId, "customer"));
         if (file == null || file.isEmpty()) {
             throw DomainException.invalid("validation", "file", "send the CSV file as multipart part 'file'");
         }
+        if (async && validateOnly) {
+            throw DomainException.invalid("validation", "async", "async and validateOnly cannot go together");
+        }
+        if (async) {
+            Job job = jobs.submit(customer, file.getOriginalFilename(), file);
+            return ResponseEntity.accepted()
+                    .location(URI.create("/api/v1/customers/" + customer.value() + "/jobs/" + job.id()))
+                    .body(new Accepted(job.id().value(), job.status().name()));
+        }
         UserImports.Report report = imports.importUsers(customer, file, !validateOnly);
-        return new ImportResponse(report.rows(), report.valid(), report.rejected(), report.createdRows(),
+        return ResponseEntity.ok(new ImportResponse(report.rows(), report.valid(), report.rejected(), report.createdRows(),
                 report.created(), report.problems().stream().map(Problem::of).toList(), report.passwordSheetId(),
                 report.licenseChanges().stream().map(c -> new LicenseChange(c.changeId(), c.succeeded(),
-                        c.failed())).toList());
+                        c.failed())).toList()));
     }
 }

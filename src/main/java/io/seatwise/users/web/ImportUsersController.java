@@ -3,20 +3,21 @@ package io.seatwise.users.web;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.UUID;
 
 import io.seatwise.catalog.CatalogService;
 import io.seatwise.customers.Customer;
 import io.seatwise.customers.CustomersService;
 import io.seatwise.shared.DomainException;
-import io.seatwise.users.UserId;
+import io.seatwise.catalog.SkuId;
+import io.seatwise.jobs.Job;
+import io.seatwise.jobs.JobId;
+import io.seatwise.jobs.JobStatus;
+import io.seatwise.shared.Ids;
+import io.seatwise.users.UserImportJobs;
 import io.seatwise.users.UserImportFileException;
 import io.seatwise.users.UserImportProblem;
 import io.seatwise.users.UserImports;
-import io.seatwise.users.UserLicenses.LicenseError;
-import io.seatwise.users.UserLicenses.LicenseOutcome;
-import io.seatwise.users.UserLicenses.NewUserLicenses;
-import io.seatwise.users.UsersService;
 import io.seatwise.web.ConsoleMessages;
 import io.seatwise.web.FormErrors;
 import jakarta.servlet.http.HttpServletResponse;
@@ -43,26 +44,37 @@ import org.springframework.web.multipart.MultipartFile;
 @Controller
 class ImportUsersController {
 
+    /** A kept file, as the report shows it. */
+    record UploadView(UUID id, String name) {
+    }
+
+    /** An import run's progress, as its page shows it. */
+    record RunView(UUID id, String step, long done, long total, int percent, long elapsedSeconds, boolean over,
+            int rows, int valid) {
+
+        static RunView of(Job job, int[] counts) {
+            String step = job.step() == null ? "waiting" : job.step();
+            return new RunView(job.id().value(), step, job.done(), job.total(), job.percent(),
+                    job.elapsedSeconds(), job.over(), counts[0], counts[1]);
+        }
+    }
+
     /** One refused row's problem in words. */
     record ProblemView(long line, String column, String reason) {
     }
 
     /** At most this many problems on the page; the count says how many there are in all. */
     static final int SHOWN_PROBLEMS = 1_000;
-    /** At most this many users' license failures noted for the confirmation page (each is a look-up). */
-    static final int NOTED_FAILURES = 1_000;
 
     private final CustomersService customers;
     private final UserImports imports;
-    private final ImportJobs jobs;
+    private final UserImportJobs jobs;
     private final ConsoleMessages messages;
     private final UserForms forms;
-    private final UsersService users;
     private final CatalogService catalog;
 
-    ImportUsersController(CustomersService customers, UserImports imports, ImportJobs jobs,
-            ConsoleMessages messages, UserForms forms, UsersService users, CatalogService catalog) {
-        this.users = users;
+    ImportUsersController(CustomersService customers, UserImports imports, UserImportJobs jobs,
+            ConsoleMessages messages, UserForms forms, CatalogService catalog) {
         this.catalog = catalog;
         this.customers = customers;
         this.imports = imports;
@@ -98,12 +110,13 @@ class ImportUsersController {
             return "users/import";
         }
         try {
-            UserImports.Report[] report = new UserImports.Report[1];
-            ImportJobs.Upload upload = jobs.keep(customer.id(), file, report);
+            UserImportJobs.Upload upload = jobs.upload(customer.id(), file.getOriginalFilename(), file);
+            UserImports.Report report = upload.report();
             fill(model, customer, FormErrors.none());
-            model.addAttribute("upload", upload);
-            model.addAttribute("report", report[0]);
-            model.addAttribute("problems", report[0].problems().stream().limit(SHOWN_PROBLEMS)
+            model.addAttribute("upload", new UploadView(upload.job() == null ? null : upload.job().id().value(),
+                    file.getOriginalFilename()));
+            model.addAttribute("report", report);
+            model.addAttribute("problems", report.problems().stream().limit(SHOWN_PROBLEMS)
                     .map(this::view).toList());
             return "users/import";
         } catch (UserImportFileException e) {
@@ -125,27 +138,25 @@ class ImportUsersController {
     @PostMapping("/customers/{id}/users/import/{upload}/create")
     String create(@PathVariable String id, @PathVariable String upload) {
         Customer customer = customers.get(UserForms.customerId(id));
-        ImportJobs.Job job = jobs.start(customer.id(), UserForms.sheetId(upload));
+        Job job = jobs.start(customer.id(), new JobId(UserForms.sheetId(upload)));
         return "redirect:/customers/" + customer.id() + "/users/import/jobs/" + job.id();
     }
 
     @GetMapping("/customers/{id}/users/import/jobs/{job}")
     String job(@PathVariable String id, @PathVariable String job, Model model, HttpSession session) {
         Customer customer = customers.get(UserForms.customerId(id));
-        ImportJobs.Job run = jobs.job(customer.id(), UserForms.sheetId(job));
-        if (run.done() && run.report != null && run.report.passwordSheetId() != null) {
-            UserImports.Report report = run.report;
-            int given = report.licenseChanges().stream().mapToInt(NewUserLicenses::succeeded).sum();
-            int failed = report.licenseChanges().stream().mapToInt(NewUserLicenses::failed).sum();
+        Job run = jobs.get(customer.id(), new JobId(UserForms.sheetId(job)));
+        UserImportJobs.Outcome outcome = run.succeeded() ? jobs.outcome(run) : null;
+        if (outcome != null && outcome.passwordSheetId() != null) {
             SheetNotes notes = SheetNotes.of(session);
-            notes.summary(report.passwordSheetId(),
-                    messages.get("userimport.licenseSummary", report.created(), given, failed));
-            noteFailures(customer, report, notes);
-            return "redirect:/customers/" + customer.id() + "/users/sheets/" + report.passwordSheetId();
+            notes.summary(outcome.passwordSheetId(), messages.get("userimport.licenseSummary", outcome.created(),
+                    outcome.licensesGiven(), outcome.licensesFailed()));
+            noteFailures(outcome, notes);
+            return "redirect:/customers/" + customer.id() + "/users/sheets/" + outcome.passwordSheetId();
         }
         model.addAttribute("nav", "customers");
         model.addAttribute("customer", customer);
-        model.addAttribute("job", run);
+        model.addAttribute("job", RunView.of(run, jobs.counts(run)));
         model.addAttribute("failure", failure(run));
         return "users/import-progress";
     }
@@ -154,45 +165,35 @@ class ImportUsersController {
     @GetMapping("/customers/{id}/users/import/jobs/{job}/progress")
     String progress(@PathVariable String id, @PathVariable String job, Model model, HttpServletResponse response) {
         Customer customer = customers.get(UserForms.customerId(id));
-        ImportJobs.Job run = jobs.job(customer.id(), UserForms.sheetId(job));
-        if (run.done()) {
+        Job run = jobs.get(customer.id(), new JobId(UserForms.sheetId(job)));
+        if (run.over()) {
             response.setHeader("HX-Redirect", "/customers/" + customer.id() + "/users/import/jobs/" + run.id());
         }
         model.addAttribute("customer", customer);
-        model.addAttribute("job", run);
+        model.addAttribute("job", RunView.of(run, jobs.counts(run)));
         model.addAttribute("failure", failure(run));
         return "users/import-progress :: progress";
     }
 
     /** The users whose licenses failed, with why, for their rows of the confirmation page (once per run). */
-    private void noteFailures(Customer customer, UserImports.Report report, SheetNotes notes) {
-        if (!notes.lines(report.passwordSheetId()).isEmpty()) {
+    private void noteFailures(UserImportJobs.Outcome outcome, SheetNotes notes) {
+        if (!notes.lines(outcome.passwordSheetId()).isEmpty()) {
             return;
         }
-        int noted = 0;
-        for (NewUserLicenses change : report.licenseChanges()) {
-            for (Map.Entry<UserId, LicenseOutcome> e : change.outcomes().entrySet()) {
-                if (e.getValue().succeeded() || noted++ >= NOTED_FAILURES) {
-                    continue;
-                }
-                List<String> why = new ArrayList<>();
-                for (LicenseError error : e.getValue().errors()) {
-                    String product = error.skuId() == null ? "" : catalog.findProduct(error.skuId())
-                            .map(p -> p.productName() + ": ").orElse("");
-                    why.add(product + forms.reason(error.code(), error.message()));
-                }
-                notes.add(report.passwordSheetId(), new SheetNotes.Line(
-                        users.get(customer.id(), e.getKey()).userPrincipalName(), true, why));
+        for (UserImportJobs.FailedUser user : outcome.licenseFailures()) {
+            List<String> why = new ArrayList<>();
+            for (UserImportJobs.LicenseFailure error : user.errors()) {
+                String product = error.skuId() == null ? "" : Ids.tryParse(error.skuId()).map(SkuId::new)
+                        .flatMap(catalog::findProduct).map(p -> p.productName() + ": ").orElse("");
+                why.add(product + forms.reason(error.code(), error.message()));
             }
+            notes.add(outcome.passwordSheetId(), new SheetNotes.Line(user.userPrincipalName(), true, why));
         }
     }
 
-    private String failure(ImportJobs.Job run) {
-        if (run.failure != null) {
-            return forms.text(run.failure);
-        }
-        if (run.done() && (run.report == null || run.report.passwordSheetId() == null)) {
-            return messages.get("userimport.nothingCreated");
+    private String failure(Job run) {
+        if (run.status() == JobStatus.FAILED) {
+            return forms.text(DomainException.conflict(run.errorCode(), null, run.errorMessage()));
         }
         return null;
     }

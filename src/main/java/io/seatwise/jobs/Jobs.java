@@ -1,0 +1,134 @@
+package io.seatwise.jobs;
+
+import java.io.InputStream;
+import java.time.Duration;
+import java.time.Instant;
+
+import io.seatwise.customers.CustomerId;
+import io.seatwise.shared.CurrentActor;
+import io.seatwise.shared.DomainException;
+import io.seatwise.shared.Ids;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Starts jobs and tells how they are. A job belongs to the customer it works on and to the actor who started it:
+ * only they see it (callers check the actor may see the customer). Its input is stored with it, so any instance can
+ * run it, and run it again after a restart.
+ */
+@Service
+@Transactional
+public class Jobs {
+
+    private final JobRepository repository;
+    private final JobRunner runner;
+    private final JobOwners owners;
+    private final Duration keepDrafts;
+    private final Duration keepFinished;
+
+    Jobs(JobRepository repository, JobRunner runner, JobOwners owners,
+            @Value("${seatwise.jobs.keep-drafts:2h}") Duration keepDrafts,
+            @Value("${seatwise.jobs.keep-finished:7d}") Duration keepFinished) {
+        this.repository = repository;
+        this.runner = runner;
+        this.owners = owners;
+        this.keepDrafts = keepDrafts;
+        this.keepFinished = keepFinished;
+    }
+
+    /**
+     * Keeps a job with its input, not started ({@link JobStatus#DRAFT}) until {@link #start} (or for
+     * {@code seatwise.jobs.keep-drafts}, 2 hours by default). An earlier draft of the same kind, customer and
+     * actor is replaced: one kept file each.
+     */
+    public Job draft(CustomerId customer, String kind, String name, String params, InputStream input) {
+        repository.deleteDrafts(customer, kind, CurrentActor.name());
+        return create(customer, kind, JobStatus.DRAFT, name, params, input);
+    }
+
+    /** Queues a new job with its input; it runs as soon as an instance is free. */
+    public Job submit(CustomerId customer, String kind, String name, String params, InputStream input) {
+        Job job = create(customer, kind, JobStatus.QUEUED, name, params, input);
+        rememberOwner(job.id());
+        wakeAfterCommit(job);
+        return job;
+    }
+
+    /**
+     * Starts a draft of the current actor's. Starting it again (a double click, a second tab) answers the same
+     * job, already queued, running or over.
+     */
+    public Job start(CustomerId customer, String kind, JobId id) {
+        Job job = get(customer, kind, id);
+        if (job.status() == JobStatus.DRAFT && repository.queue(customer, id, Instant.now())) {
+            rememberOwner(id);
+            wakeAfterCommit(job);
+            return get(customer, id);
+        }
+        return job;
+    }
+
+    /** A job of the current actor's for the customer; not found else (another actor's job is not told). */
+    @Transactional(readOnly = true)
+    public Job get(CustomerId customer, JobId id) {
+        return repository.find(customer, id).filter(j -> j.owner().equals(CurrentActor.name()))
+                .orElseThrow(() -> DomainException.notFound("job"));
+    }
+
+    /** A job of the current actor's, of this kind, for the customer; not found else. */
+    @Transactional(readOnly = true)
+    public Job get(CustomerId customer, String kind, JobId id) {
+        Job job = get(customer, id);
+        if (!job.kind().equals(kind)) {
+            throw DomainException.notFound("job");
+        }
+        return job;
+    }
+
+    private Job create(CustomerId customer, String kind, JobStatus status, String name, String params,
+            InputStream input) {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        String owner = CurrentActor.name();
+        String ref = auth == null ? "" : owners.reference(auth).orElse("");
+        JobId id = new JobId(Ids.next());
+        repository.insert(customer, id, kind, status, owner, ref, name, params, Instant.now());
+        if (input != null) {
+            repository.storeInput(customer, id, input);
+        }
+        return repository.find(customer, id).orElseThrow();
+    }
+
+    /** The owner's live security context, for a run on this instance (after a restart the owner is restored). */
+    private void rememberOwner(JobId id) {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth != null) {
+            runner.remember(id, auth);
+        }
+    }
+
+    private void wakeAfterCommit(Job job) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    runner.wake();
+                }
+            });
+        } else {
+            runner.wake();
+        }
+    }
+
+    /** Every ten minutes: drafts never started and jobs long over go (with their input). */
+    @Scheduled(fixedDelay = 600_000, initialDelay = 600_000)
+    public void sweep() {
+        Instant now = Instant.now();
+        repository.sweep(now.minus(keepDrafts), now.minus(keepFinished));
+    }
+}

@@ -1,0 +1,208 @@
+package io.seatwise.users;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.seatwise.customers.CustomerId;
+import io.seatwise.jobs.Job;
+import io.seatwise.jobs.JobContext;
+import io.seatwise.jobs.JobHandler;
+import io.seatwise.jobs.JobId;
+import io.seatwise.jobs.Jobs;
+import io.seatwise.shared.DomainException;
+import io.seatwise.users.UserLicenses.LicenseError;
+import io.seatwise.users.UserLicenses.LicenseOutcome;
+import io.seatwise.users.UserLicenses.NewUserLicenses;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.InputStreamSource;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Imports as jobs ({@link Jobs}): the file is stored with the job, so an import survives a restart of the server —
+ * a run cut off is rolled back whole (an import is one transaction) and run again from the start by whichever
+ * instance claims it. The console keeps a validated file as a draft until "Create"; the API may queue a file at
+ * once ({@code ?async=true}).
+ */
+@Service
+@Transactional
+public class UserImportJobs implements JobHandler {
+
+    public static final String KIND = "user-import";
+    /** At most this many refused rows and users whose licenses failed are kept with a finished import. */
+    public static final int KEPT = 1_000;
+
+    /** A validated file kept for "Create": its report, and its job (empty when nothing in it can be created). */
+    public record Upload(UserImports.Report report, Job job) {
+    }
+
+    /** What the draft knew of the file, for the progress bar: its rows and how many are valid. */
+    record Params(int rows, int valid) {
+    }
+
+    /** A refused row. */
+    public record Problem(long line, String column, String code, String message) {
+
+        static Problem of(UserImportProblem p) {
+            return new Problem(p.line(), p.column() == null ? null : p.column().englishName(), p.code().id(),
+                    p.message());
+        }
+    }
+
+    /** One license change of an import. */
+    public record LicenseChange(UUID changeId, int succeeded, int failed) {
+    }
+
+    /** A license a new user did not get, and why. */
+    public record LicenseFailure(String code, String skuId, String message) {
+    }
+
+    /** A new user whose licenses failed. */
+    public record FailedUser(UUID userId, String userPrincipalName, List<LicenseFailure> errors) {
+    }
+
+    /** What a finished import did (kept with its job as JSON). */
+    public record Outcome(int rows, int valid, int rejected, int created, UUID passwordSheetId, int problemCount,
+            List<Problem> problems, List<LicenseChange> licenseChanges, int licensesGiven, int licensesFailed,
+            List<FailedUser> licenseFailures) {
+    }
+
+    private final UserImports imports;
+    private final Jobs jobs;
+    private final UserRepository users;
+    private final JsonMapper json;
+
+    UserImportJobs(UserImports imports, Jobs jobs, UserRepository users, JsonMapper json) {
+        this.imports = imports;
+        this.jobs = jobs;
+        this.users = users;
+        this.json = json;
+    }
+
+    /**
+     * Validates a file and keeps it, when some of its rows can be created, as a draft of the current actor's
+     * (replacing one not started).
+     */
+    @PreAuthorize("hasAuthority('users:write')")
+    public Upload upload(CustomerId customer, String name, InputStreamSource file) {
+        UserImports.Report report = imports.importUsers(customer, file, false);
+        if (report.valid() == 0) {
+            return new Upload(report, null);
+        }
+        try (InputStream in = file.getInputStream()) {
+            Job job = jobs.draft(customer, KIND, name, write(new Params(report.rows(), report.valid())), in);
+            return new Upload(report, job);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Starts creating the valid rows of a kept file; starting it again answers the same job. */
+    @PreAuthorize("hasAuthority('users:write')")
+    public Job start(CustomerId customer, JobId upload) {
+        return jobs.start(customer, KIND, upload);
+    }
+
+    /** Queues a file to be validated and created in the background (the API's {@code ?async=true}). */
+    @PreAuthorize("hasAuthority('users:write')")
+    public Job submit(CustomerId customer, String name, InputStreamSource file) {
+        try (InputStream in = file.getInputStream()) {
+            return jobs.submit(customer, KIND, name, null, in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** An import job of the current actor's; not found else. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAuthority('users:read')")
+    public Job get(CustomerId customer, JobId id) {
+        return jobs.get(customer, KIND, id);
+    }
+
+    /** What a finished import did; null while it runs or when it failed. */
+    public Outcome outcome(Job job) {
+        return job.result() == null ? null : json.readValue(job.result(), Outcome.class);
+    }
+
+    /** The rows the draft found, and how many are valid: 0 and 0 when it was queued without a draft. */
+    public int[] counts(Job job) {
+        Params p = job.params() == null ? new Params(0, 0) : json.readValue(job.params(), Params.class);
+        return new int[] {p.rows(), p.valid()};
+    }
+
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    @Override
+    public String run(JobContext context) {
+        Job job = context.job();
+        if (context.input() == null) {
+            throw DomainException.invalid("validation", "file", "the import has no file");
+        }
+        int[] counts = counts(job);
+        int[] rows = {counts[0]};
+        int[] valid = {counts[1]};
+        UserImports.Report report = imports.importUsers(job.customerId(), new FileSystemResource(context.input()),
+                true, new UserImports.Progress() {
+                    @Override
+                    public void checked(int checked) {
+                        context.progress("checking", checked, Math.max(rows[0], checked));
+                    }
+
+                    @Override
+                    public void created(int created) {
+                        context.progress("creating", created, Math.max(valid[0], created));
+                    }
+
+                    @Override
+                    public void licensing(int users) {
+                        context.progress("licensing", 0, users);
+                    }
+                });
+        if (report.passwordSheetId() == null) {
+            throw DomainException.conflict("import-nothing-created", "file",
+                    "no row of the file could be created (see the validation report)");
+        }
+        return write(outcome(job.customerId(), report));
+    }
+
+    private Outcome outcome(CustomerId customer, UserImports.Report report) {
+        List<FailedUser> failed = new ArrayList<>();
+        for (NewUserLicenses change : report.licenseChanges()) {
+            for (Map.Entry<UserId, LicenseOutcome> e : change.outcomes().entrySet()) {
+                if (e.getValue().succeeded() || failed.size() >= KEPT) {
+                    continue;
+                }
+                String name = users.find(customer, e.getKey()).map(User::userPrincipalName).orElse("");
+                failed.add(new FailedUser(e.getKey().value(), name, e.getValue().errors().stream()
+                        .map(UserImportJobs::failure).toList()));
+            }
+        }
+        return new Outcome(report.rows(), report.valid(), report.rejected(), report.created(),
+                report.passwordSheetId(), report.problems().size(),
+                report.problems().stream().limit(KEPT).map(Problem::of).toList(),
+                report.licenseChanges().stream().map(c -> new LicenseChange(c.changeId(), c.succeeded(), c.failed()))
+                        .toList(),
+                report.licenseChanges().stream().mapToInt(NewUserLicenses::succeeded).sum(),
+                report.licenseChanges().stream().mapToInt(NewUserLicenses::failed).sum(), failed);
+    }
+
+    private static LicenseFailure failure(LicenseError error) {
+        return new LicenseFailure(error.code(), error.skuId() == null ? null : error.skuId().value().toString(),
+                error.message());
+    }
+
+    private String write(Object value) {
+        return json.writeValueAsString(value);
+    }
+}

@@ -1,0 +1,7 @@
+package io.seatwise.jobs;
+
+import io.seatwise.support.PostgresTest;
+
+@PostgresTest
+class JobsPostgresTests extends JobsTests {
+}
