@@ -2,6 +2,7 @@ package io.seatwise.licensing;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.util.List;
 import java.util.UUID;
 
 import io.seatwise.catalog.SkuId;
@@ -11,8 +12,46 @@ import io.seatwise.shared.PageResult;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
-/** A stored change's results as CSV (with a BOM, for Excel), read a page at a time; the API and console share it. */
+/**
+ * A stored change's results as CSV (with a BOM, for Excel), read a page at a time. The API writes it in English
+ * with error codes (stable for scripts, {@link #ENGLISH}); the console in the page's language, in words.
+ */
 public final class LicenseChangeCsv {
+
+    /** How the cells read: the column names, a result's status, why it failed and its licenses. */
+    public interface Words {
+
+        List<String> header();
+
+        String status(UserResult result);
+
+        String errors(UserResult result);
+
+        String licenses(UserResult result);
+    }
+
+    /** English column names, {@code succeeded}/{@code failed}, {@code code: message} errors and sku ids. */
+    public static final Words ENGLISH = new Words() {
+        @Override
+        public List<String> header() {
+            return List.of("User id", "User name", "Display name", "Status", "Errors", "Licenses");
+        }
+
+        @Override
+        public String status(UserResult r) {
+            return r.succeeded() ? "succeeded" : "failed";
+        }
+
+        @Override
+        public String errors(UserResult r) {
+            return String.join("; ", r.errors().stream().map(e -> e.code() + ": " + e.message()).toList());
+        }
+
+        @Override
+        public String licenses(UserResult r) {
+            return String.join(";", r.licenses().stream().map(SkuId::toString).toList());
+        }
+    };
 
     private LicenseChangeCsv() {
     }
@@ -22,22 +61,25 @@ public final class LicenseChangeCsv {
         return "license-change-" + changeId + ".csv";
     }
 
-    /** Writes every result of the change (which must be the customer's) and closes the writer. */
+    /** Writes every result of the change (which must be the customer's) in English and closes the writer. */
     public static void write(LicensingService licensing, CustomerId customer, UUID changeId, Writer writer)
             throws IOException {
+        write(licensing, customer, changeId, writer, ENGLISH);
+    }
+
+    /** Writes every result of the change (which must be the customer's) in these words and closes the writer. */
+    public static void write(LicensingService licensing, CustomerId customer, UUID changeId, Writer writer,
+            Words words) throws IOException {
         writer.write('\uFEFF');
-        try (CSVPrinter csv = new CSVPrinter(writer, CSVFormat.EXCEL.builder().setHeader("User id", "User name",
-                "Display name", "Status", "Errors", "Licenses").get())) {
+        try (CSVPrinter csv = new CSVPrinter(writer, CSVFormat.EXCEL.builder()
+                .setHeader(words.header().toArray(String[]::new)).get())) {
             int page = 0;
             PageResult<UserResult> results;
             do {
                 results = licensing.results(customer, changeId, new PageRequest(page++, PageRequest.MAX_SIZE));
                 for (UserResult r : results.items()) {
                     csv.printRecord(r.userId(), safe(r.userPrincipalName()), safe(r.displayName()),
-                            r.succeeded() ? "succeeded" : "failed",
-                            safe(String.join("; ", r.errors().stream().map(e -> e.code() + ": " + e.message())
-                                    .toList())),
-                            String.join(";", r.licenses().stream().map(SkuId::toString).toList()));
+                            safe(words.status(r)), safe(words.errors(r)), safe(words.licenses(r)));
                 }
             } while (results.hasNext());
         }

@@ -4,10 +4,11 @@ import java.text.Collator;
 import java.util.Locale;
 
 /**
- * Sort keys of names for H2 (db/vendor/h2/V10): a string whose plain, character by character order is the order
- * people expect of the names (PostgreSQL gets the same from the ICU collation {@code und-x-icu}): letters before
- * their accented forms, case after letter, Cyrillic in alphabet order with Ё beside Е, Latin before Cyrillic before
- * Chinese, not the order of the code points (where "Zoe" comes before "anna" and "Ёлкин" before "Анна").
+ * Sort keys of names for H2 (db/vendor/h2/V10, V12): a string whose plain, character by character order is the
+ * order people expect of the names (PostgreSQL gets the same from its ICU collation {@code seatwise_names}):
+ * letters before their accented forms, case after letter, Cyrillic in alphabet order with Ё beside Е, Chinese in
+ * pinyin order (陈 Chen, 李 Li, 刘 Liu, 王 Wang, 张 Zhang), Latin before Cyrillic before Chinese — not the order of
+ * the code points (where "Zoe" comes before "anna" and "Ёлкин" before "Анна").
  */
 public final class SortKeys {
 
@@ -18,6 +19,16 @@ public final class SortKeys {
         collator.setDecomposition(Collator.CANONICAL_DECOMPOSITION);
         return collator;
     });
+
+    /** Java's Chinese collation: Chinese characters in pinyin order. */
+    private static final ThreadLocal<Collator> CHINESE = ThreadLocal.withInitial(() -> {
+        Collator collator = Collator.getInstance(Locale.SIMPLIFIED_CHINESE);
+        collator.setStrength(Collator.TERTIARY);
+        return collator;
+    });
+
+    /** Put before the key of a name that starts with a Chinese character: above every character of other keys. */
+    private static final char CHINESE_FIRST = (char) 0x200;
 
     private SortKeys() {
     }
@@ -30,10 +41,17 @@ public final class SortKeys {
         if (name == null) {
             return null;
         }
-        byte[] key = COLLATOR.get().getCollationKey(name).toByteArray();
-        char[] chars = new char[key.length];
+        String trimmed = name.strip();
+        boolean chinese = !trimmed.isEmpty()
+                && Character.UnicodeScript.of(trimmed.codePointAt(0)) == Character.UnicodeScript.HAN;
+        byte[] key = (chinese ? CHINESE : COLLATOR).get().getCollationKey(name).toByteArray();
+        int offset = chinese ? 1 : 0;
+        char[] chars = new char[key.length + offset];
+        if (chinese) {
+            chars[0] = CHINESE_FIRST;
+        }
         for (int i = 0; i < key.length; i++) {
-            chars[i] = (char) ((key[i] & 0xFF) + 1);
+            chars[i + offset] = (char) ((key[i] & 0xFF) + 1);
         }
         return new String(chars);
     }

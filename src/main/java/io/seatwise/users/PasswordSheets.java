@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -29,6 +30,8 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -68,9 +71,11 @@ public class PasswordSheets {
     private final Duration validity;
     private final String from;
     private final org.springframework.context.ApplicationEventPublisher events;
+    private final MessageSource text;
 
     PasswordSheets(JdbcClient jdbc, JdbcTemplate template, Sealer sealer, CustomersService customers,
             ObjectProvider<JavaMailSender> mail, org.springframework.context.ApplicationEventPublisher events,
+            MessageSource text,
             @Value("${seatwise.password-sheet-validity:1h}") Duration validity,
             @Value("${seatwise.mail.from:seatwise@localhost}") String from) {
         this.jdbc = jdbc;
@@ -81,6 +86,7 @@ public class PasswordSheets {
         this.validity = validity;
         this.from = from;
         this.events = events;
+        this.text = text;
     }
 
     /** A new, empty sheet of the current actor's. */
@@ -200,7 +206,7 @@ public class PasswordSheets {
             throw DomainException.conflict("passwords-gone", null,
                     "the passwords were downloaded once already and are not kept for another download");
         }
-        byte[] csv = csv(entries(customer, sheet));
+        byte[] csv = csv(entries(customer, sheet), header(LocaleContextHolder.getLocale()));
         jdbc.sql("UPDATE password_sheet SET downloaded = TRUE WHERE customer_id = :c AND id = :id")
                 .param("c", customer.value()).param("id", sheet).update();
         forgetIfDone(customer, sheet);
@@ -224,17 +230,18 @@ public class PasswordSheets {
             throw DomainException.conflict("mail-not-configured", "to",
                     "no mail server is configured (spring.mail.host); download the CSV instead");
         }
-        byte[] csv = csv(entries(customer, sheet));
+        Locale locale = LocaleContextHolder.getLocale();
+        byte[] csv = csv(entries(customer, sheet), header(locale));
         try {
             MimeMessage message = sender.createMimeMessage();
             MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
             helper.setFrom(from);
             helper.setTo(address);
-            helper.setSubject("New user accounts (" + status.entries() + ")");
-            helper.setText("The user names and temporary passwords of " + status.entries() + " new user accounts are "
-                    + "attached. Each user must choose a new password at first sign-in. The temporary passwords "
-                    + "expire; this message is their only copy.");
-            helper.addAttachment("users.csv", new ByteArrayResource(csv), "text/csv");
+            helper.setSubject(text.getMessage("passwordsheet.mail.subject", new Object[] {status.entries()},
+                    locale));
+            helper.setText(text.getMessage("passwordsheet.mail.body", new Object[] {status.entries()}, locale));
+            helper.addAttachment(text.getMessage("passwordsheet.mail.file", null, locale),
+                    new ByteArrayResource(csv), "text/csv");
             sender.send(message);
         } catch (MessagingException | MailException e) {
             throw DomainException.conflict("mail-failed", "to", "the mail could not be sent: " + e.getMessage());
@@ -260,13 +267,20 @@ public class PasswordSheets {
                 .param("c", customer.value()).param("id", sheet).update();
     }
 
+    /** The CSV's column names in the language of the request (of the console, or the API's Accept-Language). */
+    private List<String> header(Locale locale) {
+        return List.of(text.getMessage("passwordsheet.userName", null, locale),
+                text.getMessage("passwordsheet.displayName", null, locale),
+                text.getMessage("passwordsheet.password", null, locale));
+    }
+
     /** CSV for Excel: UTF-8 with BOM; cells that Excel would read as a formula are neutralised. */
-    static byte[] csv(List<Entry> entries) {
+    static byte[] csv(List<Entry> entries, List<String> header) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
                 CSVPrinter printer = new CSVPrinter(writer, CSVFormat.EXCEL)) {
             writer.write('\uFEFF');
-            printer.printRecord("User name", "Display name", "Temporary password");
+            printer.printRecord(header);
             for (Entry e : entries) {
                 printer.printRecord(safe(e.userPrincipalName()), safe(e.displayName()), safe(e.temporaryPassword()));
             }

@@ -197,8 +197,12 @@ abstract class LicensesConsoleTests {
         String csv = mvc.perform(as(get(change + "/results.csv"))).andExpect(status().isOk())
                 .andExpect(header().string("Content-Disposition", containsString("license-change-")))
                 .andReturn().getResponse().getContentAsString();
-        assertThat(csv).contains("User id,User name,Display name,Status,Errors,Licenses")
-                .contains("First1 Last1").contains("succeeded").contains(E3.toString());
+        assertThat(csv).contains("User id,User name,Display name,Status,Why it failed,Licenses")
+                .contains("First1 Last1").contains(",Succeeded,,Microsoft 365 E3");
+        String french = mvc.perform(as(get(change + "/results.csv")).header("Accept-Language", "fr"))
+                .andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(french).contains("ID d’utilisateur,Nom d’utilisateur,").contains(",Réussi,,Microsoft 365 E3");
 
         mvc.perform(as(get(change + "/undo"))).andExpect(status().isOk())
                 .andExpect(content().string(containsString("Undo the change")));

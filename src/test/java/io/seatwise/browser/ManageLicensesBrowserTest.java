@@ -229,8 +229,8 @@ class ManageLicensesBrowserTest extends BrowserTestSupport {
             Download download = page.waitForDownload(() -> page.getByTestId("csv").click());
             String csv = Files.readString(download.path());
             assertThat(download.suggestedFilename()).startsWith("license-change-").endsWith(".csv");
-            assertThat(csv).contains("User id,User name,Display name,Status,Errors,Licenses")
-                    .contains("First1 Last1").contains("First2 Last2").contains(E3.toString());
+            assertThat(csv).contains("User id,User name,Display name,Status,Why it failed,Licenses")
+                    .contains("First1 Last1,Succeeded,,Microsoft 365 E3").contains("First2 Last2");
 
             // Undo through its confirmation; a second tab that had the confirmation open is refused
             page.getByTestId("undo").click();

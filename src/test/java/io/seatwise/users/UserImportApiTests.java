@@ -263,6 +263,7 @@ abstract class UserImportApiTests extends ApiTestSupport {
         MimeMessage[] received = mail.getReceivedMessages();
         assertThat(received).hasSize(1);
         assertThat(received[0].getAllRecipients()[0].toString()).isEqualTo("it@" + domain);
+        assertThat(received[0].getSubject()).isEqualTo("New user accounts (2)");
         String attachment = GreenMailUtil.getBody(((MimeMultipart) received[0].getContent()).getBodyPart(1));
         assertThat(attachment).isNotBlank();
         postAs(helpdesk, url + "/email", "{\"to\":\"it@" + domain + "\"}").andExpect(problem(409, "passwords-gone"));
@@ -273,6 +274,27 @@ abstract class UserImportApiTests extends ApiTestSupport {
         assertThat(jdbc.sql("SELECT details FROM activity_log WHERE customer_id = ? AND action = 'passwords.mailed'")
                 .param(tenant.id().value()).query(String.class).single()).contains("to=it@" + domain)
                 .doesNotContain(ann[2]);
+    }
+
+    @Test
+    void thePasswordSheetSpeaksTheLanguageAskedFor() throws Exception {
+        String sheet = read(upload(helpdesk, mixedFile(), false), "$.passwordSheetId");
+        String url = base() + "/passwordsheets/" + sheet;
+        String csv = mvc.perform(get(url + "/csv").header("Authorization", helpdesk.bearer())
+                        .header("Accept-Language", "sv"))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(csv).startsWith("\uFEFFAnvändarnamn,Visningsnamn,").contains("ann@" + domain);
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(url + "/email")
+                        .header("Authorization", helpdesk.bearer()).header("Accept-Language", "fr")
+                        .contentType("application/json").content("{\"to\":\"it@" + domain + "\"}"))
+                .andExpect(status().isNoContent());
+        MimeMessage received = mail.getReceivedMessages()[0];
+        assertThat(received.getSubject()).isEqualTo("Nouveaux comptes d’utilisateur (2)");
+        MimeMultipart parts = (MimeMultipart) received.getContent();
+        assertThat(GreenMailUtil.getBody(parts.getBodyPart(0))).contains("mots de passe temporaires");
+        assertThat(parts.getBodyPart(1).getFileName()).isEqualTo("utilisateurs.csv");
+        assertThat(GreenMailUtil.getBody(parts.getBodyPart(1))).isNotBlank();
     }
 
     @Test
@@ -310,7 +332,8 @@ abstract class UserImportApiTests extends ApiTestSupport {
         assertThat(PasswordSheets.safe("\rx")).isEqualTo("'\rx");
         assertThat(PasswordSheets.safe("Ann")).isEqualTo("Ann");
         String csv = new String(PasswordSheets.csv(java.util.List.of(new PasswordSheets.Entry("a@b.example",
-                "=cmd|' /C calc'!A0", "Abcde-fghij-kmnpq-rstuv"))), StandardCharsets.UTF_8);
+                "=cmd|' /C calc'!A0", "Abcde-fghij-kmnpq-rstuv")), java.util.List.of("User name", "Display name",
+                "Temporary password")), StandardCharsets.UTF_8);
         assertThat(csv).contains("'=cmd");
     }
 }

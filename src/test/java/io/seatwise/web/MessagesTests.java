@@ -42,8 +42,8 @@ class MessagesTests {
             "fr", Set.of("common.actions", "layout.menu", "nav.agents", "paging.label", "subscriptions.total",
                     "agents.title", "activity.action"),
             "ru", Set.of(),
-            "zh_CN", Set.of(),
-            "sv", Set.of("agents.status", "tokens.status", "tokens.token"));
+            "zh_CN", Set.of("passwordsheet.mail.file"),
+            "sv", Set.of("agents.status", "tokens.status", "tokens.token", "licenses.csv.status"));
 
     static Properties load(String name) throws IOException {
         Properties properties = new Properties();

@@ -78,7 +78,34 @@ class LicenseChangesController {
                 r.userPrincipalName(), r.succeeded(), words);
     }
 
-    /** The same CSV as the API's. */
+    /** The CSV's cells in the page's language: column names, status and reasons in words, product names. */
+    private LicenseChangeCsv.Words words(Map<SkuId, String> names) {
+        return new LicenseChangeCsv.Words() {
+            @Override
+            public List<String> header() {
+                return List.of(messages.get("licenses.csv.userId"), messages.get("passwordsheet.userName"),
+                        messages.get("passwordsheet.displayName"), messages.get("licenses.csv.status"),
+                        messages.get("licenses.csv.errors"), messages.get("passwordsheet.licenses"));
+            }
+
+            @Override
+            public String status(UserResult r) {
+                return messages.get(r.succeeded() ? "licenses.updated.succeeded" : "licenses.updated.failed");
+            }
+
+            @Override
+            public String errors(UserResult r) {
+                return r.succeeded() ? "" : String.join(" ", pages.words(r.errors(), names));
+            }
+
+            @Override
+            public String licenses(UserResult r) {
+                return LicensePages.names(r.licenses(), names);
+            }
+        };
+    }
+
+    /** The API's CSV, in the page's language. */
     @GetMapping("/results.csv")
     void csv(@PathVariable String id, @PathVariable String changeId, HttpServletResponse response)
             throws IOException {
@@ -88,8 +115,9 @@ class LicenseChangesController {
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"" + LicenseChangeCsv.fileName(change)
                 + "\"");
+        Map<SkuId, String> names = pages.productNames(customer.id());
         LicenseChangeCsv.write(licensing, customer.id(), change,
-                new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8));
+                new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8), words(names));
     }
 
     /** The confirmation step of Undo; changes nothing. A change that cannot be undone says why instead. */
