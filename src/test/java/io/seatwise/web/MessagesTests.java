@@ -96,6 +96,27 @@ class MessagesTests {
     }
 
     @Test
+    void englishCountsSayOneUserNotOneUsers() {
+        var source = new org.springframework.context.support.ResourceBundleMessageSource();
+        source.setBasename("messages");
+        source.setDefaultEncoding("UTF-8");
+        source.setFallbackToSystemLocale(false);
+        java.util.Locale en = java.util.Locale.ENGLISH;
+        assertThat(source.getMessage("licenses.holdersPage", new Object[] {1, 1, 1}, en))
+                .isEqualTo("Page 1 of 1 · 1 user");
+        assertThat(source.getMessage("licenses.holdersPage", new Object[] {1, 3, 12_345}, en))
+                .isEqualTo("Page 1 of 3 · 12,345 users");
+        assertThat(source.getMessage("subscriptions.added", new Object[] {"E3", 1}, en))
+                .isEqualTo("Subscription to E3 added with 1 seat.");
+        assertThat(source.getMessage("licenses.short", new Object[] {"E3", 1, 0, 1}, en))
+                .isEqualTo("E3 needs 1 license, 0 available (1 missing).");
+        assertThat(source.getMessage("licenses.undo.done", new Object[] {1, 0}, en))
+                .isEqualTo("The change was undone: 1 user reverted, 0 could not be.");
+        assertThat(source.getMessage("licenses.holdersPage", new Object[] {1, 1, 2}, java.util.Locale.FRENCH))
+                .isEqualTo("Page 1 sur 1 · 2 utilisateurs");
+    }
+
+    @Test
     void everyKeyTheTemplatesUseExists() throws IOException {
         Properties english = load("messages.properties");
         Set<String> unknown = new TreeSet<>();
