@@ -216,6 +216,67 @@ abstract class LicensesConsoleTests {
         assertThat(t.assigned(E3)).isZero();
     }
 
+    @Autowired
+    org.springframework.context.ApplicationContext context;
+
+    /** Follows a license job's page until it leads elsewhere; answers where. */
+    String followJob(String job) throws Exception {
+        for (int i = 0; i < 300; i++) {
+            var result = mvc.perform(as(get(job))).andReturn();
+            if (result.getResponse().getRedirectedUrl() != null) {
+                return result.getResponse().getRedirectedUrl();
+            }
+            assertThat(result.getResponse().getStatus()).isEqualTo(200);
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the job did not end: " + job);
+    }
+
+    @Test
+    void aLargeChangeAndItsUndoRunAsJobsWhosePagesLeadToLicensesUpdated() throws Exception {
+        // Given the console runs changes of more than one user in the background
+        Object background = context.getBean("licenseBackground");
+        Long before = org.springframework.test.util.ReflectionTestUtils.invokeMethod(background, "setAbove", 1L);
+        try {
+            pick(users.subList(0, 25), List.of(users.get(0), users.get(1)));
+            mvc.perform(as(post(base() + "/licenses/preview")).param("products", E3.toString()))
+                    .andExpect(status().isOk());
+
+            // When it is saved, the answer is the job's page, which shows it going on
+            String job = mvc.perform(as(post(base() + "/licenses/apply")).param("selection", selection().fingerprint())
+                            .param("assign", E3.toString()))
+                    .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+            assertThat(job).startsWith("/customers/" + t.id() + "/licensejobs/");
+            mvc.perform(as(get(job + "/progress")).header("HX-Request", "true")).andExpect(status().isOk())
+                    .andExpect(content().string(containsString("id=\"license-job\"")));
+
+            // Then it leads to Licenses updated, with every user's result
+            String change = followJob(job);
+            assertThat(change).startsWith("/customers/" + t.id() + "/licensechanges/");
+            mvc.perform(as(get(change))).andExpect(status().isOk()).andExpect(content().string(allOf(
+                    containsString("2 users: 2 succeeded, 0 failed"), containsString("Licenses now: Microsoft 365 E3."))));
+            assertThat(t.assigned(E3)).isEqualTo(2);
+
+            // And its undo goes the same way, back to the change with the result said
+            String undo = mvc.perform(as(post(change + "/undo"))).andExpect(status().is3xxRedirection())
+                    .andReturn().getResponse().getRedirectedUrl();
+            assertThat(undo).startsWith("/customers/" + t.id() + "/licensejobs/");
+            var done = mvc.perform(as(get(undo))).andReturn();
+            for (int i = 0; i < 300 && done.getResponse().getRedirectedUrl() == null; i++) {
+                Thread.sleep(100);
+                done = mvc.perform(as(get(undo))).andReturn();
+            }
+            assertThat(done.getFlashMap().get("success"))
+                    .isEqualTo("The change was undone: 2 users reverted, 0 could not be.");
+            assertThat(t.assigned(E3)).isZero();
+            // Another agent finds no such job
+            mvc.perform(get(job).with(fixtures.as(Role.HELPDESK)))
+                    .andExpect(status().isNotFound());
+        } finally {
+            org.springframework.test.util.ReflectionTestUtils.invokeMethod(background, "setAbove", before);
+        }
+    }
+
     @Test
     void aUserThatCannotHaveTheLicenseFailsAloneAndTheWordsSayWhy() throws Exception {
         UserId nowhere = t.userWithoutLocation();

@@ -21,6 +21,7 @@ import static io.seatwise.licensing.LicensingFixture.EXCHANGE_S_ENTERPRISE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.hasSize;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -70,6 +71,71 @@ abstract class LicensingApiTests {
                 .andExpect(jsonPath("$.shortfalls[0].available").value(1));
         assertThat(t.activeAssignments(E3)).isZero();
         assertThat(t.changes()).isZero();
+    }
+
+    /** Polls a job until it is over; answers its final JSON. */
+    String jobOver(String location) throws Exception {
+        for (int i = 0; i < 300; i++) {
+            String body = get(location).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+            if (body.contains("\"SUCCEEDED\"") || body.contains("\"FAILED\"")) {
+                return body;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the job did not end: " + location);
+    }
+
+    @Test
+    void anAsyncChangeIsAJobWhoseResultIsTheStoredChangeAndItsUndoToo() throws Exception {
+        Tenant t = fixture.tenant("SE", E3, 3);
+        List<UserId> users = t.users(3, "SE");
+        String base = "/api/v1/customers/" + t.id();
+        String body = "{\"userIds\":[" + ids(users) + "],\"licensesToAssign\":[{\"skuId\":\"" + E3 + "\"}]}";
+
+        // A bad request is refused at once, and nothing is queued
+        post(base + "/licenseupdates?async=true", "{\"userIds\":[" + ids(users) + "],\"licensesToAssign\":"
+                + "[{\"skuId\":\"" + UUID.randomUUID() + "\"}]}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value("urn:seatwise:problem:not-subscribed"));
+        post(base + "/licenseupdates?async=true&preview=true", body)
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("async"));
+
+        // A good one answers 202 and a job, which applies it through the same path
+        String location = post(base + "/licenseupdates?async=true", body)
+                .andExpect(status().isAccepted())
+                .andExpect(header().string("Location", org.hamcrest.Matchers.startsWith(base + "/jobs/")))
+                .andReturn().getResponse().getHeader("Location");
+        String job = jobOver(location);
+        assertThat(com.jayway.jsonpath.JsonPath.<String>read(job, "$.status")).isEqualTo("SUCCEEDED");
+        assertThat(com.jayway.jsonpath.JsonPath.<String>read(job, "$.kind")).isEqualTo("license-change");
+        assertThat(com.jayway.jsonpath.JsonPath.<Integer>read(job, "$.result.succeeded")).isEqualTo(3);
+        String changeId = com.jayway.jsonpath.JsonPath.read(job, "$.result.changeId");
+        get(base + "/licensechanges/" + changeId).andExpect(status().isOk())
+                .andExpect(jsonPath("$.succeeded").value(3));
+        assertThat(t.activeAssignments(E3)).isEqualTo(3);
+        assertThat(t.assigned(E3)).isEqualTo(3);
+
+        // Too few seats fail the job with the shortfall; nothing changes
+        Tenant small = fixture.tenant("SE", E3, 1);
+        List<UserId> two = small.users(2, "SE");
+        String failed = jobOver(post("/api/v1/customers/" + small.id() + "/licenseupdates?async=true",
+                "{\"userIds\":[" + ids(two) + "],\"licensesToAssign\":[{\"skuId\":\"" + E3 + "\"}]}")
+                .andExpect(status().isAccepted()).andReturn().getResponse().getHeader("Location"));
+        assertThat(com.jayway.jsonpath.JsonPath.<String>read(failed, "$.status")).isEqualTo("FAILED");
+        assertThat(com.jayway.jsonpath.JsonPath.<String>read(failed, "$.error.code")).isEqualTo("insufficient-seats");
+        assertThat(com.jayway.jsonpath.JsonPath.<String>read(failed, "$.error.message")).contains("needs 2");
+        assertThat(small.activeAssignments(E3)).isZero();
+        assertThat(small.changes()).isZero();
+
+        // The undo as a job, once
+        String undo = jobOver(post(base + "/licensechanges/" + changeId + "/undo?async=true", "")
+                .andExpect(status().isAccepted()).andReturn().getResponse().getHeader("Location"));
+        assertThat(com.jayway.jsonpath.JsonPath.<String>read(undo, "$.status")).isEqualTo("SUCCEEDED");
+        assertThat(t.activeAssignments(E3)).isZero();
+        assertThat(t.assigned(E3)).isZero();
+        post(base + "/licensechanges/" + changeId + "/undo?async=true", "")
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.type").value("urn:seatwise:problem:already-undone"));
     }
 
     @Test

@@ -1,5 +1,10 @@
 package io.seatwise.licensing.api;
 
+import java.net.URI;
+import io.seatwise.jobs.Job;
+import io.seatwise.licensing.LicenseChangeJobs;
+import io.seatwise.shared.DomainException;
+import org.springframework.http.ResponseEntity;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
@@ -40,17 +45,43 @@ class LicensingApiController {
 
     private final LicensingService licensing;
     private final UsersService users;
+    private final LicenseChangeJobs jobs;
 
-    LicensingApiController(LicensingService licensing, UsersService users) {
+    LicensingApiController(LicensingService licensing, UsersService users, LicenseChangeJobs jobs) {
         this.licensing = licensing;
         this.users = users;
+        this.jobs = jobs;
     }
 
+    /** The answer of {@code ?async=true}: the job to follow at {@code Location}. */
+    record Accepted(UUID jobId, String status) {
+
+        static ResponseEntity<Accepted> of(CustomerId customer, Job job) {
+            return ResponseEntity.accepted()
+                    .location(URI.create("/api/v1/customers/" + customer.value() + "/jobs/" + job.id()))
+                    .body(new Accepted(job.id().value(), job.status().name()));
+        }
+    }
+
+    /**
+     * One change for many users; {@code ?preview=true} changes nothing; {@code ?async=true} checks the request,
+     * then answers 202 with {@code Location: …/jobs/{jobId}} and applies it in the background (for changes of
+     * hundreds of thousands of users): the job's {@code result} is {@code {changeId, selected, succeeded, failed}}.
+     */
     @PostMapping("/licenseupdates")
-    ChangeResponse update(@PathVariable String customerId, @RequestBody LicenseUpdate body,
-            @RequestParam(defaultValue = "false") boolean preview) {
+    ResponseEntity<?> update(@PathVariable String customerId, @RequestBody LicenseUpdate body,
+            @RequestParam(defaultValue = "false") boolean preview,
+            @RequestParam(defaultValue = "false") boolean async) {
         CustomerId customer = customer(customerId);
-        return change(customer, LicenseRequests.selection(body.userIds(), body.filter()), body, preview);
+        Selection selection = LicenseRequests.selection(body.userIds(), body.filter());
+        if (async) {
+            if (preview) {
+                throw DomainException.invalid("validation", "async", "async and preview cannot go together");
+            }
+            return Accepted.of(customer, jobs.apply(customer, selection, LicenseRequests.spec(body),
+                    selection instanceof Selection.UserIds ids ? ids.ids().size() : 0));
+        }
+        return ResponseEntity.ok(change(customer, selection, body, preview));
     }
 
     @PostMapping("/users/{userId}/licenseupdates")
@@ -104,8 +135,14 @@ class LicensingApiController {
     }
 
     @PostMapping("/licensechanges/{changeId}/undo")
-    ChangeResponse undo(@PathVariable String customerId, @PathVariable String changeId) {
-        return ChangeResponse.of(licensing.undo(customer(customerId), Ids.parse(changeId, "license change")));
+    ResponseEntity<?> undo(@PathVariable String customerId, @PathVariable String changeId,
+            @RequestParam(defaultValue = "false") boolean async) {
+        CustomerId customer = customer(customerId);
+        UUID id = Ids.parse(changeId, "license change");
+        if (async) {
+            return Accepted.of(customer, jobs.undo(customer, id));
+        }
+        return ResponseEntity.ok(ChangeResponse.of(licensing.undo(customer, id)));
     }
 
     @GetMapping("/licensesummary")

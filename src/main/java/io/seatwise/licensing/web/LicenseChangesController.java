@@ -9,7 +9,9 @@ import java.util.UUID;
 
 import io.seatwise.catalog.SkuId;
 import io.seatwise.customers.Customer;
+import io.seatwise.jobs.Job;
 import io.seatwise.licensing.LicenseChangeCsv;
+import io.seatwise.licensing.LicenseChangeJobs;
 import io.seatwise.licensing.LicenseChangeResult;
 import io.seatwise.licensing.LicensingService;
 import io.seatwise.licensing.StoredChange;
@@ -44,8 +46,13 @@ class LicenseChangesController {
     private final LicensingService licensing;
     private final LicensePages pages;
     private final ConsoleMessages messages;
+    private final LicenseChangeJobs jobs;
+    private final LicenseBackground background;
 
-    LicenseChangesController(LicensingService licensing, LicensePages pages, ConsoleMessages messages) {
+    LicenseChangesController(LicensingService licensing, LicensePages pages, ConsoleMessages messages,
+            LicenseChangeJobs jobs, LicenseBackground background) {
+        this.jobs = jobs;
+        this.background = background;
         this.licensing = licensing;
         this.pages = pages;
         this.messages = messages;
@@ -146,6 +153,11 @@ class LicenseChangesController {
         UUID change = Ids.parse(changeId, "license change");
         String back = "/customers/" + customer.id() + "/licensechanges/";
         try {
+            StoredChange stored = licensing.change(customer.id(), change);
+            if (background.inBackground(stored.succeeded())) {
+                Job job = jobs.undo(customer.id(), change);
+                return "redirect:/customers/" + customer.id() + "/licensejobs/" + job.id();
+            }
             LicenseChangeResult result = licensing.undo(customer.id(), change);
             redirect.addFlashAttribute("success", messages.get("licenses.undo.done", result.succeeded(),
                     result.failed()));

@@ -14,7 +14,9 @@ import io.seatwise.catalog.SkuId;
 import io.seatwise.customers.Customer;
 import io.seatwise.licensing.InsufficientSeatsException;
 import io.seatwise.licensing.LicenseChangeResult;
+import io.seatwise.licensing.LicenseChangeJobs;
 import io.seatwise.licensing.LicenseChangeSpec;
+import io.seatwise.jobs.Job;
 import io.seatwise.licensing.LicenseHolder;
 import io.seatwise.licensing.LicenseSummary;
 import io.seatwise.licensing.LicenseSummary.ProductSummary;
@@ -118,9 +120,13 @@ class ManageLicensesController {
     private final PreviewPage preview;
     private final LicensePages pages;
     private final ConsoleMessages messages;
+    private final LicenseChangeJobs jobs;
+    private final LicenseBackground background;
 
     ManageLicensesController(LicensingService licensing, CatalogService catalog, PreviewPage preview,
-            LicensePages pages, ConsoleMessages messages) {
+            LicensePages pages, ConsoleMessages messages, LicenseChangeJobs jobs, LicenseBackground background) {
+        this.jobs = jobs;
+        this.background = background;
         this.licensing = licensing;
         this.catalog = catalog;
         this.preview = preview;
@@ -193,6 +199,13 @@ class ManageLicensesController {
             return "redirect:/customers/" + customer.id() + "/users/licenses";
         }
         LicenseChangeSpec spec = form.spec();
+        long users = selection instanceof Selection.UserIds ids ? ids.ids().size()
+                : licensing.summary(customer.id(), selection).selectedUsers();
+        if (background.inBackground(users)) {
+            // Seconds of work: a job, whose page shows it going on and then leads to Licenses updated.
+            Job job = jobs.apply(customer.id(), selection, spec, users);
+            return "redirect:/customers/" + customer.id() + "/licensejobs/" + job.id();
+        }
         try {
             LicenseChangeResult result = licensing.apply(customer.id(), selection, spec);
             return "redirect:/customers/" + customer.id() + "/licensechanges/" + result.id();
