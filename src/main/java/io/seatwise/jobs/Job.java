@@ -7,11 +7,12 @@ import io.seatwise.customers.CustomerId;
 
 /**
  * A job as its owner sees it: what it is, where it is, how far it got ({@code step}, {@code done} of
- * {@code total}), and, once over, its result (JSON, the handler's) or its error.
+ * {@code total}), and, once over, its result (JSON, the handler's) or its error. {@code ownerRef} tells who
+ * started it beyond their name (see {@link JobOwners}); it is not shown.
  */
 public record Job(CustomerId customerId, JobId id, String kind, JobStatus status, String owner, String name,
         String params, Instant createdAt, Instant startedAt, Instant finishedAt, int attempts, String step,
-        long done, long total, String result, String errorCode, String errorMessage) {
+        long done, long total, String result, String errorCode, String errorMessage, String ownerRef) {
 
     public boolean over() {
         return status.over();

@@ -26,7 +26,7 @@ class JobRepository {
 
     private static final String COLUMNS = """
             customer_id, id, kind, status, owner_name, name, params, created_at, started_at, finished_at, attempts,
-            step, progress_done, progress_total, result_json, error_code, error_message""";
+            step, progress_done, progress_total, result_json, error_code, error_message, owner_ref""";
 
     /** A job as claimed to run: who to run it as, and which attempt this is (the fencing token). */
     record Claimed(Job job, String ownerRef, int attempt) {
@@ -156,10 +156,25 @@ class JobRepository {
                 .update() == 1;
     }
 
-    /** Heartbeats of every job this instance runs. */
-    void beat(String node, Instant now) {
-        jdbc.sql("UPDATE job SET heartbeat_at = :now WHERE status = 'RUNNING' AND claimed_by = :node")
-                .param("now", Timestamp.from(now)).param("node", node).update();
+    /** The heartbeat of the attempt still holding the job. */
+    void beat(Job job, int attempt, Instant now) {
+        jdbc.sql("""
+                UPDATE job SET heartbeat_at = :now
+                WHERE customer_id = :c AND id = :id AND status = 'RUNNING' AND attempts = :attempt
+                """)
+                .param("now", Timestamp.from(now)).param("c", job.customerId().value()).param("id", job.id().value())
+                .param("attempt", attempt).update();
+    }
+
+    /** Puts a job its instance stops running back in the queue, this attempt not counted. */
+    boolean requeue(Job job, int attempt) {
+        return jdbc.sql("""
+                UPDATE job SET status = 'QUEUED', claimed_by = NULL, heartbeat_at = NULL, attempts = attempts - 1,
+                               step = NULL, progress_done = 0, progress_total = 0
+                WHERE customer_id = :c AND id = :id AND status = 'RUNNING' AND attempts = :attempt
+                """)
+                .param("c", job.customerId().value()).param("id", job.id().value()).param("attempt", attempt)
+                .update() == 1;
     }
 
     /** Ends the attempt still holding the job; false when another attempt took it meanwhile. */
@@ -188,10 +203,11 @@ class JobRepository {
     }
 
     /** The drafts of one owner, kind and customer (a new upload replaces the one not started). */
-    int deleteDrafts(CustomerId customer, String kind, String owner) {
+    int deleteDrafts(CustomerId customer, String kind, String owner, String ownerRef) {
         return jdbc.sql("DELETE FROM job WHERE customer_id = :c AND kind = :kind AND owner_name = :owner "
-                        + "AND status = 'DRAFT'")
-                .param("c", customer.value()).param("kind", kind).param("owner", owner).update();
+                        + "AND owner_ref = :ref AND status = 'DRAFT'")
+                .param("c", customer.value()).param("kind", kind).param("owner", owner).param("ref", ownerRef)
+                .update();
     }
 
     private static Job job(ResultSet rs, int n) throws SQLException {
@@ -201,6 +217,6 @@ class JobRepository {
                 rs.getString("params"), Sql.instant(rs, "created_at"), Sql.instant(rs, "started_at"),
                 Sql.instant(rs, "finished_at"), rs.getInt("attempts"), rs.getString("step"),
                 rs.getLong("progress_done"), rs.getLong("progress_total"), rs.getString("result_json"),
-                rs.getString("error_code"), rs.getString("error_message"));
+                rs.getString("error_code"), rs.getString("error_message"), rs.getString("owner_ref"));
     }
 }

@@ -56,8 +56,22 @@ class JobRunner {
     private final TransactionTemplate separate;
     private final Duration staleAfter;
     private final String node = "node-" + Ids.next();
-    /** The live security context of jobs started here, used instead of restoring the owner while this runs. */
-    private final Map<JobId, Authentication> live = new ConcurrentHashMap<>();
+    /**
+     * The security context of jobs started here by actors the access module cannot restore (none in production:
+     * agents and customer users are restored), kept for an hour.
+     */
+    private final Map<JobId, Live> live = new ConcurrentHashMap<>();
+    /** The job this instance runs now, and its attempt: the only row its heartbeat keeps alive. */
+    private volatile JobRepository.Claimed current;
+    private final java.util.concurrent.ScheduledExecutorService heart =
+            Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "seatwise-jobs-heartbeat");
+                t.setDaemon(true);
+                return t;
+            });
+
+    private record Live(Authentication authentication, Instant at) {
+    }
     private final AtomicBoolean draining = new AtomicBoolean();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "seatwise-jobs");
@@ -68,7 +82,8 @@ class JobRunner {
 
     JobRunner(JobRepository repository, ObjectProvider<JobHandler> handlers, JobOwners owners,
             PlatformTransactionManager transactions,
-            @Value("${seatwise.jobs.stale-after:60s}") Duration staleAfter) {
+            @Value("${seatwise.jobs.stale-after:60s}") Duration staleAfter,
+            @Value("${seatwise.jobs.heartbeat:10s}") Duration heartbeat) {
         this.repository = repository;
         this.handlers = handlers;
         this.owners = owners;
@@ -76,6 +91,9 @@ class JobRunner {
         this.separate = new TransactionTemplate(transactions);
         this.separate.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.staleAfter = staleAfter;
+        // Its own thread: a long scheduled task (the purge) must not starve it into looking dead.
+        heart.scheduleWithFixedDelay(this::beat, heartbeat.toMillis(), heartbeat.toMillis(),
+                java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
     /** This instance's name in {@code job.claimed_by}. */
@@ -84,7 +102,7 @@ class JobRunner {
     }
 
     void remember(JobId id, Authentication authentication) {
-        live.put(id, authentication);
+        live.put(id, new Live(authentication, Instant.now()));
     }
 
     /** Runs waiting jobs on the worker thread, unless it is at it already. */
@@ -110,14 +128,20 @@ class JobRunner {
     /** Every couple of seconds: jobs queued by another instance, or left by a stopped one. */
     @Scheduled(fixedDelayString = "${seatwise.jobs.poll:2s}", initialDelayString = "${seatwise.jobs.poll:2s}")
     void poll() {
+        Instant old = Instant.now().minus(Duration.ofHours(1));
+        live.values().removeIf(l -> l.at().isBefore(old));
         wake();
     }
 
-    /** Every few seconds: the jobs running here are alive. */
-    @Scheduled(fixedDelayString = "${seatwise.jobs.heartbeat:10s}")
+    /** Every few seconds, on its own thread: the job running here is alive. */
     void beat() {
-        if (!stopped) {
-            separate.executeWithoutResult(s -> repository.beat(node, Instant.now()));
+        JobRepository.Claimed running = current;
+        if (!stopped && running != null) {
+            try {
+                separate.executeWithoutResult(s -> repository.beat(running.job(), running.attempt(), Instant.now()));
+            } catch (RuntimeException e) {
+                log.warn("heartbeat of job {} failed", running.job().id(), e);
+            }
         }
     }
 
@@ -136,8 +160,32 @@ class JobRunner {
     }
 
     private void run(JobRepository.Claimed claimed) {
+        current = claimed;
+        try {
+            runClaimed(claimed);
+        } catch (Throwable e) {
+            // Whatever went wrong, the job must not stay running here for ever: fail it (or, if even that fails,
+            // stop beating for it so that another instance claims it again).
+            log.warn("job {} ({}) failed", claimed.job().id(), claimed.job().kind(), e);
+            if (!stopped) {
+                try {
+                    fail(claimed, "job-failed", "the job failed on the server (job " + claimed.job().id() + ")");
+                } catch (RuntimeException again) {
+                    log.warn("could not record the failure of job {}", claimed.job().id(), again);
+                }
+            }
+            if (e instanceof Error error) {
+                throw error;
+            }
+        } finally {
+            current = null;
+        }
+    }
+
+    private void runClaimed(JobRepository.Claimed claimed) {
         Job job = claimed.job();
         int attempt = claimed.attempt();
+        Live started = live.remove(job.id());
         if (attempt > MAX_ATTEMPTS) {
             fail(claimed, "job-interrupted", "the job was interrupted " + (attempt - 1)
                     + " times (the server stopped while it ran); start it again");
@@ -148,8 +196,11 @@ class JobRunner {
             fail(claimed, "job-unknown", "no handler for jobs of kind " + job.kind());
             return;
         }
-        Authentication owner = Optional.ofNullable(live.remove(job.id()))
-                .or(() -> owners.restore(claimed.ownerRef())).orElse(null);
+        // The owner as they are now (a disabled agent's job does not run); the live context only for actors the
+        // access module does not know.
+        Authentication owner = claimed.ownerRef() == null || claimed.ownerRef().isEmpty()
+                ? (started == null ? null : started.authentication())
+                : owners.restore(claimed.ownerRef()).orElse(null);
         if (owner == null) {
             fail(claimed, "job-owner-gone", "the person who started the job may no longer act");
             return;
@@ -174,11 +225,22 @@ class JobRunner {
         } catch (LostClaim e) {
             log.warn("job {} ({}) was taken by another attempt; this attempt's work was rolled back", job.id(),
                     job.kind());
-        } catch (DomainException e) {
-            fail(claimed, e.type(), e.getMessage());
         } catch (RuntimeException e) {
-            log.warn("job {} ({}) failed", job.id(), job.kind(), e);
-            fail(claimed, "job-failed", "the job failed: " + e.getMessage());
+            if (stopped) {
+                // The server is stopping (its work was interrupted and rolled back): the job waits for the next
+                // instance, without counting this attempt.
+                log.info("job {} ({}) put back in the queue: the server is stopping", job.id(), job.kind());
+                try {
+                    separate.executeWithoutResult(s -> repository.requeue(job, attempt));
+                } catch (RuntimeException closing) {
+                    log.info("job {} left to be claimed again once its heartbeat is old", job.id());
+                }
+            } else if (e instanceof DomainException d) {
+                fail(claimed, d.type(), d.getMessage());
+            } else {
+                log.warn("job {} ({}) failed", job.id(), job.kind(), e);
+                fail(claimed, "job-failed", "the job failed on the server (job " + job.id() + ")");
+            }
         } finally {
             SecurityContextHolder.setContext(before);
             if (input != null) {
@@ -205,8 +267,9 @@ class JobRunner {
     }
 
     private Path copyInput(Job job) {
+        Path file = null;
         try {
-            Path file = Files.createTempFile("seatwise-job-", ".in");
+            file = Files.createTempFile("seatwise-job-", ".in");
             boolean any;
             try (OutputStream out = Files.newOutputStream(file)) {
                 any = Boolean.TRUE.equals(separate.execute(s -> repository.copyInput(job.customerId(), job.id(),
@@ -217,8 +280,15 @@ class JobRunner {
                 return null;
             }
             return file;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } catch (IOException | RuntimeException e) {
+            if (file != null) {
+                try {
+                    Files.deleteIfExists(file);
+                } catch (IOException ignored) {
+                    // it was never read; the temporary folder's own cleaning takes it
+                }
+            }
+            throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
         }
     }
 
@@ -264,6 +334,13 @@ class JobRunner {
     @PreDestroy
     void stop() {
         stopped = true;
+        heart.shutdownNow();
         worker.shutdownNow();
+        try {
+            // Let an interrupted job put itself back in the queue while the database is still there.
+            worker.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import io.seatwise.customers.CustomerId;
+import io.seatwise.customers.CustomersService;
 import io.seatwise.shared.CurrentActor;
 import io.seatwise.shared.DomainException;
 import io.seatwise.shared.Ids;
@@ -29,15 +30,17 @@ public class Jobs {
     private final JobRepository repository;
     private final JobRunner runner;
     private final JobOwners owners;
+    private final CustomersService customers;
     private final Duration keepDrafts;
     private final Duration keepFinished;
 
-    Jobs(JobRepository repository, JobRunner runner, JobOwners owners,
+    Jobs(JobRepository repository, JobRunner runner, JobOwners owners, CustomersService customers,
             @Value("${seatwise.jobs.keep-drafts:2h}") Duration keepDrafts,
             @Value("${seatwise.jobs.keep-finished:7d}") Duration keepFinished) {
         this.repository = repository;
         this.runner = runner;
         this.owners = owners;
+        this.customers = customers;
         this.keepDrafts = keepDrafts;
         this.keepFinished = keepFinished;
     }
@@ -48,12 +51,14 @@ public class Jobs {
      * actor is replaced: one kept file each.
      */
     public Job draft(CustomerId customer, String kind, String name, String params, InputStream input) {
-        repository.deleteDrafts(customer, kind, CurrentActor.name());
+        customers.require(customer);
+        repository.deleteDrafts(customer, kind, CurrentActor.name(), ownerRef());
         return create(customer, kind, JobStatus.DRAFT, name, params, input);
     }
 
     /** Queues a new job with its input; it runs as soon as an instance is free. */
     public Job submit(CustomerId customer, String kind, String name, String params, InputStream input) {
+        customers.require(customer);
         Job job = create(customer, kind, JobStatus.QUEUED, name, params, input);
         rememberOwner(job.id());
         wakeAfterCommit(job);
@@ -77,8 +82,16 @@ public class Jobs {
     /** A job of the current actor's for the customer; not found else (another actor's job is not told). */
     @Transactional(readOnly = true)
     public Job get(CustomerId customer, JobId id) {
-        return repository.find(customer, id).filter(j -> j.owner().equals(CurrentActor.name()))
+        String ref = ownerRef();
+        return repository.find(customer, id)
+                .filter(j -> j.owner().equals(CurrentActor.name()) && j.ownerRef().equals(ref))
                 .orElseThrow(() -> DomainException.notFound("job"));
+    }
+
+    /** The current actor as {@link JobOwners} names them: an agent and a customer user of one name differ. */
+    private String ownerRef() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        return auth == null ? "" : owners.reference(auth).orElse("");
     }
 
     /** A job of the current actor's, of this kind, for the customer; not found else. */
@@ -93,22 +106,34 @@ public class Jobs {
 
     private Job create(CustomerId customer, String kind, JobStatus status, String name, String params,
             InputStream input) {
-        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         String owner = CurrentActor.name();
-        String ref = auth == null ? "" : owners.reference(auth).orElse("");
+        String ref = ownerRef();
         JobId id = new JobId(Ids.next());
-        repository.insert(customer, id, kind, status, owner, ref, name, params, Instant.now());
+        String shortName = name == null ? null : name.substring(0, Math.min(name.length(), 255));
+        repository.insert(customer, id, kind, status, owner, ref, shortName, params, Instant.now());
         if (input != null) {
             repository.storeInput(customer, id, input);
         }
         return repository.find(customer, id).orElseThrow();
     }
 
-    /** The owner's live security context, for a run on this instance (after a restart the owner is restored). */
+    /**
+     * The owner's live security context, for a run on this instance when the access module cannot restore them
+     * (kept once the transaction commits).
+     */
     private void rememberOwner(JobId id) {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        if (auth != null) {
-            runner.remember(id, auth);
+        if (auth != null && ownerRef().isEmpty()) {
+            if (TransactionSynchronizationManager.isSynchronizationActive()) {
+                TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                    @Override
+                    public void afterCommit() {
+                        runner.remember(id, auth);
+                    }
+                });
+            } else {
+                runner.remember(id, auth);
+            }
         }
     }
 

@@ -169,10 +169,7 @@ public class UserImportJobs implements JobHandler {
                         context.progress("licensing", 0, users);
                     }
                 });
-        if (report.passwordSheetId() == null) {
-            throw DomainException.conflict("import-nothing-created", "file",
-                    "no row of the file could be created (see the validation report)");
-        }
+        // A file with nothing to create (every row refused, or taken meanwhile) succeeds with its report.
         return write(outcome(job.customerId(), report));
     }
 

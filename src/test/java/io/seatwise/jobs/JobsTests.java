@@ -199,6 +199,65 @@ abstract class JobsTests extends ApiTestSupport {
     }
 
     @Test
+    void anInputOfSeveralPiecesComesBackWhole() {
+        byte[] input = new byte[JobRepository.PIECE * 2 + 12_345];
+        new java.util.Random(5).nextBytes(input);
+        JobId id = new JobId(UUID.randomUUID());
+        java.io.ByteArrayOutputStream copy = new java.io.ByteArrayOutputStream();
+        new TransactionTemplate(transactions).executeWithoutResult(s -> {
+            repository.insert(tenant.id(), id, "test-pieces", JobStatus.DRAFT, helpdesk.email(), "", null, null,
+                    Instant.now());
+            assertThat(repository.storeInput(tenant.id(), id, new ByteArrayInputStream(input)))
+                    .isEqualTo(input.length);
+            assertThat(repository.copyInput(tenant.id(), id, copy)).isTrue();
+        });
+        assertThat(count("SELECT count(*) FROM job_payload WHERE job_id = ?", id.value())).isEqualTo(3);
+        assertThat(copy.toByteArray()).isEqualTo(input);
+    }
+
+    @Test
+    void aJobRunningWhenItsServerStopsGoesBackToTheQueueUncounted() throws Exception {
+        // Given a runner busy with a job that runs until it is interrupted
+        String kind = "test-stop-" + UUID.randomUUID().toString().substring(24);
+        CountDownLatch running = new CountDownLatch(1);
+        JobHandler handler = new JobHandler() {
+            @Override
+            public String kind() {
+                return kind;
+            }
+
+            @Override
+            public String run(JobContext context) {
+                running.countDown();
+                try {
+                    Thread.sleep(60_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted");
+                }
+                return "{}";
+            }
+        };
+        JobRunner other = new JobRunner(repository,
+                new StaticListableBeanFactory(Map.of("stop", handler)).getBeanProvider(JobHandler.class), owners,
+                transactions, Duration.ofSeconds(60), Duration.ofSeconds(10));
+        JobId id = new JobId(UUID.randomUUID());
+        new TransactionTemplate(transactions).executeWithoutResult(s -> repository.insert(tenant.id(), id, kind,
+                JobStatus.QUEUED, helpdesk.email(), "agent:" + helpdesk.email(), null, null, Instant.now()));
+        other.wake();
+        assertThat(running.await(20, TimeUnit.SECONDS)).isTrue();
+
+        // When its server stops
+        other.stop();
+
+        // Then the job waits in the queue for the next instance, this attempt not counted
+        Job job = repository.find(tenant.id(), id).orElseThrow();
+        assertThat(job.status()).isEqualTo(JobStatus.QUEUED);
+        assertThat(job.attempts()).isZero();
+        assertThat(job.errorCode()).isNull();
+    }
+
+    @Test
     void anAttemptThatLostItsJobCommitsNothing() {
         // Given a runner whose handler writes, then finds its job taken by another attempt meanwhile
         String kind = "test-fence-" + UUID.randomUUID().toString().substring(24);
@@ -222,7 +281,7 @@ abstract class JobsTests extends ApiTestSupport {
         };
         StaticListableBeanFactory beans = new StaticListableBeanFactory(Map.of("fence", handler));
         JobRunner other = new JobRunner(repository, beans.getBeanProvider(JobHandler.class), owners, transactions,
-                Duration.ofSeconds(60));
+                Duration.ofSeconds(60), Duration.ofSeconds(10));
         JobId id = new JobId(UUID.randomUUID());
         new TransactionTemplate(transactions).executeWithoutResult(s -> repository.insert(tenant.id(), id, kind,
                 JobStatus.QUEUED, helpdesk.email(), "agent:" + helpdesk.email(), null, null, Instant.now()));

@@ -211,6 +211,28 @@ abstract class UserImportApiTests extends ApiTestSupport {
     }
 
     @Test
+    void anAsyncImportWithNothingToCreateEndsWithItsReport() throws Exception {
+        byte[] bad = ("Display name;User name\nAnn;ann@elsewhere.example\n;bo@" + domain + "\n")
+                .getBytes(StandardCharsets.UTF_8);
+        String location = mvc.perform(multipart(base() + "/users/import?async=true")
+                        .file(new MockMultipartFile("file", "users.csv", "text/csv", bad))
+                        .header("Authorization", helpdesk.bearer()))
+                .andExpect(status().isAccepted()).andReturn().getResponse().getHeader("Location");
+        String status = "QUEUED";
+        for (int i = 0; i < 300 && !status.equals("SUCCEEDED") && !status.equals("FAILED"); i++) {
+            Thread.sleep(100);
+            status = read(getAs(helpdesk, location), "$.status");
+        }
+        getAs(helpdesk, location)
+                .andExpect(jsonPath("$.status").value("SUCCEEDED"))
+                .andExpect(jsonPath("$.result.created").value(0))
+                .andExpect(jsonPath("$.result.problemCount").value(2))
+                .andExpect(jsonPath("$.result.problems[0].code").value("domain-not-owned"))
+                .andExpect(jsonPath("$.result.passwordSheetId").doesNotExist());
+        assertThat(users()).isZero();
+    }
+
+    @Test
     void excelUnicodeTextWithTabsImports() throws Exception {
         String text = "First name\tLast name\tDisplay name\tUser name\tUsage location\n"
                 + "Юлия\tИванова\tЮлия Иванова\tjulia@" + domain + "\tSE\n"

@@ -146,6 +146,10 @@ class ImportUsersController {
     String job(@PathVariable String id, @PathVariable String job, Model model, HttpSession session) {
         Customer customer = customers.get(UserForms.customerId(id));
         Job run = jobs.get(customer.id(), new JobId(UserForms.sheetId(job)));
+        if (run.status() == JobStatus.DRAFT) {
+            // A file kept but not created: its report is the import page's.
+            return "redirect:/customers/" + customer.id() + "/users/import";
+        }
         UserImportJobs.Outcome outcome = run.succeeded() ? jobs.outcome(run) : null;
         if (outcome != null && outcome.passwordSheetId() != null) {
             SheetNotes notes = SheetNotes.of(session);
@@ -194,6 +198,10 @@ class ImportUsersController {
     private String failure(Job run) {
         if (run.status() == JobStatus.FAILED) {
             return forms.text(DomainException.conflict(run.errorCode(), null, run.errorMessage()));
+        }
+        UserImportJobs.Outcome outcome = run.succeeded() ? jobs.outcome(run) : null;
+        if (outcome != null && outcome.passwordSheetId() == null) {
+            return messages.get("userimport.nothingCreated");
         }
         return null;
     }
