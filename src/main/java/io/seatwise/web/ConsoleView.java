@@ -111,7 +111,14 @@ public class ConsoleView {
 
     /** The current page of a list at another page number and size, its filters kept. */
     public String pageUrl(int page, int size) {
-        return current().replaceQueryParam("lang").replaceQueryParam("page", page).replaceQueryParam("size", size)
+        return current().replaceQueryParam("lang").replaceQueryParam("after").replaceQueryParam("before")
+                .replaceQueryParam("page", page).replaceQueryParam("size", size).build().toUriString();
+    }
+
+    /** As {@link #pageUrl(int, int)}, seeking from a row: {@code after} the last of this page, or {@code before}. */
+    public String pageUrl(int page, int size, String anchor, Object id) {
+        return current().replaceQueryParam("lang").replaceQueryParam("after").replaceQueryParam("before")
+                .replaceQueryParam("page", page).replaceQueryParam("size", size).replaceQueryParam(anchor, id)
                 .build().toUriString();
     }
 

@@ -64,6 +64,37 @@ class UsersConsoleTests {
     }
 
     @Test
+    void nextAndPreviousSeekFromTheEdgeOfThePageInsteadOfSkipping() throws Exception {
+        // Given 12 users more, pages of 5 in name order
+        t.users(12, "SE");
+        String first = tab("size=25&sort=displayName").andReturn().getResponse().getContentAsString();
+        java.util.regex.Matcher names = java.util.regex.Pattern.compile("/users/([0-9a-f-]{36})\"").matcher(first);
+        List<String> ids = new java.util.ArrayList<>();
+        while (names.find()) {
+            if (!ids.contains(names.group(1))) {
+                ids.add(names.group(1));
+            }
+        }
+        assertThat(ids).hasSize(14);
+
+        // Next on page 1 names the last user of the page; Previous on page 2 the first user of that page
+        String page1 = tab("size=5&sort=displayName").andReturn().getResponse().getContentAsString();
+        assertThat(page1).contains("sort=displayName&amp;page=1&amp;size=5&amp;after=" + ids.get(4));
+        String page2 = tab("sort=displayName&page=1&size=5&after=" + ids.get(4)).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(page2).contains("Page 2 of 3").contains("/users/" + ids.get(5) + "\"")
+                .contains("/users/" + ids.get(9) + "\"").doesNotContain("/users/" + ids.get(4) + "\"")
+                .contains("page=0&amp;size=5&amp;before=" + ids.get(5))
+                .contains("page=2&amp;size=5&amp;after=" + ids.get(9));
+        // First, Last and the page sizes drop the anchor
+        assertThat(page2).contains("sort=displayName&amp;page=0&amp;size=5\"")
+                .contains("sort=displayName&amp;page=2&amp;size=5\"");
+        // A malformed anchor is ignored: the page number is used
+        tab("sort=displayName&page=1&size=5&after=nonsense").andExpect(content().string(allOf(
+                containsString("/users/" + ids.get(5) + "\""), not(containsString("/users/" + ids.get(4) + "\"")))));
+    }
+
+    @Test
     void searchAndSortNarrowAndOrderTheList() throws Exception {
         tab("q=FIRST2").andExpect(content().string(allOf(containsString("First2 Last2"),
                 not(containsString("First1 Last1")))));

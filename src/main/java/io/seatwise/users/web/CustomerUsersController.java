@@ -14,6 +14,7 @@ import io.seatwise.shared.DomainException;
 import io.seatwise.shared.Ids;
 import io.seatwise.shared.PageRequest;
 import io.seatwise.shared.PageResult;
+import io.seatwise.users.PageAnchor;
 import io.seatwise.users.SelectedUsers;
 import io.seatwise.users.User;
 import io.seatwise.users.UserFilter;
@@ -40,7 +41,19 @@ import org.springframework.web.util.UriComponentsBuilder;
 class CustomerUsersController {
 
     /** Filter, search, sort and paging, named as in the API ({@code sku} with licensed or unlicensed). */
-    record ListForm(String filter, String sku, String q, String sort, Integer page, Integer size, String view) {
+    record ListForm(String filter, String sku, String q, String sort, Integer page, Integer size, String view,
+            String after, String before) {
+
+        /**
+         * Where Next or Previous continue from (the console's links carry the edge user's id, so a page thousands
+         * deep seeks instead of skipping rows); an id that is malformed or not this list's is ignored.
+         */
+        PageAnchor anchor() {
+            UserId a = Ids.tryParse(after).map(UserId::new).orElse(null);
+            UserId b = a != null ? null : Ids.tryParse(before).map(UserId::new).orElse(null);
+            return new PageAnchor(a, b);
+        }
+
 
         UserFilter userFilter() {
             UserFilter.Type type = UserFilter.type(filter);
@@ -88,6 +101,10 @@ class CustomerUsersController {
         }
     }
 
+    /** The first and last user of the page shown: Previous seeks before the first, Next after the last. */
+    record PageAnchors(java.util.UUID first, java.util.UUID last) {
+    }
+
     /** A choice of a select: the value the API takes and the message naming it. */
     record Choice(String value, String label) {
     }
@@ -123,7 +140,11 @@ class CustomerUsersController {
         PageRequest pageRequest = PageRequest.of(form.page(), form.size());
         UserSort sort = UserSort.parse(form.sort());
         PageResult<User> page = form.selectedView() ? selectedPage(customer.id(), selection, sort, pageRequest)
-                : users.list(customer.id(), form.userFilter(), sort, pageRequest);
+                : users.list(customer.id(), form.userFilter(), sort, pageRequest, form.anchor());
+        if (!form.selectedView() && !page.items().isEmpty()) {
+            model.addAttribute("pageAnchors", new PageAnchors(page.items().get(0).id().value(),
+                    page.items().get(page.items().size() - 1).id().value()));
+        }
         model.addAttribute("nav", "customers");
         model.addAttribute("customer", customer);
         model.addAttribute("form", form);
