@@ -91,9 +91,28 @@ class JobRunner {
         this.separate = new TransactionTemplate(transactions);
         this.separate.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.staleAfter = staleAfter;
+        sweepOldInputs();
         // Its own thread: a long scheduled task (the purge) must not starve it into looking dead.
         heart.scheduleWithFixedDelay(this::beat, heartbeat.toMillis(), heartbeat.toMillis(),
                 java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Input copies left in the temporary folder by a server that stopped abruptly while running a job (a run
+     * deletes its own): older than a day, no run can still be reading them.
+     */
+    private static void sweepOldInputs() {
+        Path folder = Path.of(System.getProperty("java.io.tmpdir"));
+        Instant old = Instant.now().minus(Duration.ofDays(1));
+        try (var files = Files.newDirectoryStream(folder, "seatwise-job-*.in")) {
+            for (Path file : files) {
+                if (Files.getLastModifiedTime(file).toInstant().isBefore(old)) {
+                    Files.deleteIfExists(file);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            log.debug("could not sweep old job inputs in {}", folder, e);
+        }
     }
 
     /** This instance's name in {@code job.claimed_by}. */

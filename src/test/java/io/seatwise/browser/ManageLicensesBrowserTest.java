@@ -182,12 +182,12 @@ class ManageLicensesBrowserTest extends BrowserTestSupport {
             // Buy more, and back at Manage licenses
             seats.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Buy more Microsoft 365 E3")).click();
             assertThat(page.getByTestId("buy-more-question"))
-                    .hasText("Buy 1 more seats of Microsoft 365 E3? The total will become 3.");
+                    .hasText("Buy 1 more seat of Microsoft 365 E3? The total will become 3.");
             screenshot(page, "03-buy-more");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Confirm purchase")).click();
             page.waitForURL(Pattern.compile(".*/users/licenses$"));
             assertThat(page.getByTestId("success"))
-                    .hasText("Bought 1 more seats of Microsoft 365 E3. The total is now 3.");
+                    .hasText("Bought 1 more seat of Microsoft 365 E3. The total is now 3.");
             assertThat(page.locator("tr[data-product=SPE_E3]").getByTestId("available")).hasText("2 of 3 available");
             screenshot(page, "04-back-at-manage-licenses");
 
@@ -254,6 +254,51 @@ class ManageLicensesBrowserTest extends BrowserTestSupport {
             screenshot(second, "05-second-undo-refused");
         }
         assertThat(t.assigned(E3)).isZero();
+    }
+
+    @Autowired
+    org.springframework.context.ApplicationContext spring;
+
+    @Test
+    void aLargeChangeShowsItsProgressThenLicensesUpdatedAndSoDoesItsUndo() {
+        // Given the console runs changes of more than one user in the background (normally: above 100,000)
+        Object background = spring.getBean("licenseBackground");
+        Long before = org.springframework.test.util.ReflectionTestUtils.invokeMethod(background, "setAbove", 1L);
+        Tenant t = licensing.tenant("SE", E3, 5);
+        t.users(2, "SE");
+        try (BrowserContext context = context("en-US")) {
+            Page page = context.newPage();
+            signIn(page, agents.create(Role.HELPDESK));
+            page.navigate(users(t));
+            tick(page, "First1 Last1", "1 selected");
+            tick(page, "First2 Last2", "2 selected");
+            page.getByTestId("manage-licenses").click();
+            page.waitForURL(Pattern.compile(".*/users/licenses$"));
+            page.getByLabel("Microsoft 365 E3", new Page.GetByLabelOptions().setExact(true)).check();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Preview")).click();
+            assertThat(page.getByTestId("preview-counts")).hasText("2 selected users: 2 will succeed, 0 will fail.");
+
+            // When it is saved, a page shows it going on, then leads by itself to Licenses updated
+            page.getByTestId("save").click();
+            page.waitForURL(Pattern.compile(".*/licensejobs/[0-9a-f-]{36}$"));
+            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Changing licenses")))
+                    .isVisible();
+            screenshot(page, "06-license-job");
+            page.waitForURL(Pattern.compile(".*/licensechanges/[0-9a-f-]{36}$"));
+            assertThat(page.getByTestId("results").locator("tbody tr")).hasCount(2);
+            assertThat(page.getByTestId("results")).containsText("Licenses now: Microsoft 365 E3.");
+            org.assertj.core.api.Assertions.assertThat(t.assigned(E3)).isEqualTo(2);
+
+            // And its undo the same way, back on the change with the result said
+            page.getByTestId("undo").click();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Undo the change")).click();
+            assertThat(page.getByTestId("success")).hasText("The change was undone: 2 users reverted, 0 could not be.");
+            assertThat(page).hasURL(Pattern.compile(".*/licensechanges/[0-9a-f-]{36}$"));
+            screenshot(page, "07-undone-by-job");
+            org.assertj.core.api.Assertions.assertThat(t.assigned(E3)).isZero();
+        } finally {
+            org.springframework.test.util.ReflectionTestUtils.invokeMethod(background, "setAbove", before);
+        }
     }
 
     @Test

@@ -110,6 +110,10 @@ class MessagesTests {
                 .isEqualTo("Subscription to E3 added with 1 seat.");
         assertThat(source.getMessage("licenses.short", new Object[] {"E3", 1, 0, 1}, en))
                 .isEqualTo("E3 needs 1 license, 0 available (1 missing).");
+        assertThat(source.getMessage("buyMore.done", new Object[] {1, "E3", 3}, en))
+                .isEqualTo("Bought 1 more seat of E3. The total is now 3.");
+        assertThat(source.getMessage("buyMore.question", new Object[] {12, "E3", 1_012}, en))
+                .isEqualTo("Buy 12 more seats of E3? The total will become 1,012.");
         assertThat(source.getMessage("licenses.undo.done", new Object[] {1, 0}, en))
                 .isEqualTo("The change was undone: 1 user reverted, 0 could not be.");
         assertThat(source.getMessage("licenses.holdersPage", new Object[] {1, 1, 2}, java.util.Locale.FRENCH))
