@@ -302,6 +302,49 @@ class ManageLicensesBrowserTest extends BrowserTestSupport {
     }
 
     @Test
+    void aSlowTickAndARefreshMeanwhileNeverLeaveTheCountBehindTheSelection() {
+        Tenant t = licensing.tenant("SE", E3, 5);
+        t.users(3, "SE");
+        try (BrowserContext context = context("en-US")) {
+            Page page = context.newPage();
+            signIn(page, agents.create(Role.HELPDESK));
+            page.navigate(users(t));
+            tick(page, "First1 Last1", "1 selected");
+            // A tick whose request is slow to leave the browser (1.5 s)...
+            page.evaluate("""
+                    () => {
+                      const open = XMLHttpRequest.prototype.open, send = XMLHttpRequest.prototype.send;
+                      XMLHttpRequest.prototype.open = function (method, url) {
+                        this.swUrl = String(url);
+                        return open.apply(this, arguments);
+                      };
+                      XMLHttpRequest.prototype.send = function () {
+                        if (window.swHold && /selection/.test(this.swUrl)) {
+                          window.swHold = false;
+                          const args = arguments;
+                          setTimeout(() => send.apply(this, args), 1500);
+                          return;
+                        }
+                        return send.apply(this, arguments);
+                      };
+                      window.swHold = true;
+                    }""");
+            box(page, "First2 Last2").click();
+            // ...and meanwhile a new order of the list, answered at once
+            page.selectOption("#user-sort", "-displayName");
+            page.waitForTimeout(3_000);
+
+            // The count shown is the selection the server keeps, and the boxes agree with it
+            String shown = page.getByTestId("selected-count").innerText();
+            long ticked = page.locator("input[name=userIds]:checked").count();
+            page.reload();
+            assertThat(page.getByTestId("selected-count")).hasText(shown);
+            org.assertj.core.api.Assertions.assertThat(shown).isEqualTo(ticked + " selected");
+            screenshot(page, "08-after-a-slow-refresh");
+        }
+    }
+
+    @Test
     void theWholeFlowWorksByKeyboardAlone() {
         Tenant t = licensing.tenant("SE", E3, 5);
         t.users(3, "SE");
