@@ -165,6 +165,23 @@ class CustomersConsoleTests {
     }
 
     @Test
+    void buyMoreOfNoNumberOrTooLargeANumberIsAMessageNotAServerError() throws Exception {
+        Customer customer = fixtures.customerWithE3("Typo", 10);
+        String url = "/customers/" + customer.id() + "/subscriptions/" + ConsoleFixtures.E3 + "/buy-more";
+        var sales = fixtures.as(Role.SALES);
+        for (String typed : new String[] {"abc", "99999999999", "1.5", ""}) {
+            mvc.perform(get(url).param("quantity", typed).param("returnTo", "/customers").with(sales))
+                    .andExpect(status().isUnprocessableContent())
+                    .andExpect(content().string(allOf(containsString("id=\"quantity-error\""),
+                            containsString("value=\"/customers\""))));
+            mvc.perform(post(url).param("quantity", typed).with(csrf()).with(sales))
+                    .andExpect(status().isUnprocessableContent())
+                    .andExpect(content().string(containsString("id=\"quantity-error\"")));
+        }
+        assertThat(fixtures.seats(customer)).isEqualTo(10);
+    }
+
+    @Test
     void helpdeskNeitherSeesNorMayUseBuyMore() throws Exception {
         Customer customer = fixtures.customerWithE3("Helpdesk", 10);
         String url = "/customers/" + customer.id() + "/subscriptions/" + ConsoleFixtures.E3 + "/buy-more";

@@ -46,6 +46,16 @@ class SubscriptionsController {
         public String localReturn() {
             return ReturnTo.local(returnTo);
         }
+
+        /**
+         * The form as bound; when a quantity that is no number (or too large a one) kept the form from being made,
+         * an empty one with its return path, put in the model for the page.
+         */
+        static BuyMoreForm orEmpty(BuyMoreForm bound, jakarta.servlet.http.HttpServletRequest request, Model model) {
+            BuyMoreForm form = bound != null ? bound : new BuyMoreForm(null, request.getParameter("returnTo"));
+            model.addAttribute("form", form);
+            return form;
+        }
     }
 
     private final CustomersService customers;
@@ -111,17 +121,22 @@ class SubscriptionsController {
     @GetMapping("/subscriptions/{sku}/buy-more")
     @PreAuthorize("hasAuthority('subscriptions:write')")
     public String confirm(@PathVariable String id, @PathVariable String sku,
-            @ModelAttribute("form") BuyMoreForm form, BindingResult binding, Model model) {
+            @ModelAttribute("form") BuyMoreForm bound, BindingResult binding, Model model,
+            jakarta.servlet.http.HttpServletRequest request, HttpServletResponse response) {
+        BuyMoreForm form = BuyMoreForm.orEmpty(bound, request, model);
         FormErrors errors = FormErrors.none();
         if (binding.hasFieldErrors("quantity") || form.quantity() == null || form.quantity() < 1) {
             errors = FormErrors.of("quantity", messages.get("buyMore.enterQuantity"));
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
         }
         return confirmPage(id, sku, form, errors, model);
     }
 
     @PostMapping("/subscriptions/{sku}/buy-more")
-    String buyMore(@PathVariable String id, @PathVariable String sku, @ModelAttribute("form") BuyMoreForm form,
-            BindingResult binding, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+    String buyMore(@PathVariable String id, @PathVariable String sku, @ModelAttribute("form") BuyMoreForm bound,
+            BindingResult binding, Model model, jakarta.servlet.http.HttpServletRequest request,
+            HttpServletResponse response, RedirectAttributes redirect) {
+        BuyMoreForm form = BuyMoreForm.orEmpty(bound, request, model);
         CustomerId customerId = CustomerPage.id(id);
         SkuId skuId = CustomerPage.skuId(sku);
         FormErrors errors;
