@@ -228,12 +228,14 @@ class UserListQuery {
     private Optional<List<User>> seek(CustomerId customer, Source source, UserSort sort, PageRequest page,
             PageAnchor anchor) {
         UUID id = (anchor.after() != null ? anchor.after() : anchor.before()).value();
-        return jdbc.sql("SELECT " + sort.keyColumn() + " FROM app_user u WHERE u.customer_id = :c AND u.id = :id")
+        boolean deleted = source.filter().type() == UserFilter.Type.DELETED;
+        return jdbc.sql("SELECT " + sort.keyColumn(deleted) + " FROM app_user u WHERE u.customer_id = :c "
+                        + "AND u.id = :id")
                 .param("c", customer.value()).param("id", id).query(String.class).optional()
                 .map(key -> {
                     boolean backwards = anchor.before() != null;
                     UserSort order = backwards ? sort.reversed() : sort;
-                    return read(source, " AND " + order.beyond("anchorKey", "anchorId"),
+                    return read(source, " AND " + order.beyond("anchorKey", "anchorId", deleted),
                             Map.of("anchorKey", key, "anchorId", id), order, page.size(), 0, backwards);
                 });
     }
@@ -245,7 +247,8 @@ class UserListQuery {
                 + pageFrom(source, order) + " WHERE " + source.where() + seek;
         // H2 would start a join from app_user to read it in order; sorting the few users of the ids is the cheap way.
         String sql = (source.ids() ? "SELECT * FROM (" + users + ") u" : users)
-                + " ORDER BY " + order.orderBy() + " LIMIT :limit OFFSET :offset";
+                + " ORDER BY " + order.orderBy(source.filter().type() == UserFilter.Type.DELETED)
+                + " LIMIT :limit OFFSET :offset";
         List<User> items = new ArrayList<>(jdbc.sql(sql).params(source.params()).params(seekParams)
                 .param("limit", limit).param("offset", offset).query(UserRepository::user).list());
         if (reverse) {
@@ -260,7 +263,8 @@ class UserListQuery {
         Map<String, Object> params = new HashMap<>();
         String where = UserFilterSql.where(customer, filter, params);
         if (!postgres && filter.search() != null) {
-            Optional<List<UUID>> ids = h2SearchIds(customer, filter.search());
+            Optional<List<UUID>> ids = h2SearchIds(customer, filter.search(),
+                    filter.type() == UserFilter.Type.DELETED);
             if (ids.isPresent()) {
                 params.put("ids", new SqlArrayValue("uuid", ids.get().toArray()));
                 return new Source(filter, "UNNEST(:ids) AS sel(id) JOIN app_user u ON u.customer_id = :customer "
@@ -275,7 +279,8 @@ class UserListQuery {
      * ORDER BY and sorts all the customer's users, so it is told the index (V4, V8) that reads in the page's order.
      */
     private String pageFrom(Source source, UserSort order) {
-        if (postgres || source.ids()) {
+        if (postgres || source.ids()
+                || source.filter().type() == UserFilter.Type.DELETED && order.field() == UserSort.Field.USER_NAME) {
             return source.from();
         }
         String index = source.filter().type() == UserFilter.Type.ADMINS ? "app_user_admins_idx"
@@ -291,11 +296,16 @@ class UserListQuery {
      * users by id. PostgreSQL combines the four index ranges itself (BitmapOr). Empty when the search finds more than
      * {@value #H2_SEARCH_IDS} users: then the scan it is.
      */
-    private Optional<List<UUID>> h2SearchIds(CustomerId customer, String search) {
+    private Optional<List<UUID>> h2SearchIds(CustomerId customer, String search, boolean deleted) {
         StringBuilder sql = new StringBuilder();
         for (String key : List.of("display_key", "first_key", "last_key", "user_name_key")) {
             sql.append(sql.isEmpty() ? "" : " UNION ").append("(SELECT s.id FROM app_user s WHERE s.customer_id = :c "
                     + "AND s.").append(key).append(" LIKE :search ESCAPE '\\' LIMIT :limit)");
+        }
+        if (deleted) {
+            // Deleted users have no user_name_key: their user names are read among the deleted (a small index range).
+            sql.append(" UNION (SELECT s.id FROM app_user s WHERE s.deleted_at IS NOT NULL AND s.customer_id = :c "
+                    + "AND LOWER(s.user_principal_name) LIKE :search ESCAPE '\\' LIMIT :limit)");
         }
         List<UUID> ids = jdbc.sql(sql.toString()).param("c", customer.value())
                 .param("search", Like.startingWith(search)).param("limit", H2_SEARCH_IDS + 1)

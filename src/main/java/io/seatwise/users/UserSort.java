@@ -33,26 +33,32 @@ public record UserSort(Field field, boolean descending) {
 
     /**
      * ORDER BY (alias u). The constant customer_id leads so H2 reads the (customer_id, …) index in order too. Display
-     * names sort by display_sort, their order for people (V10), not their code points.
+     * names sort by display_sort, their order for people (V10), not their code points. Deleted users have given up
+     * their user_name_key (it is NULL so the name can be taken meanwhile): their user names sort by the name itself,
+     * ties broken by id (the deleted list is small: no index needed).
      */
-    String orderBy() {
+    String orderBy(boolean deleted) {
         String direction = descending ? " DESC" : "";
-        // User names are unique: no tie to break.
-        return field == Field.DISPLAY_NAME ? "u.customer_id, u.display_sort" + direction + ", u.id" + direction
-                : "u.customer_id, u.user_name_key" + direction;
+        if (field == Field.DISPLAY_NAME || deleted) {
+            return "u.customer_id, " + keyColumn(deleted) + direction + ", u.id" + direction;
+        }
+        // User names of users not deleted are unique: no tie to break.
+        return "u.customer_id, u.user_name_key" + direction;
     }
 
     /** The column (alias u) a seek starts from: the sort key of the anchor user. */
-    String keyColumn() {
-        return field == Field.DISPLAY_NAME ? "u.display_sort" : "u.user_name_key";
+    String keyColumn(boolean deleted) {
+        return field == Field.DISPLAY_NAME ? "u.display_sort"
+                : deleted ? "LOWER(u.user_principal_name)" : "u.user_name_key";
     }
 
     /** The users after an anchor in this order, given its key and id as parameters (an index range plus a tie). */
-    String beyond(String keyParam, String idParam) {
+    String beyond(String keyParam, String idParam, boolean deleted) {
         String op = descending ? "<" : ">";
         String key = ":" + keyParam;
-        return field == Field.DISPLAY_NAME
-                ? "(u.display_sort " + op + "= " + key + " AND (u.display_sort " + op + " " + key + " OR u.id " + op
+        String column = keyColumn(deleted);
+        return field == Field.DISPLAY_NAME || deleted
+                ? "(" + column + " " + op + "= " + key + " AND (" + column + " " + op + " " + key + " OR u.id " + op
                         + " :" + idParam + "))"
                 : "u.user_name_key " + op + " " + key;
     }

@@ -128,10 +128,13 @@ public class LicensingFixture {
             return user;
         }
 
-        /** Marks the user deleted behind the service (and tells the users list's counts, as every writer must). */
+        /**
+         * Marks the user deleted behind the service as the service does (its user name given up: user_name_key NULL),
+         * and tells the users list's counts, as every writer must.
+         */
         public void delete(UserId user) {
             transaction.executeWithoutResult(s -> listChanges.deleted(id, jdbc.sql("UPDATE app_user SET deleted_at = "
-                    + "CURRENT_TIMESTAMP WHERE customer_id = ? AND id = ? AND deleted_at IS NULL")
+                    + "CURRENT_TIMESTAMP, user_name_key = NULL WHERE customer_id = ? AND id = ? AND deleted_at IS NULL")
                     .param(id.value()).param(user.value()).update()));
         }
 

@@ -376,6 +376,30 @@ abstract class UsersListTests {
         list("search=user5").andExpect(jsonPath("$.totalCount").value(0));
     }
 
+    @Test
+    void deletedUsersSortPageAndAreFoundByTheirUserNames() throws Exception {
+        // Given four deleted users (deleting gives up user_name_key, so the name can be taken meanwhile)
+        t.delete(users.get(0));
+        t.delete(users.get(2));
+        t.delete(users.get(3));
+        List<String> byName = List.of(id(0), id(2), id(3), id(4));
+
+        // Then they sort by user name both ways, and page by seeking, without a repeat or a gap
+        list("filter=deleted&sort=userPrincipalName").andExpect(jsonPath("$.items[*].id", contains(byName.toArray())));
+        List<String> backwards = new java.util.ArrayList<>(byName);
+        java.util.Collections.reverse(backwards);
+        list("filter=deleted&sort=-userPrincipalName")
+                .andExpect(jsonPath("$.items[*].id", contains(backwards.toArray())));
+        List<String> paged = new java.util.ArrayList<>(ids(list("filter=deleted&sort=userPrincipalName&size=2")));
+        paged.addAll(ids(list("filter=deleted&sort=userPrincipalName&size=2&page=1&after=" + paged.get(1))));
+        assertThat(paged).isEqualTo(byName);
+        assertThat(ids(list("filter=deleted&sort=userPrincipalName&size=2&page=0&before=" + id(3))))
+                .containsExactly(id(0), id(2));
+        // And a search finds them by user name
+        list("filter=deleted&search=USER3").andExpect(jsonPath("$.items[*].id", contains(id(2))));
+        list("filter=deleted&search=user").andExpect(jsonPath("$.totalCount").value(4));
+    }
+
     PageResult<User> list(UserFilter filter) {
         return SystemActor.call(() -> usersService.list(t.id(), filter, UserSort.DEFAULT, new PageRequest(0, 50)));
     }
