@@ -31,6 +31,12 @@ public class AgentService implements UserDetailsService {
 
     /** An invited agent and the temporary password to hand over, shown once. */
     public record Invitation(Agent agent, String temporaryPassword) {
+
+        /** Never the password: a record's own toString would put it in any log that prints this. */
+        @Override
+        public String toString() {
+            return "Invitation[agent=" + agent.id() + ", temporaryPassword=(hidden)]";
+        }
     }
 
     private final AgentRepository repository;

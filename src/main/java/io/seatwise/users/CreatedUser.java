@@ -7,4 +7,10 @@ import io.seatwise.users.UserLicenses.LicenseOutcome;
  * sheet it was also put on, if one was asked for.
  */
 public record CreatedUser(User user, String temporaryPassword, LicenseOutcome licenses, java.util.UUID passwordSheetId) {
+
+    /** Never the password: a record's own toString would put it in any log that prints this. */
+    @Override
+    public String toString() {
+        return "CreatedUser[user=" + user.id() + ", temporaryPassword=(hidden)]";
+    }
 }

@@ -54,6 +54,12 @@ public class PasswordSheets {
 
     /** One line of a sheet. */
     public record Entry(String userPrincipalName, String displayName, String temporaryPassword) {
+
+        /** Never the password: a record's own toString would put it in any log that prints this. */
+        @Override
+        public String toString() {
+            return "Entry[userPrincipalName=" + userPrincipalName + ", temporaryPassword=(hidden)]";
+        }
     }
 
     /** What is left of a sheet: how many users, and which of download and mail were used. */
@@ -202,13 +208,13 @@ public class PasswordSheets {
     @PreAuthorize("hasAuthority('users:write')")
     public byte[] download(CustomerId customer, UUID sheet) {
         Status status = status(customer, sheet);
-        if (status.downloaded()) {
+        // Taken first, and only if not taken yet: of two downloads at once, the second waits for the first and
+        // then finds the flag set (the row stays locked until this transaction ends).
+        if (status.downloaded() || !take(customer, sheet, "downloaded")) {
             throw DomainException.conflict("passwords-gone", null,
                     "the passwords were downloaded once already and are not kept for another download");
         }
         byte[] csv = csv(entries(customer, sheet), header(LocaleContextHolder.getLocale()));
-        jdbc.sql("UPDATE password_sheet SET downloaded = TRUE WHERE customer_id = :c AND id = :id")
-                .param("c", customer.value()).param("id", sheet).update();
         forgetIfDone(customer, sheet);
         events.publishEvent(new UserEvents.PasswordsHandedOut(customer, sheet, status.entries(), null));
         return csv;
@@ -222,7 +228,7 @@ public class PasswordSheets {
             throw DomainException.invalid("validation", "to", "'" + address + "' is not an email address");
         }
         Status status = status(customer, sheet);
-        if (status.emailed()) {
+        if (status.emailed() || !take(customer, sheet, "emailed")) {
             throw DomainException.conflict("passwords-gone", null, "the passwords were already sent by mail once");
         }
         JavaMailSender sender = mail.getIfAvailable();
@@ -246,8 +252,6 @@ public class PasswordSheets {
         } catch (MessagingException | MailException e) {
             throw DomainException.conflict("mail-failed", "to", "the mail could not be sent: " + e.getMessage());
         }
-        jdbc.sql("UPDATE password_sheet SET emailed = TRUE WHERE customer_id = :c AND id = :id")
-                .param("c", customer.value()).param("id", sheet).update();
         forgetIfDone(customer, sheet);
         events.publishEvent(new UserEvents.PasswordsHandedOut(customer, sheet, status.entries(), address));
     }
@@ -258,6 +262,16 @@ public class PasswordSheets {
     public void forgetExpired() {
         jdbc.sql("DELETE FROM password_sheet WHERE expires_at <= :now")
                 .param("now", Timestamp.from(Instant.now())).update();
+    }
+
+    /**
+     * Sets a hand-out flag ({@code downloaded} or {@code emailed}) if it is not set yet; false when it was. A mail
+     * that then fails rolls it back with the rest of the transaction.
+     */
+    private boolean take(CustomerId customer, UUID sheet, String flag) {
+        return jdbc.sql("UPDATE password_sheet SET " + flag + " = TRUE WHERE customer_id = :c AND id = :id AND NOT "
+                        + flag)
+                .param("c", customer.value()).param("id", sheet).update() == 1;
     }
 
     private void forgetIfDone(CustomerId customer, UUID sheet) {

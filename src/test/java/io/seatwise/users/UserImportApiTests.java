@@ -286,8 +286,10 @@ abstract class UserImportApiTests extends ApiTestSupport {
         assertThat(received).hasSize(1);
         assertThat(received[0].getAllRecipients()[0].toString()).isEqualTo("it@" + domain);
         assertThat(received[0].getSubject()).isEqualTo("New user accounts (2)");
-        String attachment = GreenMailUtil.getBody(((MimeMultipart) received[0].getContent()).getBodyPart(1));
-        assertThat(attachment).isNotBlank();
+        var attachmentPart = ((MimeMultipart) received[0].getContent()).getBodyPart(1);
+        String attachment = new String(attachmentPart.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(attachment).startsWith("\uFEFFUser name,Display name,Temporary password")
+                .contains("ann@" + domain + ",Ann Lee," + ann[2]).contains("bo@" + domain + ",Bo Ek,");
         postAs(helpdesk, url + "/email", "{\"to\":\"it@" + domain + "\"}").andExpect(problem(409, "passwords-gone"));
         assertThat(count("SELECT count(*) FROM password_sheet_entry WHERE sheet_id = ?", UUID.fromString(sheet)))
                 .as("both used: the sealed passwords are deleted").isZero();
@@ -317,6 +319,36 @@ abstract class UserImportApiTests extends ApiTestSupport {
         assertThat(GreenMailUtil.getBody(parts.getBodyPart(0))).contains("mots de passe temporaires");
         assertThat(parts.getBodyPart(1).getFileName()).isEqualTo("utilisateurs.csv");
         assertThat(GreenMailUtil.getBody(parts.getBodyPart(1))).isNotBlank();
+    }
+
+    @Test
+    void twoDownloadsAtOnceHandThePasswordsOutOnceWithFormulasNeutralised() throws Exception {
+        // A display name Excel would run as a formula
+        String sheet = read(upload(helpdesk, ("Display name;User name\n=1+2 Ann;ann@" + domain + "\n")
+                .getBytes(StandardCharsets.UTF_8), false), "$.passwordSheetId");
+        String url = base() + "/passwordsheets/" + sheet + "/csv";
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            var answers = new java.util.ArrayList<java.util.concurrent.Future<
+                    org.springframework.mock.web.MockHttpServletResponse>>();
+            for (int i = 0; i < 4; i++) {
+                answers.add(pool.submit(() -> mvc.perform(get(url).header("Authorization", helpdesk.bearer()))
+                        .andReturn().getResponse()));
+            }
+            var statuses = new java.util.ArrayList<Integer>();
+            String csv = null;
+            for (var answer : answers) {
+                var response = answer.get(30, java.util.concurrent.TimeUnit.SECONDS);
+                statuses.add(response.getStatus());
+                if (response.getStatus() == 200) {
+                    csv = response.getContentAsString(StandardCharsets.UTF_8);
+                }
+            }
+            assertThat(statuses).containsOnly(200, 409).filteredOn(s -> s == 200).hasSize(1);
+            assertThat(csv).contains("ann@" + domain + ",'=1+2 Ann,");
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

@@ -35,6 +35,12 @@ class AgentsApiController {
     record AgentResponse(UUID id, String email, String displayName, String role, boolean enabled,
             boolean mustChangePassword, Instant createdAt, String temporaryPassword) {
 
+        /** Never the password: a record's own toString would put it in any log that prints this. */
+        @Override
+        public String toString() {
+            return "AgentResponse[id=" + id + ", temporaryPassword=(hidden)]";
+        }
+
         static AgentResponse of(Agent a, String temporaryPassword) {
             return new AgentResponse(a.id().value(), a.email(), a.displayName(), a.role().name(), a.enabled(),
                     a.mustChangePassword(), a.createdAt(), temporaryPassword);

@@ -84,9 +84,21 @@ class UsersApiController {
     record CreatedUserResponse(UUID id, UUID customerId, String userPrincipalName, String firstName, String lastName,
             String displayName, String usageLocation, String directoryRole, boolean signInBlocked,
             Instant createdAt, String temporaryPassword, LicensesResponse licenses, UUID passwordSheetId) {
+
+        /** Never the password: a record's own toString would put it in any log that prints this. */
+        @Override
+        public String toString() {
+            return "CreatedUserResponse[id=" + id + ", userPrincipalName=" + userPrincipalName + ", temporaryPassword=(hidden)]";
+        }
     }
 
     record PasswordResetResponse(UUID userId, String userPrincipalName, String temporaryPassword) {
+
+        /** Never the password: a record's own toString would put it in any log that prints this. */
+        @Override
+        public String toString() {
+            return "PasswordResetResponse[userId=" + userId + ", temporaryPassword=(hidden)]";
+        }
     }
 
     private final UsersService users;

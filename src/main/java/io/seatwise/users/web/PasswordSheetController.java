@@ -37,6 +37,12 @@ class PasswordSheetController {
 
     /** One line of the page: the sheet's line with the license outcome noted when the user was created. */
     record Row(String userPrincipalName, String displayName, String temporaryPassword, SheetNotes.Line licenses) {
+
+        /** Never the password: a record's own toString would put it in any log that prints this. */
+        @Override
+        public String toString() {
+            return "Row[userPrincipalName=" + userPrincipalName + ", temporaryPassword=(hidden)]";
+        }
     }
 
     /** At most this many lines on the page (an import can have 100,000); the CSV and the mail hold them all. */
