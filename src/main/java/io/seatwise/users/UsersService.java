@@ -275,6 +275,7 @@ public class UsersService {
                 .map(u -> u.userPrincipalName().toLowerCase(java.util.Locale.ROOT)).toList());
         Map<UserId, RestoreResult> failed = new HashMap<>();
         List<UserId> restorable = new ArrayList<>();
+        Set<String> claimed = new java.util.HashSet<>();
         for (UserId id : ids) {
             User u = found.get(id);
             if (u == null) {
@@ -291,6 +292,10 @@ public class UsersService {
             } else if (taken.contains(u.userPrincipalName().toLowerCase(java.util.Locale.ROOT))) {
                 failed.put(id, RestoreResult.failed(id, u.userPrincipalName(), "UserNameConflict",
                         "the user name " + u.userPrincipalName() + " has been taken by another user"));
+            } else if (!claimed.add(u.userPrincipalName().toLowerCase(java.util.Locale.ROOT))) {
+                // Two deleted users of one name (deleted, made again, deleted again): the first asked for wins.
+                failed.put(id, RestoreResult.failed(id, u.userPrincipalName(), "UserNameConflict",
+                        "another user restored in this request has the user name " + u.userPrincipalName()));
             } else {
                 restorable.add(id);
             }

@@ -313,6 +313,28 @@ abstract class UserLifecycleTests extends ApiTestSupport {
     }
 
     @Test
+    void twoDeletedUsersOfOneNameInOneRestoreConflictUserByUserNotAsAWhole() throws Exception {
+        // Deleted, made again, deleted again: two deleted users named "twin", and one other
+        String first = create("twin", null);
+        deleteUser(first);
+        String second = create("twin", null);
+        deleteUser(second);
+        String other = create("other", null);
+        deleteUser(other);
+
+        postAs(helpdesk, "/api/v1/customers/" + tenant.id() + "/deletedusers/restore", "{\"userIds\":[\"" + second
+                + "\",\"" + first + "\",\"" + other + "\"]}")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.restored").value(2))
+                .andExpect(jsonPath("$.results[0].status").value("restored"))
+                .andExpect(jsonPath("$.results[1].status").value("failed"))
+                .andExpect(jsonPath("$.results[1].errors[0].code").value("UserNameConflict"))
+                .andExpect(jsonPath("$.results[2].status").value("restored"));
+        assertThat(count("SELECT count(*) FROM app_user WHERE customer_id = ? AND deleted_at IS NULL",
+                tenant.id().value())).isEqualTo(2);
+    }
+
+    @Test
     void purgeRemovesUsersPastRetentionForGoodOnceAcrossInstances() throws Exception {
         String old = create("old", e3());
         String recent = create("recent", e3());
