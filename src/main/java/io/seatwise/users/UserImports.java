@@ -83,7 +83,8 @@ public class UserImports {
 
     /** The template to fill in, in the language of the console. */
     @PreAuthorize("hasAuthority('users:read')")
-    public byte[] template(Locale locale) {
+    public byte[] template(CustomerId customer, Locale locale) {
+        customers.require(customer);
         return UserImportTemplate.csv(locale);
     }
 

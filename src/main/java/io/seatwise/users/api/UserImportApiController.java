@@ -58,12 +58,12 @@ class UserImportApiController {
 
     @GetMapping("/template")
     ResponseEntity<byte[]> template(@PathVariable String customerId, Locale locale) {
-        Ids.parse(customerId, "customer");
+        CustomerId customer = new CustomerId(Ids.parse(customerId, "customer"));
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION,
                         ContentDisposition.attachment().filename("users-template.csv").build().toString())
-                .body(imports.template(locale));
+                .body(imports.template(customer, locale));
     }
 
     /** The answer of {@code ?async=true}: the job to follow at {@code Location}. */

@@ -97,7 +97,7 @@ class ImportUsersController {
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION,
                         ContentDisposition.attachment().filename("users-template.csv").build().toString())
-                .body(imports.template(LocaleContextHolder.getLocale()));
+                .body(imports.template(UserForms.customerId(id), LocaleContextHolder.getLocale()));
     }
 
     @PostMapping("/customers/{id}/users/import")
