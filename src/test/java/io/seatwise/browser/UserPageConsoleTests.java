@@ -107,11 +107,19 @@ class UserPageConsoleTests {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Give First1 Last1 (user1@" + t.domain()
                         + ") a new temporary password?")));
-        mvc.perform(post(url + "/reset-password").with(helpdesk).with(csrf()))
+        String hash = column("password_hash");
+        var reset = mvc.perform(post(url + "/reset-password").with(helpdesk).with(csrf()))
+                .andExpect(redirectedUrl(url + "/password-reset")).andReturn();
+        assertThat(column("password_hash")).isNotEqualTo(hash);
+        mvc.perform(get(url + "/password-reset").with(helpdesk).flashAttrs(reset.getFlashMap()))
                 .andExpect(status().isOk())
                 .andExpect(header().string("Cache-Control", "no-store"))
                 .andExpect(content().string(allOf(containsString("data-testid=\"temporary-password\""),
                         containsString("shown only once"))));
+        // A reload neither resets again nor shows the password again
+        String afterReset = column("password_hash");
+        mvc.perform(get(url + "/password-reset").with(helpdesk)).andExpect(redirectedUrl(url));
+        assertThat(column("password_hash")).isEqualTo(afterReset);
     }
 
     @Test

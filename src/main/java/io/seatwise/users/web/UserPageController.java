@@ -111,23 +111,52 @@ class UserPageController {
         return "confirm";
     }
 
+    /** The new password, carried once (a flash attribute) from the reset to the page that shows it. */
+    record ResetShown(java.util.UUID userId, String userPrincipalName, String temporaryPassword)
+            implements java.io.Serializable {
+
+        /** Never the password: a record's own toString would put it in any log that prints this. */
+        @Override
+        public String toString() {
+            return "ResetShown[userId=" + userId + ", temporaryPassword=(hidden)]";
+        }
+    }
+
+    /**
+     * Resets, then sends the browser to the page that shows the new password (post, redirect, get): reloading that
+     * page does not reset again, and it shows the password this once only.
+     */
     @PostMapping("/customers/{id}/users/{userId}/reset-password")
-    String reset(@PathVariable String id, @PathVariable String userId, Model model, HttpServletResponse response) {
+    String reset(@PathVariable String id, @PathVariable String userId, Model model, HttpServletResponse response,
+            org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
         Customer customer = customers.get(UserForms.customerId(id));
         User user = users.get(customer.id(), UserForms.userId(userId));
         try {
             CreatedUser reset = users.resetPassword(customer.id(), user.id());
-            // The temporary password is in this response only: keep it out of every cache.
-            response.setHeader("Cache-Control", "no-store");
-            model.addAttribute("nav", "customers");
-            model.addAttribute("customer", customer);
-            model.addAttribute("reset", reset);
-            return "users/password-reset";
+            redirect.addFlashAttribute("reset", new ResetShown(user.id().value(), user.userPrincipalName(),
+                    reset.temporaryPassword()));
+            return "redirect:" + url(customer, user.id()) + "/password-reset";
         } catch (DomainException e) {
             failed(e, response);
             fill(model, customer, user, EditForm.of(user), FormErrors.of(null, forms.text(e)));
             return "users/user";
         }
+    }
+
+    /** The new password, once: without it (a reload, a bookmark) the user's page. */
+    @GetMapping("/customers/{id}/users/{userId}/password-reset")
+    String resetDone(@PathVariable String id, @PathVariable String userId, Model model,
+            HttpServletResponse response) {
+        Customer customer = customers.get(UserForms.customerId(id));
+        User user = users.get(customer.id(), UserForms.userId(userId));
+        if (!(model.getAttribute("reset") instanceof ResetShown shown) || !shown.userId().equals(user.id().value())) {
+            return "redirect:" + url(customer, user.id());
+        }
+        // The temporary password is in this response only: keep it out of every cache.
+        response.setHeader("Cache-Control", "no-store");
+        model.addAttribute("nav", "customers");
+        model.addAttribute("customer", customer);
+        return "users/password-reset";
     }
 
     /** Asks before deleting, naming the user. */
