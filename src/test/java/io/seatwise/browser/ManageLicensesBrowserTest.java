@@ -177,6 +177,13 @@ class ManageLicensesBrowserTest extends BrowserTestSupport {
             assertThat(page.getByTestId("save-reason"))
                     .hasText("Cannot save: Microsoft 365 E3 needs 2 licenses, 1 available (1 missing). "
                             + "Buy more licenses or select fewer users.");
+            // The users' lines agree: nobody "will succeed" while the change cannot be saved
+            assertThat(page.getByTestId("preview-counts")).hasText("3 selected users: nothing can be saved until "
+                    + "there are enough licenses (see below).");
+            assertThat(page.getByTestId("outcomes")).not().containsText("Will succeed");
+            assertThat(page.getByTestId("outcomes")).containsText("Needs more licenses");
+            assertThat(page.getByTestId("outcomes")).containsText(
+                    "Would get Microsoft 365 E3, but not enough licenses are available.");
             screenshot(page, "02-preview-short");
 
             // Buy more, and back at Manage licenses

@@ -24,8 +24,11 @@ class PreviewPage {
     /** Users described one by one on the preview page. */
     static final int PREVIEW_USERS = 100;
 
-    /** One user's line of the preview. */
-    record OutcomeRow(String displayName, String userName, boolean succeeded, List<String> words) {
+    /**
+     * One user's line of the preview. {@code waiting}: the user would get a product that is short of licenses, so
+     * while licenses are short nothing happens to it (the whole change is refused), whatever the rules say.
+     */
+    record OutcomeRow(String displayName, String userName, boolean succeeded, boolean waiting, List<String> words) {
     }
 
     private final UsersService users;
@@ -42,6 +45,9 @@ class PreviewPage {
     String fill(Customer customer, LicenseChangeSpec spec, LicenseChangeResult result, String error,
             Model model) {
         Map<SkuId, String> names = pages.productNames(customer.id());
+        List<ProductSeats> shortfalls = result.products().stream().filter(p -> p.shortfall() > 0).toList();
+        java.util.Set<SkuId> shortProducts = shortfalls.stream().map(ProductSeats::skuId)
+                .collect(java.util.stream.Collectors.toSet());
         List<OutcomeRow> outcomes = new ArrayList<>();
         for (UserOutcome o : result.results().stream().limit(PREVIEW_USERS).toList()) {
             String name = o.userId().toString();
@@ -53,10 +59,12 @@ class PreviewPage {
             } catch (DomainException gone) {
                 // The user is named by its id: it does not exist (the words say so).
             }
-            outcomes.add(new OutcomeRow(name, userName, o.succeeded(), o.succeeded() ? successWords(o, names)
-                    : pages.words(o.errors(), names)));
+            List<SkuId> waitingFor = o.succeeded() ? o.added().stream().filter(shortProducts::contains).toList()
+                    : List.of();
+            outcomes.add(new OutcomeRow(name, userName, o.succeeded(), !waitingFor.isEmpty(), !waitingFor.isEmpty()
+                    ? List.of(messages.get("licenses.outcome.waits", LicensePages.names(waitingFor, names)))
+                    : o.succeeded() ? successWords(o, names) : pages.words(o.errors(), names)));
         }
-        List<ProductSeats> shortfalls = result.products().stream().filter(p -> p.shortfall() > 0).toList();
         model.addAttribute("nav", "customers");
         model.addAttribute("customer", customer);
         model.addAttribute("result", result);
