@@ -168,6 +168,14 @@ public class LicensingService {
         }
     }
 
+    /** The customer's stored changes ("Licenses updated" confirmations), newest first. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAuthority('users:read')")
+    public PageResult<StoredChange> changes(CustomerId customer, PageRequest page) {
+        customers.require(customer);
+        return queries.changes(customer, page);
+    }
+
     @Transactional(readOnly = true)
     @PreAuthorize("hasAuthority('users:read')")
     public StoredChange change(CustomerId customer, UUID changeId) {

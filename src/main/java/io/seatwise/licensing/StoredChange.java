@@ -1,9 +1,34 @@
 package io.seatwise.licensing;
 
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
+
+import io.seatwise.catalog.SkuId;
+import io.seatwise.shared.Ids;
 
 /** A stored license change: the "Licenses updated" confirmation, retrievable later. */
 public record StoredChange(UUID id, String kind, UUID undoOf, UUID undoneBy, String createdBy, Instant createdAt,
         String assignSpec, String removeSpec, int selected, int succeeded, int failed) {
+
+    /** The products the change assigned (or whose plans it changed), from {@code assignSpec}. */
+    public List<SkuId> assigned() {
+        return skus(assignSpec);
+    }
+
+    /** The products the change removed. */
+    public List<SkuId> removed() {
+        return skus(removeSpec);
+    }
+
+    private static List<SkuId> skus(String spec) {
+        if (spec == null || spec.isBlank()) {
+            return List.of();
+        }
+        // "sku" or "sku-plan|plan", comma-separated (LicenseChangeSpec.describe): the sku is the first 36 characters.
+        return Arrays.stream(spec.split(",")).map(String::strip).filter(s -> s.length() >= 36)
+                .map(s -> Ids.tryParse(s.substring(0, 36))).flatMap(java.util.Optional::stream).map(SkuId::new)
+                .toList();
+    }
 }

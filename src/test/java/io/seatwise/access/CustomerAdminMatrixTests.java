@@ -115,6 +115,7 @@ abstract class CustomerAdminMatrixTests extends ApiTestSupport {
             new Endpoint("POST", "/api/v1/customers/{c}/licensesummary/" + SKU + "/users", "{\"userIds\":[\"{u}\"]}",
                     Ids.MANY, "\"totalCount\":0"),
             new Endpoint("GET", "/api/v1/customers/{c}/users/import/template", null, Ids.CUSTOMER),
+            new Endpoint("GET", "/api/v1/customers/{c}/licensechanges", null, Ids.CUSTOMER),
             new Endpoint("MULTIPART", "/api/v1/customers/{c}/users/import?validateOnly=true", IMPORT, Ids.CUSTOMER),
             new Endpoint("MULTIPART", "/api/v1/customers/{c}/users/import", IMPORT, Ids.CUSTOMER),
             new Endpoint("MULTIPART", "/api/v1/customers/{c}/users/import?async=true", IMPORT, Ids.CUSTOMER),

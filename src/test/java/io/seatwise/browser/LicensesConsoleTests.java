@@ -212,6 +212,14 @@ abstract class LicensesConsoleTests {
 
         mvc.perform(as(post(change + "/undo"))).andExpect(redirectedUrl(change))
                 .andExpect(flash().attribute("problem", "This change was already undone; it cannot be undone twice."));
+        // Both are listed, newest first, under License changes, each leading back to its confirmation
+        String history = mvc.perform(as(get("/customers/" + t.id() + "/licensechanges"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(history).contains("Assigned: Microsoft 365 E3").contains(">Undo<").contains(">Undone<")
+                .contains("href=\"" + change + "\"");
+        assertThat(history.indexOf(">Undo<")).isLessThan(history.indexOf(">Undone<"));
+        mvc.perform(as(get(base()))).andExpect(content().string(containsString(
+                "href=\"/customers/" + t.id() + "/licensechanges\"")));
         mvc.perform(as(get(change + "/undo"))).andExpect(redirectedUrl(change));
         assertThat(t.assigned(E3)).isZero();
     }

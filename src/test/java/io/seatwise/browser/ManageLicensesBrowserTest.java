@@ -259,6 +259,16 @@ class ManageLicensesBrowserTest extends BrowserTestSupport {
                     .hasText("This change was already undone; it cannot be undone twice.");
             assertThat(second.getByTestId("undo")).hasCount(0);
             screenshot(second, "05-second-undo-refused");
+
+            // Later, both are found again under License changes
+            page.bringToFront();
+            page.navigate(users(t));
+            page.getByTestId("license-changes").click();
+            assertThat(page.getByTestId("changes").locator("tbody tr")).hasCount(2);
+            screenshot(page, "06-license-changes");
+            page.getByTestId("changes").locator("tbody tr").nth(1).getByRole(AriaRole.LINK).click();
+            page.waitForURL(changeUrl);
+            assertThat(page.getByTestId("undone-by")).isVisible();
         }
         assertThat(t.assigned(E3)).isZero();
     }

@@ -166,6 +166,10 @@ abstract class LicensingApiTests {
 
         get("/api/v1/customers/" + t.id() + "/licensechanges/" + changeId)
                 .andExpect(status().isOk()).andExpect(jsonPath("$.succeeded").value(2));
+        get("/api/v1/customers/" + t.id() + "/licensechanges?size=10")
+                .andExpect(status().isOk()).andExpect(jsonPath("$.totalCount").value(1))
+                .andExpect(jsonPath("$.items[0].id").value(changeId))
+                .andExpect(jsonPath("$.items[0].succeeded").value(2));
         get("/api/v1/customers/" + t.id() + "/licensechanges/" + changeId + "/results?page=1&size=2")
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.totalCount").value(3))

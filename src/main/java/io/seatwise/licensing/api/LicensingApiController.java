@@ -109,6 +109,13 @@ class LicensingApiController {
     record LicenseView(UUID skuId, String skuPartNumber, String productName, List<UUID> excludedPlans) {
     }
 
+    /** The customer's stored changes, newest first. */
+    @GetMapping("/licensechanges")
+    PageResult<StoredChangeResponse> changes(@PathVariable String customerId,
+            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+        return licensing.changes(customer(customerId), PageRequest.of(page, size)).map(StoredChangeResponse::of);
+    }
+
     @GetMapping("/licensechanges/{changeId}")
     StoredChangeResponse change(@PathVariable String customerId, @PathVariable String changeId) {
         return StoredChangeResponse.of(licensing.change(customer(customerId), Ids.parse(changeId, "license change")));
