@@ -118,6 +118,18 @@ class MessagesTests {
                 .isEqualTo("The change was undone: 1 user reverted, 0 could not be.");
         assertThat(source.getMessage("licenses.holdersPage", new Object[] {1, 1, 2}, java.util.Locale.FRENCH))
                 .isEqualTo("Page 1 sur 1 · 2 utilisateurs");
+        assertThat(source.getMessage("userlist.selectAllMatching", new Object[] {1L}, en))
+                .isEqualTo("Select the 1 matching user");
+        assertThat(source.getMessage("userlist.selectAllMatching", new Object[] {1_000_000L}, en))
+                .isEqualTo("Select all 1,000,000 matching users");
+        assertThat(source.getMessage("licenses.preview.counts", new Object[] {1, 1, 0}, en))
+                .isEqualTo("1 selected user: 1 will succeed, 0 will fail.");
+        assertThat(source.getMessage("buyMore.question", new Object[] {1, "E3", 11}, java.util.Locale.FRENCH))
+                .isEqualTo("Acheter 1 licence supplémentaire de E3 ? Le total passera à 11.");
+        assertThat(source.getMessage("licenses.short", new Object[] {"E3", 1, 1, 1}, java.util.Locale.FRENCH))
+                .isEqualTo("E3 nécessite 1 licence, 1 disponible (1 manquante).");
+        assertThat(source.getMessage("userimport.create", new Object[] {1}, java.util.Locale.forLanguageTag("sv")))
+                .isEqualTo("Skapa 1 giltig användare");
     }
 
     @Test
