@@ -14,7 +14,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * The text of an uploaded users file in the encoding Excel wrote it in. A byte-order mark decides (UTF-8, UTF-16LE
  * as Excel's "Unicode text", UTF-16BE); without one the file is UTF-8 ("CSV UTF-8"), unless its bytes are not
- * valid UTF-8: then it is windows-1252, which Excel's plain "CSV" writes in Western locales.
+ * valid UTF-8: then it is in the code page Excel's plain "CSV" uses in the user's Windows locale — windows-1252
+ * (Western), windows-1251 (Cyrillic) or GB18030 (Chinese) — told from the bytes ({@link LegacyEncodings}).
  *
  * <p>The choice between the last two is made where the first byte that is not ASCII comes, however far into the
  * file: everything before it is ASCII, which both encodings read alike, so nothing is buffered and nothing read
@@ -140,7 +141,9 @@ final class UserImportReader extends Reader {
             if (result.isError()) {
                 if (guessing && !sawNonAscii) {
                     guessing = false;
-                    decoder = decoder(WINDOWS_1252);
+                    // Everything before was ASCII; the rest of the buffer (up to 64 KB) tells which code page.
+                    fill(bytes.capacity());
+                    decoder = decoder(LegacyEncodings.guess(bytes));
                     continue;
                 }
                 throw new Unreadable(line, UserImportProblem.Code.BAD_ENCODING, "the text is not valid "
@@ -212,8 +215,9 @@ final class UserImportReader extends Reader {
     }
 
     private static CharsetDecoder decoder(Charset charset) {
-        // windows-1252 leaves five byte values undefined; they are not worth refusing a file for.
-        CodingErrorAction onError = charset.equals(WINDOWS_1252) ? CodingErrorAction.REPLACE : CodingErrorAction.REPORT;
+        // Single-byte code pages leave a few byte values undefined; they are not worth refusing a file for.
+        CodingErrorAction onError = charset.newEncoder().maxBytesPerChar() == 1 ? CodingErrorAction.REPLACE
+                : CodingErrorAction.REPORT;
         return charset.newDecoder().onMalformedInput(onError).onUnmappableCharacter(onError);
     }
 

@@ -64,6 +64,18 @@ class ActivityBrowserTest extends BrowserTestSupport {
             assertThat(csv.lines().skip(1).toList()).singleElement().satisfies(line -> assertThat(line)
                     .contains(customer.id().toString(), customer.name(), "Subscription added"));
 
+            // Who: the actor of that line finds it, somebody else nothing
+            String who = csv.lines().skip(1).findFirst().orElseThrow().split(",")[1];
+            page.getByLabel("Who", EXACT).fill(who);
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Filter")).click();
+            page.waitForLoadState();
+            assertThat(rows).hasCount(1);
+            page.getByLabel("Who", EXACT).fill("nobody-" + today + "@example.test");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Filter")).click();
+            page.waitForLoadState();
+            assertThat(rows).hasCount(0);
+            page.getByLabel("Who", EXACT).fill("");
+
             page.getByLabel("From", EXACT).fill(today);
             page.getByLabel("To", EXACT).fill(LocalDate.now().minusDays(3).toString());
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Filter")).click();

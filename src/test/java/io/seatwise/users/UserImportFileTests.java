@@ -131,6 +131,40 @@ class UserImportFileTests {
     }
 
     @Test
+    void readsWindows1251AsExcelsPlainCsvWritesInRussianLocales() {
+        byte[] file = bytes(new byte[0], "Имя;Фамилия;Отображаемое имя;Имя пользователя\r\n"
+                + "Юлия;Иванова;Юлия Иванова;julia@contoso.ru\r\nПётр;Ёлкин;;petr@contoso.ru\r\n",
+                Charset.forName("windows-1251"));
+
+        try (UserImportFile f = UserImportFile.open(new ByteArrayInputStream(file))) {
+            assertThat(f.rows().toList()).containsExactly(
+                    row(2, "Юлия", "Иванова", "Юлия Иванова", "julia@contoso.ru", null, null),
+                    row(3, "Пётр", "Ёлкин", null, "petr@contoso.ru", null, null));
+            assertThat(f.charset()).isEqualTo(Charset.forName("windows-1251"));
+        }
+    }
+
+    @Test
+    void readsGbkAsExcelsPlainCsvWritesInChineseLocales() {
+        byte[] file = bytes(new byte[0], "First name,Last name,Display name,User name\r\n"
+                + "明,王,王明,wang@contoso.cn\r\n静,陈,陈静,chen@contoso.cn\r\n", Charset.forName("GBK"));
+
+        try (UserImportFile f = UserImportFile.open(new ByteArrayInputStream(file))) {
+            assertThat(f.rows().toList()).containsExactly(
+                    row(2, "明", "王", "王明", "wang@contoso.cn", null, null),
+                    row(3, "静", "陈", "陈静", "chen@contoso.cn", null, null));
+            assertThat(f.charset()).isEqualTo(Charset.forName("GB18030"));
+        }
+    }
+
+    @Test
+    void westernNamesWithAccentsAreNotTakenForChinese() {
+        assertThat(LegacyEncodings.looksChinese("Émile Zoë Åsa Öberg Renée Lefèvre".getBytes(WINDOWS_1252)))
+                .isFalse();
+        assertThat(LegacyEncodings.looksChinese("王明 陈静 李娜".getBytes(Charset.forName("GBK")))).isTrue();
+    }
+
+    @Test
     void readsWindows1252WhoseFirstAccentComesFarIntoTheFile() {
         // Past any prefix one could sniff: the first byte that is not ASCII is on line 5,002.
         StringBuilder text = new StringBuilder("User name,Display name\r\n");
