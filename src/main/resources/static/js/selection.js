@@ -23,12 +23,25 @@
       });
     }
     if (box.matches && box.matches('[data-sw-tristate]')) {
-      // Once touched, a product is checked (assign to all) or clear (remove from all), never "leave as is".
-      box.removeAttribute('data-indeterminate');
-      box.setAttribute('aria-checked', box.checked ? 'true' : 'false');
       var keep = document.getElementById(box.getAttribute('data-sw-tristate'));
-      if (keep) {
-        keep.disabled = true;
+      if (!keep) {
+        // Held by all or none of the selection: an ordinary two-state box.
+        box.setAttribute('aria-checked', box.checked ? 'true' : 'false');
+        return;
+      }
+      // Held by some: each click goes on from "leave as is" to checked (assign to all), clear (remove from all),
+      // and back to "leave as is" (the hidden keep field is what the server reads for it).
+      var state = box.getAttribute('data-sw-state') || 'mixed';
+      var next = state === 'mixed' ? 'on' : state === 'on' ? 'off' : 'mixed';
+      box.setAttribute('data-sw-state', next);
+      box.checked = next === 'on';
+      box.indeterminate = next === 'mixed';
+      keep.disabled = next !== 'mixed';
+      box.setAttribute('aria-checked', next === 'mixed' ? 'mixed' : next === 'on' ? 'true' : 'false');
+      if (next === 'mixed') {
+        box.setAttribute('data-indeterminate', 'true');
+      } else {
+        box.removeAttribute('data-indeterminate');
       }
     }
   }, true);

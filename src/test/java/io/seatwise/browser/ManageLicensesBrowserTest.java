@@ -190,6 +190,17 @@ class ManageLicensesBrowserTest extends BrowserTestSupport {
             e3.click();
             assertThat(e3.evaluate("e => e.indeterminate")).isEqualTo(false);
             assertThat(e3).isChecked();
+            // The box goes round: clear (remove from all), back to partly (leave as it is), then checked again
+            e3.click();
+            assertThat(e3).not().isChecked();
+            assertThat(e3.evaluate("e => e.indeterminate")).isEqualTo(false);
+            e3.click();
+            assertThat(e3.evaluate("e => e.indeterminate")).isEqualTo(true);
+            assertThat(e3).hasAttribute("aria-checked", "mixed");
+            assertThat(page.locator("#keep-" + E3)).isEnabled();
+            e3.click();
+            assertThat(e3).isChecked();
+            assertThat(page.locator("#keep-" + E3)).isDisabled();
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Preview")).click();
             Locator seats = page.getByTestId("seats").locator("tr[data-product=SPE_E3]");
             assertThat(seats.getByTestId("needed")).hasText("2");
