@@ -39,7 +39,22 @@ class LabelsBrowserTest extends BrowserTestSupport {
     /** Links not to follow: leaving, downloads, the language switch, anchors, static files. */
     private static final Pattern SKIP = Pattern.compile("logout|signout|\\.csv|/template|/download|/export|lang=|^#"
             + "|/webjars/|/css/|/js/");
-    private static final int MAX_PAGES = 60;
+    private static final int MAX_PAGES = 120;
+    private static final Pattern ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
+    /**
+     * A page's kind: its path with ids as {id} and its query's parameter names. Each kind is looked at once, so the
+     * crawl reaches every kind of page rather than the hundredth agent or the tenth page of a list.
+     */
+    static String kind(String path) {
+        int q = path.indexOf('?');
+        String route = ID.matcher(q < 0 ? path : path.substring(0, q)).replaceAll("{id}");
+        if (q < 0) {
+            return route;
+        }
+        return route + "?" + java.util.Arrays.stream(path.substring(q + 1).split("&"))
+                .map(p -> p.split("=", 2)[0]).sorted().distinct().collect(java.util.stream.Collectors.joining("&"));
+    }
 
     /** The controls of the page that nothing names, as the start of their HTML. */
     private static final String UNNAMED = """
@@ -86,12 +101,16 @@ class LabelsBrowserTest extends BrowserTestSupport {
         try (BrowserContext context = context("en-US")) {
             Page page = context.newPage();
             signIn(page, admin);
-            Deque<String> queue = new ArrayDeque<>(List.of("/customers", "/customers/" + customer.id() + "/users",
-                    "/customers/" + customer.id() + "/licensechanges/" + change, "/activity", "/agents",
-                    "/account/tokens"));
+            String c = "/customers/" + customer.id();
+            Deque<String> queue = new ArrayDeque<>(List.of("/customers", c + "/users",
+                    c + "/licensechanges/" + change, c + "/licensechanges", "/activity", "/agents", "/account/tokens",
+                    c + "/subscriptions/" + ConsoleFixtures.E3 + "/buy-more?quantity=2",
+                    c + "/users/" + created.get(0) + "/reset-password", c + "/users/" + created.get(0) + "/delete",
+                    c + "/users/import", c + "/users/deleted/restore?userIds=" + created.get(2)));
+            Set<String> kinds = new LinkedHashSet<>();
             while (!queue.isEmpty() && seen.size() < MAX_PAGES) {
                 String path = queue.poll();
-                if (seen.contains(path)) {
+                if (seen.contains(path) || !kinds.add(kind(path))) {
                     continue;
                 }
                 Response response = page.navigate(base() + path);
@@ -131,10 +150,16 @@ class LabelsBrowserTest extends BrowserTestSupport {
                 }
             }
         }
-        assertThat(seen).as("pages visited").hasSizeGreaterThan(15)
+        assertThat(seen).as("pages visited").hasSizeGreaterThan(25)
                 .anyMatch(p -> p.contains("/licensechanges/"))
+                .anyMatch(p -> p.endsWith("/licensechanges"))
                 .anyMatch(p -> p.endsWith("/users/deleted"))
-                .anyMatch(p -> p.endsWith("/users/new"));
+                .anyMatch(p -> p.endsWith("/users/new"))
+                .anyMatch(p -> p.endsWith("/users/import"))
+                .anyMatch(p -> p.endsWith("/reset-password"))
+                .anyMatch(p -> p.endsWith("/delete"))
+                .anyMatch(p -> p.contains("/buy-more"))
+                .anyMatch(p -> p.contains("/restore"));
         assertThat(problems).as("pages with unnamed controls or other gaps").isEmpty();
     }
 }
