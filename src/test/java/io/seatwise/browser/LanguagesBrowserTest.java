@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 import com.microsoft.playwright.BrowserContext;
@@ -66,6 +67,14 @@ class LanguagesBrowserTest extends BrowserTestSupport {
         Instant created = jdbc.sql("SELECT max(created_at) FROM app_user WHERE customer_id = ?")
                 .param(customer.id().value()).query(java.sql.Timestamp.class).single().toInstant();
         TestAgents.Signed admin = agents.create(Role.ADMIN);
+        String someone = jdbc.sql("SELECT CAST(id AS VARCHAR(36)) FROM app_user WHERE customer_id = ? "
+                + "ORDER BY user_principal_name LIMIT 1").param(customer.id().value()).query(String.class).single();
+        String c = "/customers/" + customer.id();
+        // More pages, each read in English first: in every other language its text is another
+        List<String> more = List.of(c + "/users/new", c + "/users/import", c + "/users/deleted", c + "/licensechanges",
+                c + "/users/" + someone, c + "/users/" + someone + "/reset-password",
+                c + "/users/" + someone + "/delete", "/activity", "/agents");
+        Map<String, String> englishHeadings = new java.util.HashMap<>();
 
         for (Language language : LANGUAGES) {
             Locale locale = Locale.forLanguageTag(language.tag());
@@ -96,6 +105,23 @@ class LanguagesBrowserTest extends BrowserTestSupport {
                         .withLocale(locale).withZone(ZoneId.systemDefault()).format(created));
                 noMissingMessages(page);
                 screenshot(page, language.tag() + "-2-users");
+
+                int shot = 3;
+                for (String path : more) {
+                    page.navigate(base() + path);
+                    assertThat(page.locator("html")).hasAttribute("lang",
+                            java.util.regex.Pattern.compile("^" + locale.getLanguage() + "\\b.*"));
+                    noMissingMessages(page);
+                    // Names aside, the page's words are the language's own: its text differs from the English page's
+                    String heading = page.locator("main").innerText().strip();
+                    if (locale.getLanguage().equals("en")) {
+                        englishHeadings.put(path, heading);
+                    } else {
+                        org.assertj.core.api.Assertions.assertThat(heading).as(language.tag() + " " + path)
+                                .isNotBlank().isNotEqualTo(englishHeadings.get(path));
+                    }
+                    screenshot(page, language.tag() + "-" + (shot++) + path.replaceAll("[^a-z]+", "-"));
+                }
             }
         }
     }
