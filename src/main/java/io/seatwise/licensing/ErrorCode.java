@@ -8,5 +8,7 @@ public enum ErrorCode {
     ProhibitedInUsageLocationViolation,
     UsageLocationMissing,
     UserNotFound,
-    UserDeleted
+    UserDeleted,
+    /** A User management admin's change of a Global admin's licenses (product.md: "never on a Global admin"). */
+    Forbidden
 }

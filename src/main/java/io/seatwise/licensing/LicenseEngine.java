@@ -33,7 +33,7 @@ class LicenseEngine {
 
     /** What the policies look at of a user, without its id. */
     private record Situation(boolean exists, boolean deleted, String usageLocation,
-            Map<SkuId, Set<ServicePlanId>> licenses) {
+            Map<SkuId, Set<ServicePlanId>> licenses, boolean globalAdmin) {
     }
 
     /** Whether seats short for the whole change refuse it (a user's change) or fail single users (undo, restore). */
@@ -246,7 +246,8 @@ class LicenseEngine {
              * situations, so the policies run once per situation rather than once per user.
              */
             private UserOutcome evaluateCached(UserLicenseState state) {
-                Situation key = new Situation(state.exists(), state.deleted(), state.usageLocation(), state.licenses());
+                Situation key = new Situation(state.exists(), state.deleted(), state.usageLocation(), state.licenses(),
+                        state.globalAdmin());
                 UserOutcome template = outcomes.get(key);
                 if (template == null) {
                     template = UserChangeEvaluator.evaluate(state, spec, rules);

@@ -47,6 +47,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 class LicensingRepository {
 
+    /** A user whose licenses a User management admin may not change. */
+    private static final String GLOBAL_ADMIN = "GLOBAL_ADMIN";
+
     /** The ids of parameter {@code :ids} as a table {@code sel(id)}, on H2 and PostgreSQL alike. */
     static final String SELECTED = "UNNEST(:ids) AS sel(id)";
     static final int SUCCEEDED = 0;
@@ -91,7 +94,7 @@ class LicensingRepository {
     void forEachMatchingChunk(CustomerId customer, UserFilter filter, Set<SkuId> products, int chunk,
             Consumer<Map<UserId, UserLicenseState>> consumer) {
         Map<String, Object> params = new HashMap<>();
-        String select = "SELECT u.id, u.deleted_at, u.usage_location FROM app_user u WHERE "
+        String select = "SELECT u.id, u.deleted_at, u.usage_location, u.directory_role FROM app_user u WHERE "
                 + UserFilterSql.where(customer, filter, params);
         if (postgres) {
             String cursor = "matching_users_" + cursors.incrementAndGet();
@@ -124,7 +127,7 @@ class LicensingRepository {
             Map<SkuId, Set<ServicePlanId>> own = new HashMap<>();
             licenses.put(id, own);
             states.put(new UserId(id), new UserLicenseState(new UserId(id), true, rs.getObject(2) != null,
-                    rs.getString(3), own));
+                    rs.getString(3), own, GLOBAL_ADMIN.equals(rs.getString("directory_role"))));
             if (range[0] == null) {
                 range[0] = id;
             }
@@ -196,7 +199,7 @@ class LicensingRepository {
                 own = new HashMap<>();
                 licenses.put(id, own);
                 result.put(new UserId(id), new UserLicenseState(new UserId(id), true, rs.getObject(2) != null,
-                        rs.getString(3), own));
+                        rs.getString(3), own, GLOBAL_ADMIN.equals(rs.getString("directory_role"))));
             }
             UUID sku = postgres ? null : rs.getObject(4, UUID.class);
             if (sku != null && products.contains(new SkuId(sku))) {
@@ -212,7 +215,7 @@ class LicensingRepository {
             return fillMissing(ids, result);
         }
         if (postgres) {
-            jdbc.sql("SELECT u.id, u.deleted_at, u.usage_location FROM app_user u "
+            jdbc.sql("SELECT u.id, u.deleted_at, u.usage_location, u.directory_role FROM app_user u "
                             + "WHERE u.customer_id = :c AND u.id = ANY(:ids)")
                     .param("c", customer.value()).param("ids", uuidArray(uuids)).query(user);
             jdbc.sql("SELECT a.user_id, a.sku_id FROM license_assignment a "
@@ -226,7 +229,8 @@ class LicensingRepository {
                         }
                     });
         } else {
-            jdbc.sql("SELECT u.id, u.deleted_at, u.usage_location, a.sku_id FROM " + SELECTED + " JOIN app_user u "
+            jdbc.sql("SELECT u.id, u.deleted_at, u.usage_location, a.sku_id, u.directory_role FROM " + SELECTED
+                            + " JOIN app_user u "
                             + "ON u.customer_id = :c AND u.id = sel.id LEFT JOIN license_assignment a "
                             + "ON a.customer_id = u.customer_id AND a.user_id = u.id AND a.state = 'ACTIVE'")
                     .param("c", customer.value()).param("ids", uuidArray(uuids)).query(user);
@@ -259,7 +263,7 @@ class LicensingRepository {
         Map<String, Object> range = Map.of("first", sorted.get(0), "last", sorted.get(sorted.size() - 1));
         List<UserLicenseState> found = new ArrayList<>(sorted.size());
         int[] read = new int[1];
-        jdbc.sql("SELECT u.id, u.deleted_at, u.usage_location FROM app_user u WHERE u.customer_id = :c "
+        jdbc.sql("SELECT u.id, u.deleted_at, u.usage_location, u.directory_role FROM app_user u WHERE u.customer_id = :c "
                         + "AND u.id >= :first AND u.id <= :last ORDER BY u.id LIMIT :cap")
                 .param("c", customer.value()).params(range).param("cap", cap + 1)
                 .query(rs -> {
@@ -267,7 +271,8 @@ class LicensingRepository {
                     UUID id = rs.getObject(1, UUID.class);
                     if (wanted.contains(id)) {
                         found.add(new UserLicenseState(new UserId(id), true, rs.getObject(2) != null,
-                                rs.getString(3), new HashMap<>()));
+                                rs.getString(3), new HashMap<>(),
+                                GLOBAL_ADMIN.equals(rs.getString("directory_role"))));
                     }
                 });
         if (read[0] > cap) {

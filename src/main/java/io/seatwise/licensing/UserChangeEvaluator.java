@@ -12,6 +12,7 @@ import io.seatwise.catalog.CatalogRules;
 final class UserChangeEvaluator {
 
     private static final LicensePolicy EXISTS = new UserExists();
+    private static final LicensePolicy NOT_A_GLOBAL_ADMIN = new GlobalAdminsNotForUserAdmins();
     private static final List<LicensePolicy> RULES = List.of(new UsageLocationPresent(),
             new OfferedInUsageLocation(), new PlanDependenciesMet(), new NoMutuallyExclusivePlans());
 
@@ -21,6 +22,9 @@ final class UserChangeEvaluator {
     static UserOutcome evaluate(UserLicenseState user, LicenseChangeSpec spec, CatalogRules rules) {
         ProposedChange change = new ProposedChange(user, spec, rules);
         List<Violation> errors = new ArrayList<>(EXISTS.check(change));
+        if (errors.isEmpty()) {
+            errors.addAll(NOT_A_GLOBAL_ADMIN.check(change));
+        }
         if (errors.isEmpty()) {
             RULES.forEach(policy -> errors.addAll(policy.check(change)));
         }

@@ -12,7 +12,12 @@ import io.seatwise.users.UserId;
  * licenses (with disabled plans) for the products that matter to the change at hand.
  */
 record UserLicenseState(UserId userId, boolean exists, boolean deleted, String usageLocation,
-        Map<SkuId, Set<ServicePlanId>> licenses) {
+        Map<SkuId, Set<ServicePlanId>> licenses, boolean globalAdmin) {
+
+    UserLicenseState(UserId userId, boolean exists, boolean deleted, String usageLocation,
+            Map<SkuId, Set<ServicePlanId>> licenses) {
+        this(userId, exists, deleted, usageLocation, licenses, false);
+    }
 
     static UserLicenseState missing(UserId id) {
         return new UserLicenseState(id, false, false, null, Map.of());

@@ -440,6 +440,21 @@ abstract class CustomerAdminMatrixTests extends ApiTestSupport {
         assertThat(count("SELECT count(*) FROM app_user WHERE id = ? AND deleted_at IS NOT NULL",
                 deletedGlobal.id().value())).isEqualTo(1);
 
+        // Nor change a Global admin's licenses: in one change of both, the Global admin fails with Forbidden and the
+        // plain user succeeds; the Global admin changes them
+        String twoUsers = "{\"userIds\":[\"" + target.id() + "\",\"" + plain.id() + "\"],\"licensesToAssign\":"
+                + "[{\"skuId\":\"" + E3 + "\"}]}";
+        mvc.perform(call(new Endpoint("POST", "/api/v1/customers/{c}/licenseupdates", twoUsers, Ids.CUSTOMER),
+                        userAdmin, a, plain, plain, bChange))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.results[0].status").value("failed"))
+                .andExpect(jsonPath("$.results[0].errors[0].code").value("Forbidden"))
+                .andExpect(jsonPath("$.results[1].status").value("succeeded"));
+        mvc.perform(call(new Endpoint("POST", "/api/v1/customers/{c}/users/" + target.id() + "/licenseupdates",
+                        "{\"licensesToAssign\":[{\"skuId\":\"" + E3 + "\"}]}", Ids.ONE), globalAdmin, a, plain, plain,
+                        bChange))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.results[0].status").value("succeeded"));
+
         // It still reads the Global admin, and manages everyone else
         mvc.perform(call(new Endpoint("GET", base + "/" + target.id(), null, Ids.ONE), userAdmin, a, plain, plain,
                 bChange)).andExpect(jsonPath("$.directoryRole").value("GLOBAL_ADMIN"));
