@@ -115,11 +115,6 @@ class JobRunner {
         }
     }
 
-    /** This instance's name in {@code job.claimed_by}. */
-    String node() {
-        return node;
-    }
-
     void remember(JobId id, Authentication authentication) {
         live.put(id, new Live(authentication, Instant.now()));
     }

@@ -60,8 +60,7 @@ public class Jobs {
     public Job submit(CustomerId customer, String kind, String name, String params, InputStream input) {
         customers.require(customer);
         Job job = create(customer, kind, JobStatus.QUEUED, name, params, input);
-        rememberOwner(job.id());
-        wakeAfterCommit(job);
+        queuedAfterCommit(job.id());
         return job;
     }
 
@@ -72,8 +71,7 @@ public class Jobs {
     public Job start(CustomerId customer, String kind, JobId id) {
         Job job = get(customer, kind, id);
         if (job.status() == JobStatus.DRAFT && repository.queue(customer, id, Instant.now())) {
-            rememberOwner(id);
-            wakeAfterCommit(job);
+            queuedAfterCommit(id);
             return get(customer, id);
         }
         return job;
@@ -118,35 +116,27 @@ public class Jobs {
     }
 
     /**
-     * The owner's live security context, for a run on this instance when the access module cannot restore them
-     * (kept once the transaction commits).
+     * Once the transaction that queued a job commits: this instance runs waiting jobs, with the owner's live security
+     * context when the access module cannot restore them.
      */
-    private void rememberOwner(JobId id) {
+    private void queuedAfterCommit(JobId id) {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        if (auth != null && ownerRef().isEmpty()) {
-            if (TransactionSynchronizationManager.isSynchronizationActive()) {
-                TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                    @Override
-                    public void afterCommit() {
-                        runner.remember(id, auth);
-                    }
-                });
-            } else {
+        boolean live = auth != null && ownerRef().isEmpty();
+        Runnable queued = () -> {
+            if (live) {
                 runner.remember(id, auth);
             }
-        }
-    }
-
-    private void wakeAfterCommit(Job job) {
+            runner.wake();
+        };
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
-                    runner.wake();
+                    queued.run();
                 }
             });
         } else {
-            runner.wake();
+            queued.run();
         }
     }
 

@@ -174,17 +174,21 @@ public class UserImportJobs implements JobHandler {
     }
 
     private Outcome outcome(CustomerId customer, UserImports.Report report) {
-        List<FailedUser> failed = new ArrayList<>();
+        Map<UserId, LicenseOutcome> failedOutcomes = new java.util.LinkedHashMap<>();
         for (NewUserLicenses change : report.licenseChanges()) {
-            for (Map.Entry<UserId, LicenseOutcome> e : change.outcomes().entrySet()) {
-                if (e.getValue().succeeded() || failed.size() >= KEPT) {
-                    continue;
+            change.outcomes().forEach((user, outcome) -> {
+                if (!outcome.succeeded() && failedOutcomes.size() < KEPT) {
+                    failedOutcomes.put(user, outcome);
                 }
-                String name = users.find(customer, e.getKey()).map(User::userPrincipalName).orElse("");
-                failed.add(new FailedUser(e.getKey().value(), name, e.getValue().errors().stream()
-                        .map(UserImportJobs::failure).toList()));
-            }
+            });
         }
+        // Their user names in one read, not one per user
+        Map<UserId, User> named = failedOutcomes.isEmpty() ? Map.of()
+                : users.findAll(customer, List.copyOf(failedOutcomes.keySet()));
+        List<FailedUser> failed = new ArrayList<>();
+        failedOutcomes.forEach((user, outcome) -> failed.add(new FailedUser(user.value(),
+                named.containsKey(user) ? named.get(user).userPrincipalName() : "",
+                outcome.errors().stream().map(UserImportJobs::failure).toList())));
         return new Outcome(report.rows(), report.valid(), report.rejected(), report.created(),
                 report.passwordSheetId(), report.problems().size(),
                 report.problems().stream().limit(KEPT).map(Problem::of).toList(),

@@ -23,8 +23,6 @@ import java.nio.charset.StandardCharsets;
  */
 final class UserImportReader extends Reader {
 
-    static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
-
     /** Why the text cannot be read on: a broken encoding, or a record that never ends. */
     static final class Unreadable extends IOException {
 
