@@ -174,6 +174,14 @@ public class UsersService {
         return repository.find(customerId, userId).orElseThrow(() -> DomainException.notFound("user"));
     }
 
+    /** The customer's users among these ids, deleted or not, in one read; ids of no such user are left out. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAuthority('users:read')")
+    public Map<UserId, User> find(CustomerId customerId, List<UserId> userIds) {
+        customers.require(customerId);
+        return userIds.isEmpty() ? Map.of() : repository.findAll(customerId, userIds);
+    }
+
     /** The licenses a user of the customer holds now (the console's user page). */
     @Transactional(readOnly = true)
     @PreAuthorize("hasAuthority('users:read')")

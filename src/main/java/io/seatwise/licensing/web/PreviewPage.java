@@ -10,8 +10,8 @@ import io.seatwise.licensing.LicenseChangeResult;
 import io.seatwise.licensing.LicenseChangeSpec;
 import io.seatwise.licensing.ProductSeats;
 import io.seatwise.licensing.UserOutcome;
-import io.seatwise.shared.DomainException;
 import io.seatwise.users.User;
+import io.seatwise.users.UserId;
 import io.seatwise.users.UsersService;
 import io.seatwise.web.ConsoleMessages;
 import org.springframework.stereotype.Component;
@@ -49,16 +49,13 @@ class PreviewPage {
         java.util.Set<SkuId> shortProducts = shortfalls.stream().map(ProductSeats::skuId)
                 .collect(java.util.stream.Collectors.toSet());
         List<OutcomeRow> outcomes = new ArrayList<>();
-        for (UserOutcome o : result.results().stream().limit(PREVIEW_USERS).toList()) {
-            String name = o.userId().toString();
-            String userName = "";
-            try {
-                User user = users.get(customer.id(), o.userId());
-                name = user.displayName();
-                userName = user.userPrincipalName();
-            } catch (DomainException gone) {
-                // The user is named by its id: it does not exist (the words say so).
-            }
+        List<UserOutcome> shown = result.results().stream().limit(PREVIEW_USERS).toList();
+        Map<UserId, User> found = users.find(customer.id(), shown.stream().map(UserOutcome::userId).toList());
+        for (UserOutcome o : shown) {
+            // A user that does not exist is named by its id (the words say so)
+            User user = found.get(o.userId());
+            String name = user == null ? o.userId().toString() : user.displayName();
+            String userName = user == null ? "" : user.userPrincipalName();
             List<SkuId> waitingFor = o.succeeded() ? o.added().stream().filter(shortProducts::contains).toList()
                     : List.of();
             outcomes.add(new OutcomeRow(name, userName, o.succeeded(), !waitingFor.isEmpty(), !waitingFor.isEmpty()

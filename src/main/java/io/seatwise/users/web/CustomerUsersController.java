@@ -1,8 +1,8 @@
 package io.seatwise.users.web;
 
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 import io.seatwise.catalog.CatalogService;
 import io.seatwise.catalog.Product;
@@ -10,7 +10,6 @@ import io.seatwise.catalog.SkuId;
 import io.seatwise.customers.Customer;
 import io.seatwise.customers.CustomerId;
 import io.seatwise.customers.CustomersService;
-import io.seatwise.shared.DomainException;
 import io.seatwise.shared.Ids;
 import io.seatwise.shared.PageRequest;
 import io.seatwise.shared.PageResult;
@@ -191,15 +190,12 @@ class CustomerUsersController {
             // The last users of the last page were just taken out: show the page that is now last.
             page = new PageRequest((sorted.size() - 1) / page.size(), page.size());
         }
-        List<User> items = new ArrayList<>();
         int from = (int) Math.min(sorted.size(), page.offset());
-        for (SelectedUsers.Entry e : sorted.subList(from, Math.min(sorted.size(), from + page.size()))) {
-            try {
-                items.add(users.get(customer, new UserId(e.id())));
-            } catch (DomainException gone) {
-                // Purged since it was selected: the selection still counts it until it is taken out.
-            }
-        }
+        List<UserId> shown = sorted.subList(from, Math.min(sorted.size(), from + page.size())).stream()
+                .map(e -> new UserId(e.id())).toList();
+        Map<UserId, User> found = users.find(customer, shown);
+        // A user purged since it was selected is not shown; the selection counts it until it is taken out.
+        List<User> items = shown.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
         return new PageResult<>(items, sorted.size(), page.page(), page.size());
     }
 }

@@ -84,18 +84,11 @@ class DeletedUsersController {
             redirect.addFlashAttribute("error", messages.get("userdeleted.noneSelected"));
             return "redirect:/customers/" + customer.id() + "/users/deleted";
         }
-        List<String> names = new ArrayList<>();
-        for (UserId user : ids.subList(0, Math.min(ids.size(), 10))) {
-            try {
-                names.add(users.get(customer.id(), user).userPrincipalName());
-            } catch (DomainException e) {
-                if (e.kind() != DomainException.Kind.NOT_FOUND) {
-                    throw e;
-                }
-                // Purged meanwhile: the restore itself reports it per user (UserNotFound).
-                names.add(user.toString());
-            }
-        }
+        List<UserId> first = ids.subList(0, Math.min(ids.size(), 10));
+        Map<UserId, User> found = users.find(customer.id(), first);
+        // A user purged meanwhile is named by its id: the restore itself reports it (UserNotFound)
+        List<String> names = first.stream().map(u -> found.containsKey(u) ? found.get(u).userPrincipalName()
+                : u.toString()).toList();
         String shown = String.join(", ", names) + (ids.size() > names.size() ? ", …" : "");
         model.addAttribute("nav", "customers");
         model.addAttribute("confirmation", new Confirmation(messages.get("userdeleted.restore"),

@@ -3,12 +3,12 @@ package io.seatwise.users.web;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
 import io.seatwise.customers.CustomerId;
 import io.seatwise.customers.CustomersService;
-import io.seatwise.shared.DomainException;
 import io.seatwise.shared.Ids;
 import io.seatwise.shared.PageRequest;
 import io.seatwise.shared.PageResult;
@@ -126,18 +126,17 @@ class UserSelectionController {
         }
         Set<UUID> wanted = wholePage == null ? new HashSet<>(checked)
                 : wholePage ? new HashSet<>(page) : new HashSet<>();
-        List<User> added = new ArrayList<>();
+        List<UserId> toAdd = new ArrayList<>();
         for (UUID user : page) {
             if (!wanted.contains(user)) {
                 selection.remove(user);
             } else if (!selection.contains(user)) {
-                try {
-                    added.add(users.get(customer, new UserId(user)));
-                } catch (DomainException gone) {
-                    // Deleted or purged since the page was shown: nothing to select.
-                }
+                toAdd.add(new UserId(user));
             }
         }
+        // Read in one go; a user purged since the page was shown is not there to select
+        Map<UserId, User> found = users.find(customer, toAdd);
+        List<User> added = toAdd.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
         if (!selection.add(added.stream().filter(u -> u.deletedAt() == null).toList())) {
             return messages.get("userlist.tooManyToPick", SelectedUsers.MAX);
         }
