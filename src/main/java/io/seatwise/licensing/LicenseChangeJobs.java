@@ -19,7 +19,6 @@ import io.seatwise.jobs.JobContext;
 import io.seatwise.jobs.JobHandler;
 import io.seatwise.jobs.JobId;
 import io.seatwise.jobs.Jobs;
-import io.seatwise.shared.DomainException;
 import io.seatwise.users.UserFilter;
 import io.seatwise.users.UserId;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -83,17 +82,11 @@ public class LicenseChangeJobs implements JobHandler {
         return submit(customer, input, new Params("apply", users));
     }
 
-    /** Queues the undo of a stored change; one already undone, or an undo, is refused here. */
+    /** Queues the undo of a stored change (as just read); one already undone, or an undo, is refused here. */
     @PreAuthorize("hasAuthority('users:write')")
-    public Job undo(CustomerId customer, UUID changeId) {
-        StoredChange change = licensing.change(customer, changeId);
-        if (!"APPLY".equals(change.kind())) {
-            throw DomainException.conflict("not-undoable", null, "an undo cannot itself be undone");
-        }
-        if (change.undoneBy() != null) {
-            throw DomainException.conflict("already-undone", null, "this change was already undone");
-        }
-        return submit(customer, new Input("undo", null, null, null, null, changeId),
+    public Job undo(CustomerId customer, StoredChange change) {
+        change.requireUndoable();
+        return submit(customer, new Input("undo", null, null, null, null, change.id()),
                 new Params("undo", change.succeeded()));
     }
 

@@ -53,6 +53,14 @@ public class LicensingService {
         this.events = events;
     }
 
+    /** How many users a selection holds now (what the summary's {@code selectedUsers} says, alone). */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAuthority('users:read')")
+    public long selectedCount(CustomerId customer, Selection selection) {
+        customers.require(customer);
+        return queries.selectedCount(customer, selection);
+    }
+
     @Transactional(readOnly = true)
     @PreAuthorize("hasAuthority('users:read')")
     public LicenseSummary summary(CustomerId customer, Selection selection) {
@@ -115,10 +123,7 @@ public class LicensingService {
     /** Reverts what a change did, user by user, as far as seats and rules allow; a change is undone once. */
     @PreAuthorize("hasAuthority('users:write')")
     public LicenseChangeResult undo(CustomerId customer, UUID changeId) {
-        StoredChange original = change(customer, changeId);
-        if (!"APPLY".equals(original.kind())) {
-            throw DomainException.conflict("not-undoable", null, "an undo cannot itself be undone");
-        }
+        change(customer, changeId).requireUndoable();
         UUID id = Ids.next();
         if (!queries.markUndone(customer, changeId, id)) {
             throw DomainException.conflict("already-undone", null, "this change was already undone");

@@ -12,6 +12,22 @@ import io.seatwise.shared.Ids;
 public record StoredChange(UUID id, String kind, UUID undoOf, UUID undoneBy, String createdBy, Instant createdAt,
         String assignSpec, String removeSpec, int selected, int succeeded, int failed) {
 
+    /** Why it cannot be undone: {@code not-undoable} (it is an undo itself) or {@code already-undone}; else empty. */
+    public java.util.Optional<String> undoRefusal() {
+        if (!"APPLY".equals(kind)) {
+            return java.util.Optional.of("not-undoable");
+        }
+        return undoneBy == null ? java.util.Optional.empty() : java.util.Optional.of("already-undone");
+    }
+
+    /** Refuses (409) a change that cannot be undone; the undo itself still marks it undone atomically. */
+    void requireUndoable() {
+        undoRefusal().ifPresent(type -> {
+            throw io.seatwise.shared.DomainException.conflict(type, null, type.equals("not-undoable")
+                    ? "an undo cannot itself be undone" : "this change was already undone");
+        });
+    }
+
     /** The products the change assigned (or whose plans it changed), from {@code assignSpec}. */
     public List<SkuId> assigned() {
         return skus(assignSpec);

@@ -147,7 +147,7 @@ class LicensingApiController {
         CustomerId customer = customer(customerId);
         UUID id = Ids.parse(changeId, "license change");
         if (async) {
-            return Accepted.of(customer, jobs.undo(customer, id));
+            return Accepted.of(customer, jobs.undo(customer, licensing.change(customer, id)));
         }
         return ResponseEntity.ok(ChangeResponse.of(licensing.undo(customer, id)));
     }

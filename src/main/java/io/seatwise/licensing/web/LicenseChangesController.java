@@ -155,7 +155,7 @@ class LicenseChangesController {
         try {
             StoredChange stored = licensing.change(customer.id(), change);
             if (background.inBackground(stored.succeeded())) {
-                Job job = jobs.undo(customer.id(), change);
+                Job job = jobs.undo(customer.id(), stored);
                 return "redirect:/customers/" + customer.id() + "/licensejobs/" + job.id();
             }
             LicenseChangeResult result = licensing.undo(customer.id(), change);
@@ -173,9 +173,7 @@ class LicenseChangesController {
     }
 
     private String refusal(StoredChange stored) {
-        if (!"APPLY".equals(stored.kind())) {
-            return messages.get("licenses.undo.notUndoable");
-        }
-        return stored.undoneBy() == null ? null : messages.get("licenses.undo.already");
+        return stored.undoRefusal().map(type -> messages.get(type.equals("already-undone") ? "licenses.undo.already"
+                : "licenses.undo.notUndoable")).orElse(null);
     }
 }

@@ -171,7 +171,7 @@ class ManageLicensesController {
         LicenseChangeSpec spec = spec(form, summary);
         if (spec.assign().isEmpty() && spec.remove().isEmpty()) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return managePage(customer, form, messages.get("licenses.nothingToChange"), model, session);
+            return managePage(customer, form, messages.get("licenses.nothingToChange"), model, session, summary);
         }
         try {
             model.addAttribute("selectionKey", SelectedUsers.in(session, customer.id()).fingerprint());
@@ -181,7 +181,7 @@ class ManageLicensesController {
                 throw e;
             }
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return managePage(customer, form, messages.text(e), model, session);
+            return managePage(customer, form, messages.text(e), model, session, summary);
         }
     }
 
@@ -200,7 +200,7 @@ class ManageLicensesController {
         }
         LicenseChangeSpec spec = form.spec();
         long users = selection instanceof Selection.UserIds ids ? ids.ids().size()
-                : licensing.summary(customer.id(), selection).selectedUsers();
+                : licensing.selectedCount(customer.id(), selection);
         if (background.inBackground(users)) {
             // Seconds of work: a job, whose page shows it going on and then leads to Licenses updated.
             Job job = jobs.apply(customer.id(), selection, spec, users);
@@ -248,6 +248,12 @@ class ManageLicensesController {
     }
 
     private String managePage(Customer customer, ManageForm form, String error, Model model, HttpSession session) {
+        return managePage(customer, form, error, model, session, null);
+    }
+
+    /** The Manage licenses page; {@code known}, the selection's summary when the caller has just read it. */
+    private String managePage(Customer customer, ManageForm form, String error, Model model, HttpSession session,
+            LicenseSummary known) {
         model.addAttribute("nav", "customers");
         model.addAttribute("customer", customer);
         model.addAttribute("error", error);
@@ -256,7 +262,7 @@ class ManageLicensesController {
             model.addAttribute("summary", null);
             return "licenses/manage";
         }
-        LicenseSummary summary = licensing.summary(customer.id(), selection);
+        LicenseSummary summary = known != null ? known : licensing.summary(customer.id(), selection);
         List<Row> rows = new ArrayList<>();
         for (ProductSummary p : summary.products()) {
             String sku = p.skuId().toString();
