@@ -48,7 +48,7 @@ import org.springframework.stereotype.Repository;
 class LicensingRepository {
 
     /** A user whose licenses a User management admin may not change. */
-    private static final String GLOBAL_ADMIN = "GLOBAL_ADMIN";
+    private static final String GLOBAL_ADMIN = io.seatwise.users.DirectoryRole.GLOBAL_ADMIN.name();
 
     /** The ids of parameter {@code :ids} as a table {@code sel(id)}, on H2 and PostgreSQL alike. */
     static final String SELECTED = "UNNEST(:ids) AS sel(id)";

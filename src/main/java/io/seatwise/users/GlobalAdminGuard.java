@@ -10,14 +10,14 @@ import io.seatwise.shared.DomainException;
  * Global admin". It may not edit, reset, delete or restore a Global admin, nor make anyone one. Agents and Global
  * admins are not limited by this rule.
  */
-final class GlobalAdminGuard {
+public final class GlobalAdminGuard {
 
     private GlobalAdminGuard() {
     }
 
     /** Why the current actor may not manage this user, or empty when it may. */
     static Optional<String> refusal(User target) {
-        if (actorIsUserAdmin() && target.directoryRole() == DirectoryRole.GLOBAL_ADMIN) {
+        if (!mayManage(target.directoryRole())) {
             return Optional.of("a User management admin cannot change a Global admin");
         }
         return Optional.empty();
@@ -32,9 +32,14 @@ final class GlobalAdminGuard {
 
     /** Refuses (403) giving this role (null: unchanged) when the current actor may not. */
     static void checkGrant(DirectoryRole role) {
-        if (role == DirectoryRole.GLOBAL_ADMIN && actorIsUserAdmin()) {
+        if (role != null && !mayManage(role)) {
             throw forbidden("directoryRole", "a User management admin cannot make anyone a Global admin");
         }
+    }
+
+    /** Whether the current actor may manage, or give, this role: all but a User management admin a Global admin. */
+    public static boolean mayManage(DirectoryRole role) {
+        return role != DirectoryRole.GLOBAL_ADMIN || !actorIsUserAdmin();
     }
 
     private static boolean actorIsUserAdmin() {

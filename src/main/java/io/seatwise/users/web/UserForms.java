@@ -7,10 +7,10 @@ import java.util.Set;
 import java.util.UUID;
 
 import io.seatwise.customers.CustomerId;
-import io.seatwise.shared.CurrentActor;
 import io.seatwise.shared.DomainException;
 import io.seatwise.shared.Ids;
 import io.seatwise.users.DirectoryRole;
+import io.seatwise.users.GlobalAdminGuard;
 import io.seatwise.users.UserId;
 import io.seatwise.web.ConsoleMessages;
 import io.seatwise.web.FormErrors;
@@ -61,14 +61,12 @@ class UserForms {
 
     /** The roles the signed-in person may give: a User management admin never makes a Global admin. */
     static List<DirectoryRole> grantableRoles() {
-        boolean userAdmin = CurrentActor.directoryRole().filter(DirectoryRole.USER_ADMIN.name()::equals).isPresent();
-        return Arrays.stream(DirectoryRole.values()).filter(r -> !userAdmin || r != DirectoryRole.GLOBAL_ADMIN)
-                .toList();
+        return Arrays.stream(DirectoryRole.values()).filter(GlobalAdminGuard::mayManage).toList();
     }
 
     /** Whether the signed-in person may act on a user of this role. */
     static boolean mayManage(DirectoryRole role) {
-        return role != DirectoryRole.GLOBAL_ADMIN || grantableRoles().contains(DirectoryRole.GLOBAL_ADMIN);
+        return GlobalAdminGuard.mayManage(role);
     }
 
     static DirectoryRole role(String text) {
