@@ -45,13 +45,9 @@ class ActivityApiController {
         try {
             return java.time.Instant.parse(text.strip());
         } catch (java.time.format.DateTimeParseException notAnInstant) {
-            try {
-                java.time.LocalDate day = java.time.LocalDate.parse(text.strip());
-                return (endOfDay ? day.plusDays(1) : day).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
-            } catch (java.time.format.DateTimeParseException notADay) {
-                throw io.seatwise.shared.DomainException.invalid("validation", field,
-                        "expected a day such as 2026-11-21 or an instant such as 2026-11-21T10:00:00Z");
-            }
+            return ActivityQuery.startOfDay(text, java.time.ZoneOffset.UTC, endOfDay ? 1 : 0)
+                    .orElseThrow(() -> io.seatwise.shared.DomainException.invalid("validation", field,
+                            "expected a day such as 2026-11-21 or an instant such as 2026-11-21T10:00:00Z"));
         }
     }
 

@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -180,18 +179,7 @@ class ActivityController {
 
     /** The start of the given day (plus {@code days}) in the zone the console shows times in; null if unreadable. */
     private static Instant day(String text, String field, int days) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            LocalDate date = LocalDate.parse(text.strip());
-            if (date.getYear() < 1970 || date.getYear() > 9999) {
-                return null;
-            }
-            return date.plusDays(days).atStartOfDay(zone()).toInstant();
-        } catch (DateTimeParseException e) {
-            return null;
-        }
+        return text == null || text.isBlank() ? null : ActivityQuery.startOfDay(text, zone(), days).orElse(null);
     }
 
     /** The console's time zone (ConsoleView shows times in it). */
