@@ -8,8 +8,8 @@ import java.util.UUID;
 import io.seatwise.catalog.SkuId;
 import io.seatwise.customers.CustomerId;
 import io.seatwise.shared.PageRequest;
+import io.seatwise.shared.CsvCells;
 import io.seatwise.shared.PageResult;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 /**
@@ -70,22 +70,17 @@ public final class LicenseChangeCsv {
     /** Writes every result of the change (which must be the customer's) in these words and closes the writer. */
     public static void write(LicensingService licensing, CustomerId customer, UUID changeId, Writer writer,
             Words words) throws IOException {
-        writer.write('\uFEFF');
-        try (CSVPrinter csv = new CSVPrinter(writer, CSVFormat.EXCEL.builder()
-                .setHeader(words.header().toArray(String[]::new)).get())) {
+        try (CSVPrinter csv = CsvCells.excel(writer, words.header())) {
             int page = 0;
             PageResult<UserResult> results;
             do {
                 results = licensing.results(customer, changeId, new PageRequest(page++, PageRequest.MAX_SIZE));
                 for (UserResult r : results.items()) {
-                    csv.printRecord(r.userId(), safe(r.userPrincipalName()), safe(r.displayName()),
-                            safe(words.status(r)), safe(words.errors(r)), safe(words.licenses(r)));
+                    csv.printRecord(r.userId(), CsvCells.safe(r.userPrincipalName()), CsvCells.safe(r.displayName()),
+                            CsvCells.safe(words.status(r)), CsvCells.safe(words.errors(r)), CsvCells.safe(words.licenses(r)));
                 }
             } while (results.hasNext());
         }
     }
 
-    private static String safe(String value) {
-        return io.seatwise.shared.CsvCells.safe(value);
-    }
 }

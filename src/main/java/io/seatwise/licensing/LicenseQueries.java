@@ -223,36 +223,30 @@ class LicenseQueries {
         return List.copyOf(byId.values());
     }
 
+    private static final String CHANGE_COLUMNS = """
+            id, kind, undo_of, undone_by, created_by, created_at, assign_spec, remove_spec, selected, succeeded,
+            failed""";
+
     Optional<StoredChange> change(CustomerId customer, UUID id) {
-        return jdbc.sql("""
-                SELECT id, kind, undo_of, undone_by, created_by, created_at, assign_spec, remove_spec, selected,
-                  succeeded, failed FROM license_change WHERE customer_id = :c AND id = :id
-                """)
-                .param("c", customer.value()).param("id", id)
-                .query((rs, n) -> new StoredChange(rs.getObject("id", UUID.class), rs.getString("kind"),
-                        rs.getObject("undo_of", UUID.class), rs.getObject("undone_by", UUID.class),
-                        rs.getString("created_by"), Sql.instant(rs, "created_at"),
-                        rs.getString("assign_spec"), rs.getString("remove_spec"), rs.getInt("selected"),
-                        rs.getInt("succeeded"), rs.getInt("failed")))
-                .optional();
+        return jdbc.sql("SELECT " + CHANGE_COLUMNS + " FROM license_change WHERE customer_id = :c AND id = :id")
+                .param("c", customer.value()).param("id", id).query(LicenseQueries::storedChange).optional();
+    }
+
+    private static StoredChange storedChange(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new StoredChange(rs.getObject("id", UUID.class), rs.getString("kind"),
+                rs.getObject("undo_of", UUID.class), rs.getObject("undone_by", UUID.class),
+                rs.getString("created_by"), Sql.instant(rs, "created_at"), rs.getString("assign_spec"),
+                rs.getString("remove_spec"), rs.getInt("selected"), rs.getInt("succeeded"), rs.getInt("failed"));
     }
 
     /** A page of the customer's stored changes, newest first. */
     io.seatwise.shared.PageResult<StoredChange> changes(CustomerId customer, io.seatwise.shared.PageRequest page) {
         long total = jdbc.sql("SELECT count(*) FROM license_change WHERE customer_id = :c")
                 .param("c", customer.value()).query(Long.class).single();
-        List<StoredChange> items = jdbc.sql("""
-                SELECT id, kind, undo_of, undone_by, created_by, created_at, assign_spec, remove_spec, selected,
-                  succeeded, failed FROM license_change WHERE customer_id = :c
-                ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :offset
-                """)
+        List<StoredChange> items = jdbc.sql("SELECT " + CHANGE_COLUMNS + " FROM license_change WHERE customer_id = :c "
+                        + "ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :offset")
                 .param("c", customer.value()).param("limit", page.size()).param("offset", page.offset())
-                .query((rs, n) -> new StoredChange(rs.getObject("id", UUID.class), rs.getString("kind"),
-                        rs.getObject("undo_of", UUID.class), rs.getObject("undone_by", UUID.class),
-                        rs.getString("created_by"), Sql.instant(rs, "created_at"),
-                        rs.getString("assign_spec"), rs.getString("remove_spec"), rs.getInt("selected"),
-                        rs.getInt("succeeded"), rs.getInt("failed")))
-                .list();
+                .query(LicenseQueries::storedChange).list();
         return new io.seatwise.shared.PageResult<>(items, total, page.page(), page.size());
     }
 

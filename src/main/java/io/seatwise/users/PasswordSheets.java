@@ -7,7 +7,6 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -26,7 +25,6 @@ import io.seatwise.shared.Ids;
 import io.seatwise.shared.Sealer;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -131,6 +129,7 @@ public class PasswordSheets {
         return new Sealed(entries.size(), groups);
     }
 
+    @PreAuthorize("hasAuthority('users:write')")
     public void add(CustomerId customer, UUID sheet, Sealed sealed) {
         Status status = status(customer, sheet);
         if (status.downloaded() || status.emailed()) {
@@ -198,6 +197,11 @@ public class PasswordSheets {
     @PreAuthorize("hasAuthority('users:write')")
     public List<Entry> entries(CustomerId customer, UUID sheet) {
         status(customer, sheet);
+        return readEntries(customer, sheet);
+    }
+
+    /** The lines of a sheet whose status was just read. */
+    private List<Entry> readEntries(CustomerId customer, UUID sheet) {
         return jdbc.sql("SELECT sealed FROM password_sheet_entry WHERE customer_id = :c AND sheet_id = :id "
                         + "ORDER BY seq")
                 .param("c", customer.value()).param("id", sheet).query(String.class).list().stream()
@@ -214,7 +218,7 @@ public class PasswordSheets {
             throw DomainException.conflict("passwords-gone", null,
                     "the passwords were downloaded once already and are not kept for another download");
         }
-        byte[] csv = csv(entries(customer, sheet), header(LocaleContextHolder.getLocale()));
+        byte[] csv = csv(readEntries(customer, sheet), header(LocaleContextHolder.getLocale()));
         forgetIfDone(customer, sheet);
         events.publishEvent(new UserEvents.PasswordsHandedOut(customer, sheet, status.entries(), null));
         return csv;
@@ -237,7 +241,7 @@ public class PasswordSheets {
                     "no mail server is configured (spring.mail.host); download the CSV instead");
         }
         Locale locale = LocaleContextHolder.getLocale();
-        byte[] csv = csv(entries(customer, sheet), header(locale));
+        byte[] csv = csv(readEntries(customer, sheet), header(locale));
         try {
             MimeMessage message = sender.createMimeMessage();
             MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
@@ -291,10 +295,8 @@ public class PasswordSheets {
     /** CSV for Excel: UTF-8 with BOM; cells that Excel would read as a formula are neutralised. */
     static byte[] csv(List<Entry> entries, List<String> header) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-                CSVPrinter printer = new CSVPrinter(writer, CSVFormat.EXCEL)) {
-            writer.write('\uFEFF');
-            printer.printRecord(header);
+        try (CSVPrinter printer = io.seatwise.shared.CsvCells.excel(new OutputStreamWriter(out,
+                StandardCharsets.UTF_8), header)) {
             for (Entry e : entries) {
                 printer.printRecord(safe(e.userPrincipalName()), safe(e.displayName()), safe(e.temporaryPassword()));
             }

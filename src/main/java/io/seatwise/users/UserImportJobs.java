@@ -44,13 +44,13 @@ public class UserImportJobs implements JobHandler {
     }
 
     /** What the draft knew of the file, for the progress bar: its rows and how many are valid. */
-    record Params(int rows, int valid) {
+    public record Params(int rows, int valid) {
     }
 
     /** A refused row. */
     public record Problem(long line, String column, String code, String message) {
 
-        static Problem of(UserImportProblem p) {
+        public static Problem of(UserImportProblem p) {
             return new Problem(p.line(), p.column() == null ? null : p.column().englishName(), p.code().id(),
                     p.message());
         }
@@ -133,9 +133,8 @@ public class UserImportJobs implements JobHandler {
     }
 
     /** The rows the draft found, and how many are valid: 0 and 0 when it was queued without a draft. */
-    public int[] counts(Job job) {
-        Params p = job.params() == null ? new Params(0, 0) : json.readValue(job.params(), Params.class);
-        return new int[] {p.rows(), p.valid()};
+    public Params counts(Job job) {
+        return job.params() == null ? new Params(0, 0) : json.readValue(job.params(), Params.class);
     }
 
     @Override
@@ -149,19 +148,17 @@ public class UserImportJobs implements JobHandler {
         if (context.input() == null) {
             throw DomainException.invalid("validation", "file", "the import has no file");
         }
-        int[] counts = counts(job);
-        int[] rows = {counts[0]};
-        int[] valid = {counts[1]};
+        Params counts = counts(job);
         UserImports.Report report = imports.importUsers(job.customerId(), new FileSystemResource(context.input()),
                 true, new UserImports.Progress() {
                     @Override
                     public void checked(int checked) {
-                        context.progress("checking", checked, Math.max(rows[0], checked));
+                        context.progress("checking", checked, Math.max(counts.rows(), checked));
                     }
 
                     @Override
                     public void created(int created) {
-                        context.progress("creating", created, Math.max(valid[0], created));
+                        context.progress("creating", created, Math.max(counts.valid(), created));
                     }
 
                     @Override

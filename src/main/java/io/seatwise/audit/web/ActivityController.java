@@ -2,7 +2,6 @@ package io.seatwise.audit.web;
 
 import java.io.IOException;
 import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -30,7 +29,6 @@ import io.seatwise.web.FormErrors;
 import io.seatwise.web.Htmx;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -134,12 +132,10 @@ class ActivityController {
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"activity-" + LocalDate.now(zone())
                 + ".csv\"");
-        Writer writer = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
-        writer.write('\uFEFF');
-        return new CSVPrinter(writer, CSVFormat.EXCEL.builder().setHeader(messages.get("activity.csv.when"),
-                messages.get("activity.actor"), messages.get("activity.csv.customerId"),
-                messages.get("activity.customer"), messages.get("activity.action"),
-                messages.get("activity.details")).get());
+        return CsvCells.excel(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8), List.of(
+                messages.get("activity.csv.when"), messages.get("activity.actor"),
+                messages.get("activity.csv.customerId"), messages.get("activity.customer"),
+                messages.get("activity.action"), messages.get("activity.details")));
     }
 
     private Read read(FilterForm filter) {

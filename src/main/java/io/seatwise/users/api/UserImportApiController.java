@@ -10,7 +10,6 @@ import io.seatwise.jobs.Job;
 import io.seatwise.shared.DomainException;
 import io.seatwise.shared.Ids;
 import io.seatwise.users.UserImportJobs;
-import io.seatwise.users.UserImportProblem;
 import io.seatwise.users.UserImports;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -33,19 +32,8 @@ import org.springframework.web.multipart.MultipartFile;
 @RequestMapping("/api/v1/customers/{customerId}/users/import")
 class UserImportApiController {
 
-    record Problem(long line, String column, String code, String message) {
-
-        static Problem of(UserImportProblem p) {
-            return new Problem(p.line(), p.column() == null ? null : p.column().englishName(), p.code().id(),
-                    p.message());
-        }
-    }
-
-    record LicenseChange(UUID changeId, int succeeded, int failed) {
-    }
-
     record ImportResponse(int rows, int valid, int rejected, boolean createdRows, int created,
-            List<Problem> problems, UUID passwordSheetId, List<LicenseChange> licenseChanges) {
+            List<UserImportJobs.Problem> problems, UUID passwordSheetId, List<UserImportJobs.LicenseChange> licenseChanges) {
     }
 
     private final UserImports imports;
@@ -95,8 +83,8 @@ class UserImportApiController {
         }
         UserImports.Report report = imports.importUsers(customer, file, !validateOnly);
         return ResponseEntity.ok(new ImportResponse(report.rows(), report.valid(), report.rejected(), report.createdRows(),
-                report.created(), report.problems().stream().map(Problem::of).toList(), report.passwordSheetId(),
-                report.licenseChanges().stream().map(c -> new LicenseChange(c.changeId(), c.succeeded(),
+                report.created(), report.problems().stream().map(UserImportJobs.Problem::of).toList(), report.passwordSheetId(),
+                report.licenseChanges().stream().map(c -> new UserImportJobs.LicenseChange(c.changeId(), c.succeeded(),
                         c.failed())).toList()));
     }
 }

@@ -52,10 +52,10 @@ class ImportUsersController {
     record RunView(UUID id, String step, long done, long total, int percent, long elapsedSeconds, boolean over,
             int rows, int valid) {
 
-        static RunView of(Job job, int[] counts) {
+        static RunView of(Job job, UserImportJobs.Params counts) {
             String step = job.step() == null ? "waiting" : job.step();
             return new RunView(job.id().value(), step, job.done(), job.total(), job.percent(),
-                    job.elapsedSeconds(), job.over(), counts[0], counts[1]);
+                    job.elapsedSeconds(), job.over(), counts.rows(), counts.valid());
         }
     }
 
@@ -159,9 +159,7 @@ class ImportUsersController {
             return "redirect:/customers/" + customer.id() + "/users/sheets/" + outcome.passwordSheetId();
         }
         model.addAttribute("nav", "customers");
-        model.addAttribute("customer", customer);
-        model.addAttribute("job", RunView.of(run, jobs.counts(run)));
-        model.addAttribute("failure", failure(run));
+        fillRun(model, customer, run, outcome);
         return "users/import-progress";
     }
 
@@ -173,10 +171,21 @@ class ImportUsersController {
         if (run.over()) {
             response.setHeader("HX-Redirect", "/customers/" + customer.id() + "/users/import/jobs/" + run.id());
         }
+        fillRun(model, customer, run, run.succeeded() ? jobs.outcome(run) : null);
+        return "users/import-progress :: progress";
+    }
+
+    /** The run's progress and, once over, why nothing was created (it failed, or no row could be). */
+    private void fillRun(Model model, Customer customer, Job run, UserImportJobs.Outcome outcome) {
         model.addAttribute("customer", customer);
         model.addAttribute("job", RunView.of(run, jobs.counts(run)));
-        model.addAttribute("failure", failure(run));
-        return "users/import-progress :: progress";
+        String failure = null;
+        if (run.status() == JobStatus.FAILED) {
+            failure = forms.text(DomainException.conflict(run.errorCode(), null, run.errorMessage()));
+        } else if (outcome != null && outcome.passwordSheetId() == null) {
+            failure = messages.get("userimport.nothingCreated");
+        }
+        model.addAttribute("failure", failure);
     }
 
     /** The users whose licenses failed, with why, for their rows of the confirmation page (once per run). */
@@ -193,17 +202,6 @@ class ImportUsersController {
             }
             notes.add(outcome.passwordSheetId(), new SheetNotes.Line(user.userPrincipalName(), true, why));
         }
-    }
-
-    private String failure(Job run) {
-        if (run.status() == JobStatus.FAILED) {
-            return forms.text(DomainException.conflict(run.errorCode(), null, run.errorMessage()));
-        }
-        UserImportJobs.Outcome outcome = run.succeeded() ? jobs.outcome(run) : null;
-        if (outcome != null && outcome.passwordSheetId() == null) {
-            return messages.get("userimport.nothingCreated");
-        }
-        return null;
     }
 
     private ProblemView view(UserImportProblem p) {
