@@ -39,17 +39,13 @@ public record UserSort(Field field, boolean descending) {
      */
     String orderBy(boolean deleted) {
         String direction = descending ? " DESC" : "";
-        if (field == Field.DISPLAY_NAME || deleted) {
-            return "u.customer_id, " + keyColumn(deleted) + direction + ", u.id" + direction;
-        }
         // User names of users not deleted are unique: no tie to break.
-        return "u.customer_id, u.user_name_key" + direction;
+        return "u.customer_id, " + keyColumn(deleted) + direction + (unique(deleted) ? "" : ", u.id" + direction);
     }
 
     /** The column (alias u) a seek starts from: the sort key of the anchor user. */
     String keyColumn(boolean deleted) {
-        return field == Field.DISPLAY_NAME ? "u.display_sort"
-                : deleted ? "LOWER(u.user_principal_name)" : "u.user_name_key";
+        return field == Field.DISPLAY_NAME ? "u.display_sort" : UserFilterSql.userNameColumn(deleted);
     }
 
     /** The users after an anchor in this order, given its key and id as parameters (an index range plus a tie). */
@@ -57,9 +53,13 @@ public record UserSort(Field field, boolean descending) {
         String op = descending ? "<" : ">";
         String key = ":" + keyParam;
         String column = keyColumn(deleted);
-        return field == Field.DISPLAY_NAME || deleted
-                ? "(" + column + " " + op + "= " + key + " AND (" + column + " " + op + " " + key + " OR u.id " + op
-                        + " :" + idParam + "))"
-                : "u.user_name_key " + op + " " + key;
+        return unique(deleted) ? column + " " + op + " " + key
+                : "(" + column + " " + op + "= " + key + " AND (" + column + " " + op + " " + key + " OR u.id " + op
+                        + " :" + idParam + "))";
+    }
+
+    /** Whether the sort key alone orders the users: the user names of users not deleted. */
+    private boolean unique(boolean deleted) {
+        return field == Field.USER_NAME && !deleted;
     }
 }

@@ -89,8 +89,9 @@ class AddUserController {
     @GetMapping("/customers/{id}/users/new")
     String form(@PathVariable String id, @RequestParam(required = false) String sheet, Model model) {
         Customer customer = customers.get(UserForms.customerId(id));
-        UUID open = openSheet(customer, sheet);
-        fill(model, customer, AddForm.empty(customer, open == null ? null : open.toString()), FormErrors.none(), open);
+        PasswordSheets.Status open = openSheet(customer, sheet);
+        fill(model, customer, AddForm.empty(customer, open == null ? null : open.id().toString()), FormErrors.none(),
+                open);
         return "users/add";
     }
 
@@ -98,11 +99,12 @@ class AddUserController {
     String add(@PathVariable String id, AddForm form, Model model, HttpServletResponse response, HttpSession session,
             RedirectAttributes redirect) {
         Customer customer = customers.get(UserForms.customerId(id));
-        UUID open = openSheet(customer, form.sheet());
+        PasswordSheets.Status open = openSheet(customer, form.sheet());
         try {
             NewUser command = new NewUser(userName(form), form.firstName(), form.lastName(), form.displayName(),
                     form.usageLocation(), UserForms.role(form.directoryRole()));
-            CreatedUser created = users.createOnSheet(customer.id(), command, requests(form), open);
+            CreatedUser created = users.createOnSheet(customer.id(), command, requests(form),
+                    open == null ? null : open.id());
             SheetNotes.of(session).add(created.passwordSheetId(), line(created));
             if ("another".equals(form.next())) {
                 redirect.addFlashAttribute("success",
@@ -120,7 +122,8 @@ class AddUserController {
         }
     }
 
-    private UUID openSheet(Customer customer, String sheet) {
+    /** The sheet the next user goes on, as it is now; null for a new one. */
+    private PasswordSheets.Status openSheet(Customer customer, String sheet) {
         if (sheet == null || sheet.isBlank()) {
             return null;
         }
@@ -137,7 +140,7 @@ class AddUserController {
             return null;
         }
         // A sheet handed out already takes no more users: start a new one.
-        return status.downloaded() || status.emailed() ? null : open;
+        return status.downloaded() || status.emailed() ? null : status;
     }
 
     private static String userName(AddForm form) {
@@ -173,13 +176,13 @@ class AddUserController {
         return new SheetNotes.Line(created.user().userPrincipalName(), true, failures);
     }
 
-    private void fill(Model model, Customer customer, AddForm form, FormErrors errors, UUID sheet) {
+    private void fill(Model model, Customer customer, AddForm form, FormErrors errors, PasswordSheets.Status sheet) {
         model.addAttribute("nav", "customers");
         model.addAttribute("customer", customer);
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
-        model.addAttribute("sheet", sheet);
-        model.addAttribute("sheetStatus", sheet == null ? null : sheets.status(customer.id(), sheet));
+        model.addAttribute("sheet", sheet == null ? null : sheet.id());
+        model.addAttribute("sheetStatus", sheet);
         model.addAttribute("roles", UserForms.grantableRoles());
         model.addAttribute("products", customers.subscriptions(customer.id()).stream()
                 .flatMap(s -> catalog.findProduct(s.skuId())
