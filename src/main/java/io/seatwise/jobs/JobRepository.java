@@ -93,6 +93,12 @@ class JobRepository {
                 .param("c", customer.value()).param("id", id.value()).update();
     }
 
+    int active(CustomerId customer, String kind) {
+        return jdbc.sql("SELECT count(*) FROM job WHERE customer_id = :c AND kind = :kind "
+                        + "AND status IN ('QUEUED', 'RUNNING')")
+                .param("c", customer.value()).param("kind", kind).query(Integer.class).single();
+    }
+
     Optional<Job> find(CustomerId customer, JobId id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM job WHERE customer_id = :c AND id = :id")
                 .param("c", customer.value()).param("id", id.value()).query(JobRepository::job).optional();

@@ -77,6 +77,12 @@ public class Jobs {
         return job;
     }
 
+    /** How many jobs of this kind the customer has queued or running, whoever started them. */
+    @Transactional(readOnly = true)
+    public int active(CustomerId customer, String kind) {
+        return repository.active(customer, kind);
+    }
+
     /** A job of the current actor's for the customer; not found else (another actor's job is not told). */
     @Transactional(readOnly = true)
     public Job get(CustomerId customer, JobId id) {

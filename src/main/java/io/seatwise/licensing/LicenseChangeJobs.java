@@ -135,10 +135,13 @@ public class LicenseChangeJobs implements JobHandler {
             throw new UncheckedIOException(e);
         }
         long users = users(job);
-        context.progress(input.op().equals("undo") ? "undoing" : "applying", 0, users);
+        String step = input.op().equals("undo") ? "undoing" : "applying";
+        context.progress(step, 0, users);
+        // An undo reverts only the users it has something to revert for: the total grows if the count was short
+        java.util.function.IntConsumer done = n -> context.progress(step, n, Math.max(users, n));
         CustomerId customer = job.customerId();
-        LicenseChangeResult result = input.op().equals("undo") ? licensing.undo(customer, input.changeId())
-                : licensing.apply(customer, selection(input), spec(input));
+        LicenseChangeResult result = input.op().equals("undo") ? licensing.undo(customer, input.changeId(), done)
+                : licensing.apply(customer, selection(input), spec(input), done);
         return json.writeValueAsString(new Outcome(result.id(), result.selected(), result.succeeded(),
                 result.failed()));
     }

@@ -66,6 +66,7 @@ class LicenseEngine {
         private int selected;
         private int succeeded;
         private int failed;
+        private java.util.function.IntConsumer progress = users -> { };
 
         private Run(CustomerId customer, UUID changeId, SeatMode seatMode, CatalogRules rules) {
             this.customer = customer;
@@ -77,6 +78,12 @@ class LicenseEngine {
 
         boolean preview() {
             return changeId == null;
+        }
+
+        /** Told the users evaluated (and, unless previewing, changed) so far, after each chunk: for a job's bar. */
+        Run onProgress(java.util.function.IntConsumer listener) {
+            this.progress = listener;
+            return this;
         }
 
         /**
@@ -238,6 +245,7 @@ class LicenseEngine {
                     applyNanos += System.nanoTime() - a;
                 }
                 selected += chunk.size();
+                progress.accept(selected);
                 lastChunkEnd = System.nanoTime();
             }
 

@@ -279,6 +279,19 @@ class LicenseQueries {
         return new PageResult<>(items, total, page.page(), page.size());
     }
 
+    /** The first {@code limit} users a stored change failed, in the change's order, with why. */
+    List<UserOutcome> failures(CustomerId customer, UUID change, int limit) {
+        return jdbc.sql("""
+                SELECT user_id, errors FROM license_change_user
+                WHERE customer_id = :c AND change_id = :id AND status = :failed ORDER BY seq LIMIT :limit
+                """)
+                .param("c", customer.value()).param("id", change).param("failed", LicensingRepository.FAILED)
+                .param("limit", limit)
+                .query((rs, n) -> UserOutcome.failed(new UserId(rs.getObject(1, UUID.class)),
+                        ViolationText.decode(rs.getString(2))))
+                .list();
+    }
+
     private Map<UUID, List<SkuId>> licensesOf(CustomerId customer, List<UUID> users) {
         Map<UUID, List<SkuId>> result = new HashMap<>();
         if (users.isEmpty()) {

@@ -109,11 +109,18 @@ public class LicensingService {
     /** Applies a change and stores it; too few seats for any product refuses the whole change. */
     @PreAuthorize("hasAuthority('users:write')")
     public LicenseChangeResult apply(CustomerId customer, Selection selection, LicenseChangeSpec spec) {
+        return apply(customer, selection, spec, users -> { });
+    }
+
+    /** As {@link #apply(CustomerId, Selection, LicenseChangeSpec)}, telling {@code progress} the users done. */
+    @PreAuthorize("hasAuthority('users:write')")
+    public LicenseChangeResult apply(CustomerId customer, Selection selection, LicenseChangeSpec spec,
+            java.util.function.IntConsumer progress) {
         CatalogRules rules = checked(customer, spec);
         UUID id = Ids.next();
         repository.insertChange(customer, id, "APPLY", null, CurrentActor.name(), Instant.now(), spec.describe(),
                 spec.describeRemovals());
-        LicenseEngine.Run run = engine.start(customer, id, SeatMode.STRICT, rules);
+        LicenseEngine.Run run = engine.start(customer, id, SeatMode.STRICT, rules).onProgress(progress);
         run.add(selection, spec);
         LicenseChangeResult result = run.finish(spec.products());
         publish(customer, result, "APPLY");
@@ -123,6 +130,12 @@ public class LicensingService {
     /** Reverts what a change did, user by user, as far as seats and rules allow; a change is undone once. */
     @PreAuthorize("hasAuthority('users:write')")
     public LicenseChangeResult undo(CustomerId customer, UUID changeId) {
+        return undo(customer, changeId, users -> { });
+    }
+
+    /** As {@link #undo(CustomerId, UUID)}, telling {@code progress} the users done. */
+    @PreAuthorize("hasAuthority('users:write')")
+    public LicenseChangeResult undo(CustomerId customer, UUID changeId, java.util.function.IntConsumer progress) {
         change(customer, changeId).requireUndoable();
         UUID id = Ids.next();
         if (!queries.markUndone(customer, changeId, id)) {
@@ -137,7 +150,7 @@ public class LicensingService {
                 join(reassigned), join(removed));
         List<SkuId> products = new ArrayList<>(reassigned);
         products.addAll(removed);
-        LicenseEngine.Run run = engine.start(customer, id, SeatMode.BEST_EFFORT, rules);
+        LicenseEngine.Run run = engine.start(customer, id, SeatMode.BEST_EFFORT, rules).onProgress(progress);
         run.lockAll(products);
         groups.forEach((spec, users) -> {
             for (int i = 0; i < users.size(); i += Selection.MAX_IDS) {

@@ -39,9 +39,12 @@ class UserLicensesAdapter implements UserLicenses {
     private final JdbcClient jdbc;
     private final boolean postgres;
     private final io.seatwise.users.UserListChanges listChanges;
+    private final LicenseQueries queries;
 
     UserLicensesAdapter(LicenseEngine engine, LicensingRepository repository, @Lazy LicensingService service,
-            JdbcClient jdbc, DataSource dataSource, io.seatwise.users.UserListChanges listChanges) {
+            JdbcClient jdbc, DataSource dataSource, io.seatwise.users.UserListChanges listChanges,
+            LicenseQueries queries) {
+        this.queries = queries;
         this.engine = engine;
         this.repository = repository;
         this.service = service;
@@ -65,7 +68,7 @@ class UserLicensesAdapter implements UserLicenses {
 
     @Override
     public List<NewUserLicenses> assignToNewUsers(CustomerId customer,
-            Map<UserId, List<LicenseRequest>> requests) {
+            Map<UserId, List<LicenseRequest>> requests, java.util.function.IntConsumer progress) {
         Map<LicenseChangeSpec, List<UserId>> groups = new LinkedHashMap<>();
         // An import asks the same few license lists for 100,000 users: each list becomes a spec once.
         Map<List<LicenseRequest>, List<UserId>> byList = new java.util.HashMap<>();
@@ -76,28 +79,43 @@ class UserLicensesAdapter implements UserLicenses {
             }
         });
         List<NewUserLicenses> result = new ArrayList<>();
+        int[] earlierGroups = {0};
         groups.forEach((spec, users) -> {
             CatalogRules rules = service.checked(customer, spec);
             UUID id = Ids.next();
             repository.insertChange(customer, id, "APPLY", null, CurrentActor.name(), Instant.now(), spec.describe(),
                     spec.describeRemovals());
             // Best effort: each new user gets the licenses while seats last; the others fail with CountViolation.
-            LicenseEngine.Run run = engine.start(customer, id, SeatMode.BEST_EFFORT, rules);
+            int before = earlierGroups[0];
+            LicenseEngine.Run run = engine.start(customer, id, SeatMode.BEST_EFFORT, rules)
+                    .onProgress(done -> progress.accept(before + done));
             run.lockAll(spec.products());
             for (int i = 0; i < users.size(); i += Selection.MAX_IDS) {
                 run.add(new Selection.UserIds(users.subList(i, Math.min(users.size(), i + Selection.MAX_IDS))),
                         spec);
             }
             LicenseChangeResult changed = run.finish(spec.products());
+            earlierGroups[0] += users.size();
             service.publish(customer, changed, "APPLY");
             Map<UserId, LicenseOutcome> outcomes = new LinkedHashMap<>();
             for (UserOutcome o : changed.results()) {
-                outcomes.put(o.userId(), new LicenseOutcome(id, o.succeeded(), o.errors().stream()
-                        .map(v -> new LicenseError(v.code().name(), v.skuId(), v.message())).toList()));
+                outcomes.put(o.userId(), outcome(id, o));
+            }
+            long failedKept = changed.results().stream().filter(o -> !o.succeeded()).count();
+            if (changed.resultsTruncated() && failedKept < Math.min(changed.failed(), LicenseEngine.RESULT_LIMIT)) {
+                // The kept results are the first users, mostly successes: the failed ones come from the stored change
+                for (UserOutcome o : queries.failures(customer, id, LicenseEngine.RESULT_LIMIT)) {
+                    outcomes.putIfAbsent(o.userId(), outcome(id, o));
+                }
             }
             result.add(new NewUserLicenses(id, changed.succeeded(), changed.failed(), outcomes));
         });
         return result;
+    }
+
+    private static LicenseOutcome outcome(UUID change, UserOutcome o) {
+        return new LicenseOutcome(change, o.succeeded(), o.errors().stream()
+                .map(v -> new LicenseError(v.code().name(), v.skuId(), v.message())).toList());
     }
 
     private static LicenseChangeSpec spec(List<LicenseRequest> licenses) {

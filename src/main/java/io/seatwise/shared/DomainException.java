@@ -9,7 +9,10 @@ import java.util.Map;
 public class DomainException extends RuntimeException {
 
     /** What went wrong, in terms the web layer can map to a status. */
-    public enum Kind { NOT_FOUND, INVALID, CONFLICT, FORBIDDEN }
+    public enum Kind { NOT_FOUND, INVALID, CONFLICT, FORBIDDEN, TOO_MANY }
+
+    /** The property of a {@link Kind#TOO_MANY} error that says in how many seconds to try again. */
+    public static final String RETRY_AFTER = "retryAfterSeconds";
 
     private final Kind kind;
     private final String type;
@@ -34,6 +37,12 @@ public class DomainException extends RuntimeException {
 
     public static DomainException conflict(String type, String field, String message) {
         return new DomainException(Kind.CONFLICT, type, field, message, null);
+    }
+
+    /** Too much at once (the customer's imports, say): nothing was done; try again after {@code retryAfter}. */
+    public static DomainException tooMany(String type, String message, java.time.Duration retryAfter) {
+        return new DomainException(Kind.TOO_MANY, type, null, message,
+                Map.of(RETRY_AFTER, Math.max(1, retryAfter.toSeconds())));
     }
 
     public Kind kind() {

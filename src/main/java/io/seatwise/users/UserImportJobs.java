@@ -78,8 +78,10 @@ public class UserImportJobs implements JobHandler {
     private final Jobs jobs;
     private final UserRepository users;
     private final JsonMapper json;
+    private final ImportSlots slots;
 
-    UserImportJobs(UserImports imports, Jobs jobs, UserRepository users, JsonMapper json) {
+    UserImportJobs(UserImports imports, Jobs jobs, UserRepository users, JsonMapper json, ImportSlots slots) {
+        this.slots = slots;
         this.imports = imports;
         this.jobs = jobs;
         this.users = users;
@@ -92,7 +94,10 @@ public class UserImportJobs implements JobHandler {
      */
     @PreAuthorize("hasAuthority('users:write')")
     public Upload upload(CustomerId customer, String name, InputStreamSource file) {
-        UserImports.Report report = imports.importUsers(customer, file, false);
+        UserImports.Report report;
+        try (ImportSlots.Slot slot = slots.take(customer)) {
+            report = imports.importUsers(customer, file, false);
+        }
         if (report.valid() == 0) {
             return new Upload(report, null);
         }
@@ -107,12 +112,16 @@ public class UserImportJobs implements JobHandler {
     /** Starts creating the valid rows of a kept file; starting it again answers the same job. */
     @PreAuthorize("hasAuthority('users:write')")
     public Job start(CustomerId customer, JobId upload) {
+        if (jobs.get(customer, KIND, upload).status() == io.seatwise.jobs.JobStatus.DRAFT) {
+            slots.requireRoom(customer);
+        }
         return jobs.start(customer, KIND, upload);
     }
 
     /** Queues a file to be validated and created in the background (the API's {@code ?async=true}). */
     @PreAuthorize("hasAuthority('users:write')")
     public Job submit(CustomerId customer, String name, InputStreamSource file) {
+        slots.requireRoom(customer);
         try (InputStream in = file.getInputStream()) {
             return jobs.submit(customer, KIND, name, null, in);
         } catch (IOException e) {
@@ -148,7 +157,10 @@ public class UserImportJobs implements JobHandler {
         if (context.input() == null) {
             throw DomainException.invalid("validation", "file", "the import has no file");
         }
-        Params counts = counts(job);
+        Params draft = counts(job);
+        // Queued without a draft (the API's async): its rows are counted first, so that the bar tells the truth
+        Params counts = draft.rows() > 0 ? draft : new Params(countRows(context), 0);
+        int[] validRows = {counts.valid()};
         UserImports.Report report = imports.importUsers(job.customerId(), new FileSystemResource(context.input()),
                 true, new UserImports.Progress() {
                     @Override
@@ -157,17 +169,35 @@ public class UserImportJobs implements JobHandler {
                     }
 
                     @Override
-                    public void created(int created) {
-                        context.progress("creating", created, Math.max(counts.valid(), created));
+                    public void validated(int rows, int valid) {
+                        validRows[0] = valid;
                     }
 
                     @Override
-                    public void licensing(int users) {
-                        context.progress("licensing", 0, users);
+                    public void created(int created) {
+                        context.progress("creating", created, Math.max(validRows[0], created));
+                    }
+
+                    @Override
+                    public void licensing(int done, int users) {
+                        context.progress("licensing", done, users);
                     }
                 });
         // A file with nothing to create (every row refused, or taken meanwhile) succeeds with its report.
         return write(outcome(job.customerId(), report));
+    }
+
+    /** The rows of a queued file, read once before it is checked (a second read of a file the job holds). */
+    private int countRows(JobContext context) {
+        context.progress("checking", 0, 0);
+        try (UserImportFile csv = UserImportFile.open(java.nio.file.Files.newInputStream(context.input()))) {
+            return (int) csv.rows().count();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (UserImportFileException unreadable) {
+            // The check proper tells what is wrong with it
+            return 0;
+        }
     }
 
     private Outcome outcome(CustomerId customer, UserImports.Report report) {
@@ -187,7 +217,7 @@ public class UserImportJobs implements JobHandler {
                 named.containsKey(user) ? named.get(user).userPrincipalName() : "",
                 outcome.errors().stream().map(UserImportJobs::failure).toList())));
         return new Outcome(report.rows(), report.valid(), report.rejected(), report.created(),
-                report.passwordSheetId(), report.problems().size(),
+                report.passwordSheetId(), report.problemCount(),
                 report.problems().stream().limit(KEPT).map(Problem::of).toList(),
                 report.licenseChanges().stream().map(c -> new LicenseChange(c.changeId(), c.succeeded(), c.failed()))
                         .toList(),

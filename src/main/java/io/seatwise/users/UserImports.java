@@ -6,7 +6,7 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -50,14 +50,20 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class UserImports {
 
-    /** The validation report, and what was created. */
-    public record Report(int rows, int valid, boolean createdRows, int created, List<UserImportProblem> problems,
-            UUID passwordSheetId, List<NewUserLicenses> licenseChanges) {
+    /**
+     * The validation report, and what was created: {@code problems} are the first {@link #KEPT_PROBLEMS} by line,
+     * {@code problemCount} all of them (a file of a million bad rows must not become a million objects).
+     */
+    public record Report(int rows, int valid, boolean createdRows, int created, int problemCount,
+            List<UserImportProblem> problems, UUID passwordSheetId, List<NewUserLicenses> licenseChanges) {
 
         public int rejected() {
             return rows - valid;
         }
     }
+
+    /** At most this many problems are kept in a report; the count says how many there were in all. */
+    public static final int KEPT_PROBLEMS = 1_000;
 
     static final int BATCH = 2_000;
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(UserImports.class);
@@ -100,11 +106,15 @@ public class UserImports {
         default void checked(int rows) {
         }
 
+        /** Every row is checked: {@code valid} of {@code rows} will be created. */
+        default void validated(int rows, int valid) {
+        }
+
         default void created(int users) {
         }
 
-        /** Every user is written; their licenses are being given. */
-        default void licensing(int users) {
+        /** Every user is written; their licenses are being given: {@code done} of {@code users} so far. */
+        default void licensing(int done, int users) {
         }
     }
 
@@ -127,8 +137,8 @@ public class UserImports {
 
         long started = System.nanoTime();
         // Pass 1: validate everything, remember the lines that are refused.
-        List<UserImportProblem> problems = new ArrayList<>();
-        Set<Long> refused = new HashSet<>();
+        FirstProblems problems = new FirstProblems(KEPT_PROBLEMS);
+        BitSet refused = new BitSet();
         int[] rows = {0};
         try (UserImportFile csv = UserImportFile.open(open(file))) {
             UserImportValidator validator = new UserImportValidator(customer.domains(), products);
@@ -139,8 +149,8 @@ public class UserImports {
                 }
                 RowResult result = validator.validate(row);
                 if (result instanceof Invalid invalid) {
-                    problems.addAll(invalid.problems());
-                    refused.add(invalid.line());
+                    invalid.problems().forEach(problems::add);
+                    refused.set(lineIndex(invalid.line()));
                 } else if (result instanceof Valid valid) {
                     pending.put(valid.user().userPrincipalName().toLowerCase(Locale.ROOT), valid.line());
                     if (pending.size() == 1_000) {
@@ -150,11 +160,11 @@ public class UserImports {
             });
             alreadyExisting(pending, problems, refused);
         }
-        problems.sort(java.util.Comparator.comparingLong(UserImportProblem::line));
         progress.checked(rows[0]);
-        int valid = rows[0] - refused.size();
+        int valid = rows[0] - refused.cardinality();
+        progress.validated(rows[0], valid);
         if (!create || valid == 0) {
-            return new Report(rows[0], valid, false, 0, problems, null, List.of());
+            return new Report(rows[0], valid, false, 0, problems.count(), problems.first(), null, List.of());
         }
 
         long validated = System.nanoTime();
@@ -170,6 +180,7 @@ public class UserImports {
                 "seatwise-import-reader");
         reader.setDaemon(true);
         reader.start();
+        progress.created(0);
         try {
             for (Prepared batch = take(queue); batch != Prepared.END; batch = take(queue)) {
                 long t = System.nanoTime();
@@ -194,26 +205,74 @@ public class UserImports {
             throw new IllegalStateException("the import file could not be read a second time", failure.get());
         }
         long inserted = System.nanoTime();
-        progress.licensing(requested.size());
+        int licensing = requested.size();
+        progress.licensing(0, licensing);
         List<NewUserLicenses> changes = requested.isEmpty() ? List.of()
-                : licenses.assignToNewUsers(customerId, requested);
+                : licenses.assignToNewUsers(customerId, requested, done -> progress.licensing(done, licensing));
         log.debug("import of {} rows: validated in {} ms, {} users created in {} ms (passwords {} ms, users {} ms, "
                 + "sheet {} ms; on the reader thread), licenses in {} ms", rows[0], (validated - started) / 1_000_000, created,
                 (inserted - validated) / 1_000_000, nanos[0] / 1_000_000, nanos[1] / 1_000_000,
                 nanos[2] / 1_000_000, (System.nanoTime() - inserted) / 1_000_000);
         int licensed = changes.stream().mapToInt(NewUserLicenses::succeeded).sum();
         events.publishEvent(new UsersImported(customerId, created, rows[0] - valid, licensed));
-        return new Report(rows[0], valid, true, created, problems, sheet, changes);
+        return new Report(rows[0], valid, true, created, problems.count(), problems.first(), sheet, changes);
     }
 
-    private void alreadyExisting(Map<String, Long> pending, List<UserImportProblem> problems, Set<Long> refused) {
+    /** A file's line as an index of the refused lines (a file within the upload limit has far fewer). */
+    private static int lineIndex(long line) {
+        return Math.toIntExact(line);
+    }
+
+    /**
+     * The first problems of a file by line, and how many there were: "already exists" comes up to a thousand rows
+     * after the row's own problems, so the kept ones are the lowest lines seen, not the first told.
+     */
+    private static final class FirstProblems {
+
+        private final int keep;
+        private final java.util.PriorityQueue<UserImportProblem> lowest;
+        private long order;
+        private final Map<UserImportProblem, Long> told = new java.util.IdentityHashMap<>();
+        private int count;
+
+        FirstProblems(int keep) {
+            this.keep = keep;
+            // The highest line (the latest told of a line) on top, to be dropped first
+            this.lowest = new java.util.PriorityQueue<>(java.util.Comparator
+                    .comparingLong(UserImportProblem::line).thenComparingLong(told::get).reversed());
+        }
+
+        void add(UserImportProblem problem) {
+            count++;
+            if (lowest.size() == keep && problem.line() >= lowest.peek().line()) {
+                return;
+            }
+            told.put(problem, order++);
+            lowest.add(problem);
+            if (lowest.size() > keep) {
+                told.remove(lowest.poll());
+            }
+        }
+
+        int count() {
+            return count;
+        }
+
+        List<UserImportProblem> first() {
+            List<UserImportProblem> sorted = new ArrayList<>(lowest);
+            sorted.sort(java.util.Comparator.comparingLong(UserImportProblem::line).thenComparingLong(told::get));
+            return sorted;
+        }
+    }
+
+    private void alreadyExisting(Map<String, Long> pending, FirstProblems problems, BitSet refused) {
         if (pending.isEmpty()) {
             return;
         }
         for (String taken : repository.takenNames(List.copyOf(pending.keySet()))) {
             long line = pending.get(taken);
             problems.add(UserImportProblem.alreadyExists(line, taken));
-            refused.add(line);
+            refused.set(lineIndex(line));
         }
         pending.clear();
     }
@@ -229,14 +288,14 @@ public class UserImports {
      * The reader thread of pass 2: reads the file again, keeps the rows pass 1 found valid and prepares them in
      * batches; always ends the queue with {@link Prepared#END} (unless the writer gave up and interrupted it).
      */
-    private void prepareBatches(InputStreamSource file, Customer customer, List<Product> products, Set<Long> refused,
+    private void prepareBatches(InputStreamSource file, Customer customer, List<Product> products, BitSet refused,
             BlockingQueue<Prepared> queue, AtomicReference<Throwable> failure, long[] nanos) {
         try (UserImportFile csv = UserImportFile.open(open(file))) {
             UserImportValidator validator = new UserImportValidator(customer.domains(), products);
             List<Valid> batch = new ArrayList<>(BATCH);
             java.util.Iterator<UserImportRow> rows = csv.rows().iterator();
             while (rows.hasNext()) {
-                if (validator.validate(rows.next()) instanceof Valid v && !refused.contains(v.line())) {
+                if (validator.validate(rows.next()) instanceof Valid v && !refused.get(lineIndex(v.line()))) {
                     batch.add(v);
                     if (batch.size() == BATCH) {
                         queue.put(prepare(customer, batch, nanos));

@@ -37,8 +37,9 @@ public interface UserLicenses {
     }
 
     /**
-     * One stored change that gave licenses to new users: its counts, and the per-user outcomes (all of them up to
-     * the engine's result limit; beyond it they are read from the stored change).
+     * One stored change that gave licenses to new users: its counts, and per-user outcomes: the first users' up to
+     * the engine's result limit and, when more users failed than those show, the first failed users' too (up to
+     * the same limit); the rest are read from the stored change.
      */
     record NewUserLicenses(UUID changeId, int succeeded, int failed, Map<UserId, LicenseOutcome> outcomes) {
     }
@@ -58,7 +59,13 @@ public interface UserLicenses {
      * asking for the same licenses share one stored change. Too few seats fail those users with CountViolation,
      * the accounts stay.
      */
-    List<NewUserLicenses> assignToNewUsers(CustomerId customer, Map<UserId, List<LicenseRequest>> requests);
+    default List<NewUserLicenses> assignToNewUsers(CustomerId customer, Map<UserId, List<LicenseRequest>> requests) {
+        return assignToNewUsers(customer, requests, users -> { });
+    }
+
+    /** As {@link #assignToNewUsers(CustomerId, Map)}, telling {@code progress} how many users are done so far. */
+    List<NewUserLicenses> assignToNewUsers(CustomerId customer, Map<UserId, List<LicenseRequest>> requests,
+            java.util.function.IntConsumer progress);
 
     /** Suspends every active license of users being deleted: the seats are freed, the assignments remembered. */
     void suspend(CustomerId customer, List<UserId> users);

@@ -6,7 +6,9 @@ import io.seatwise.shared.DomainException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
+import org.springframework.util.unit.DataSize;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.PessimisticLockingFailureException;
@@ -27,6 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
@@ -42,6 +45,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     static final String TYPE_PREFIX = "urn:seatwise:problem:";
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
+    private final DataSize upload;
+
+    ApiExceptionHandler(@Value("${seatwise.limits.upload:50MB}") DataSize upload) {
+        this.upload = upload;
+    }
+
     @ExceptionHandler(DomainException.class)
     ResponseEntity<ProblemDetail> domain(DomainException e) {
         HttpStatus status = switch (e.kind()) {
@@ -49,12 +58,18 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             case INVALID -> HttpStatus.BAD_REQUEST;
             case CONFLICT -> HttpStatus.CONFLICT;
             case FORBIDDEN -> HttpStatus.FORBIDDEN;
+            case TOO_MANY -> HttpStatus.TOO_MANY_REQUESTS;
         };
         ProblemDetail problem = problem(status, e.type(), e.getMessage());
         if (e.field() != null) {
             problem.setProperty("field", e.field());
         }
         e.properties().forEach(problem::setProperty);
+        Object retryAfter = e.properties().get(DomainException.RETRY_AFTER);
+        if (retryAfter != null) {
+            return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .header(HttpHeaders.RETRY_AFTER, retryAfter.toString()).body(problem);
+        }
         return respond(problem);
     }
 
@@ -95,6 +110,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RequestLimits.BodyTooLargeException tooLarge) {
+                return new ResponseEntity<>(bodyTooLarge(tooLarge.limit()), problemHeaders(),
+                        HttpStatus.CONTENT_TOO_LARGE);
+            }
+        }
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "malformed-request",
                 "The request body is missing or is not valid JSON of the expected shape.");
         if (e.getCause() instanceof JacksonException json) {
@@ -116,6 +137,27 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             problem.setType(URI.create(TYPE_PREFIX + "http-" + statusCode.value()));
         }
         return response;
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return new ResponseEntity<>(uploadTooLarge(upload.toBytes()), problemHeaders(), HttpStatus.CONTENT_TOO_LARGE);
+    }
+
+    static ProblemDetail bodyTooLarge(long limit) {
+        ProblemDetail problem = problem(HttpStatus.CONTENT_TOO_LARGE, "body-too-large",
+                "The request body is larger than the " + limit + " bytes this endpoint accepts.");
+        problem.setProperty("limitBytes", limit);
+        return problem;
+    }
+
+    /** Spring's multipart limits are set from {@code seatwise.limits.upload}: that is the limit to tell. */
+    static ProblemDetail uploadTooLarge(long limit) {
+        ProblemDetail problem = problem(HttpStatus.CONTENT_TOO_LARGE, "upload-too-large",
+                "The file is larger than the " + limit / (1024 * 1024) + " MB an import accepts.");
+        problem.setProperty("limitBytes", limit);
+        return problem;
     }
 
     private static String fieldPath(JacksonException e) {
@@ -156,10 +198,20 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Order(Ordered.LOWEST_PRECEDENCE)
     static class UnmappedApiRequests {
 
+        private final DataSize upload;
+
+        UnmappedApiRequests(@Value("${seatwise.limits.upload:50MB}") DataSize upload) {
+            this.upload = upload;
+        }
+
         @ExceptionHandler({NoResourceFoundException.class, NoHandlerFoundException.class,
-                HttpRequestMethodNotSupportedException.class, HttpMediaTypeNotSupportedException.class})
+                HttpRequestMethodNotSupportedException.class, HttpMediaTypeNotSupportedException.class,
+                MaxUploadSizeExceededException.class})
         ResponseEntity<ProblemDetail> unmapped(Exception e, HttpServletRequest request) throws Exception {
             String path = request.getRequestURI().substring(request.getContextPath().length());
+            if (path.startsWith("/api/") && e instanceof MaxUploadSizeExceededException tooLarge) {
+                return respond(uploadTooLarge(upload.toBytes()));
+            }
             if (!path.startsWith("/api/") || !(e instanceof ErrorResponse error)) {
                 throw e;
             }

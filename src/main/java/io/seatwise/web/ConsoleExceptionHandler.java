@@ -24,17 +24,23 @@ class ConsoleExceptionHandler {
 
     /** The database refused a change (a constraint, or a concurrent change): nothing was changed. */
     @ExceptionHandler({DataIntegrityViolationException.class, PessimisticLockingFailureException.class})
-    ModelAndView conflict(RuntimeException e) {
-        return domain(DomainException.conflict("conflict", null, "The change conflicts with the current data."));
+    ModelAndView conflict(RuntimeException e, jakarta.servlet.http.HttpServletResponse response) {
+        return domain(DomainException.conflict("conflict", null, "The change conflicts with the current data."),
+                response);
     }
 
     @ExceptionHandler(DomainException.class)
-    ModelAndView domain(DomainException e) {
+    ModelAndView domain(DomainException e, jakarta.servlet.http.HttpServletResponse response) {
+        Object retryAfter = e.properties().get(DomainException.RETRY_AFTER);
+        if (retryAfter != null) {
+            response.setHeader(org.springframework.http.HttpHeaders.RETRY_AFTER, retryAfter.toString());
+        }
         ModelAndView page = switch (e.kind()) {
             case NOT_FOUND -> new ModelAndView("error", HttpStatus.NOT_FOUND);
             case FORBIDDEN -> new ModelAndView("error", HttpStatus.FORBIDDEN);
             case INVALID -> new ModelAndView("error", HttpStatus.BAD_REQUEST);
             case CONFLICT -> new ModelAndView("error", HttpStatus.CONFLICT);
+            case TOO_MANY -> new ModelAndView("error", HttpStatus.TOO_MANY_REQUESTS);
         };
         page.addObject("status", page.getStatus().value());
         page.addObject("message", messages.pageText(e));

@@ -9,6 +9,7 @@ import io.seatwise.customers.CustomerId;
 import io.seatwise.jobs.Job;
 import io.seatwise.shared.DomainException;
 import io.seatwise.shared.Ids;
+import io.seatwise.users.ImportSlots;
 import io.seatwise.users.UserImportJobs;
 import io.seatwise.users.UserImports;
 import org.springframework.http.ContentDisposition;
@@ -32,14 +33,17 @@ import org.springframework.web.multipart.MultipartFile;
 @RequestMapping("/api/v1/customers/{customerId}/users/import")
 class UserImportApiController {
 
-    record ImportResponse(int rows, int valid, int rejected, boolean createdRows, int created,
+    /** {@code problems} are the first 1,000 by line; {@code problemCount} says how many there are in all. */
+    record ImportResponse(int rows, int valid, int rejected, boolean createdRows, int created, int problemCount,
             List<UserImportJobs.Problem> problems, UUID passwordSheetId, List<UserImportJobs.LicenseChange> licenseChanges) {
     }
 
     private final UserImports imports;
     private final UserImportJobs jobs;
+    private final ImportSlots slots;
 
-    UserImportApiController(UserImports imports, UserImportJobs jobs) {
+    UserImportApiController(UserImports imports, UserImportJobs jobs, ImportSlots slots) {
+        this.slots = slots;
         this.imports = imports;
         this.jobs = jobs;
     }
@@ -81,9 +85,12 @@ class UserImportApiController {
                     .location(URI.create("/api/v1/customers/" + customer.value() + "/jobs/" + job.id()))
                     .body(new Accepted(job.id().value(), job.status().name()));
         }
-        UserImports.Report report = imports.importUsers(customer, file, !validateOnly);
+        UserImports.Report report;
+        try (ImportSlots.Slot slot = slots.take(customer)) {
+            report = imports.importUsers(customer, file, !validateOnly);
+        }
         return ResponseEntity.ok(new ImportResponse(report.rows(), report.valid(), report.rejected(), report.createdRows(),
-                report.created(), report.problems().stream().map(UserImportJobs.Problem::of).toList(), report.passwordSheetId(),
+                report.created(), report.problemCount(), report.problems().stream().map(UserImportJobs.Problem::of).toList(), report.passwordSheetId(),
                 report.licenseChanges().stream().map(c -> new UserImportJobs.LicenseChange(c.changeId(), c.succeeded(),
                         c.failed())).toList()));
     }

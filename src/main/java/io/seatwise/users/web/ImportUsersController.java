@@ -129,7 +129,12 @@ class ImportUsersController {
             if (e.kind() == DomainException.Kind.NOT_FOUND) {
                 throw e;
             }
-            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            if (e.kind() == DomainException.Kind.TOO_MANY) {
+                response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+                response.setHeader(HttpHeaders.RETRY_AFTER, e.properties().get(DomainException.RETRY_AFTER).toString());
+            } else {
+                response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            }
             fill(model, customer, FormErrors.of("file", forms.text(e)));
             return "users/import";
         }

@@ -195,6 +195,7 @@ class UserPageController {
             case FORBIDDEN -> HttpStatus.FORBIDDEN;
             case CONFLICT -> HttpStatus.CONFLICT;
             case INVALID -> HttpStatus.UNPROCESSABLE_CONTENT;
+            case TOO_MANY -> HttpStatus.TOO_MANY_REQUESTS;
         };
         response.setStatus(status.value());
     }
