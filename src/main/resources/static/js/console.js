@@ -75,6 +75,28 @@
     }
   });
 
+  // A file larger than the server takes (data-max-bytes) is said next to the field before hours of upload.
+  document.addEventListener('submit', function (event) {
+    Array.prototype.forEach.call(event.target.querySelectorAll('input[type="file"][data-max-bytes]'),
+      function (input) {
+        var max = Number(input.getAttribute('data-max-bytes'));
+        var file = input.files && input.files[0];
+        var message = document.getElementById(input.id + '-too-large');
+        if (file && file.size > max) {
+          event.preventDefault();
+          input.classList.add('is-invalid');
+          if (message) {
+            message.textContent = input.getAttribute('data-too-large');
+            message.hidden = false;
+            message.style.display = 'block';
+          }
+          input.focus();
+        } else if (message) {
+          message.hidden = true;
+        }
+      });
+  });
+
   // A form that answers with a download (the page itself stays): reload the page after it, so it shows what
   // the download changed (e.g. "downloaded").
   document.addEventListener('submit', function (event) {

@@ -72,9 +72,13 @@ class ImportUsersController {
     private final ConsoleMessages messages;
     private final UserForms forms;
     private final CatalogService catalog;
+    private final org.springframework.util.unit.DataSize uploadLimit;
 
     ImportUsersController(CustomersService customers, UserImports imports, UserImportJobs jobs,
-            ConsoleMessages messages, UserForms forms, CatalogService catalog) {
+            ConsoleMessages messages, UserForms forms, CatalogService catalog,
+            @org.springframework.beans.factory.annotation.Value("${seatwise.limits.upload:50MB}")
+            org.springframework.util.unit.DataSize uploadLimit) {
+        this.uploadLimit = uploadLimit;
         this.catalog = catalog;
         this.customers = customers;
         this.imports = imports;
@@ -223,5 +227,7 @@ class ImportUsersController {
         model.addAttribute("customer", customer);
         model.addAttribute("errors", errors);
         model.addAttribute("shownProblems", SHOWN_PROBLEMS);
+        model.addAttribute("uploadLimitBytes", uploadLimit.toBytes());
+        model.addAttribute("uploadLimitMb", uploadLimit.toMegabytes());
     }
 }
