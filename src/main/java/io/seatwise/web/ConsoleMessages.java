@@ -72,6 +72,10 @@ public class ConsoleMessages {
         }
         Object[] args = {index == null ? null : index + 1, value, e.properties().get("assigned"),
                 e.properties().get("requested")};
+        if (java.util.Arrays.stream(args).allMatch(java.util.Objects::isNull)) {
+            // No arguments: the message is taken as written (MessageFormat would eat the apostrophes of "l'une")
+            args = null;
+        }
         List<String> codes = new ArrayList<>();
         if (field != null && index != null) {
             codes.add("error." + e.type() + "." + field + ".item");

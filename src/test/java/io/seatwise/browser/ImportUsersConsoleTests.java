@@ -40,6 +40,8 @@ class ImportUsersConsoleTests {
     LicensingFixture licensing;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    io.seatwise.users.ImportSlots slots;
 
     Tenant t;
     RequestPostProcessor helpdesk;
@@ -147,5 +149,29 @@ class ImportUsersConsoleTests {
         mvc.perform(get("/customers/00000000-0000-7000-8000-000000000000/users/import").with(helpdesk))
                 .andExpect(status().isNotFound());
         assertThat(users()).isZero();
+    }
+
+    @Test
+    void aThirdImportAtOnceIsSaidNextToTheFieldInTheConsolesLanguageAndCreatesNobody() throws Exception {
+        // Given two imports of the customer running
+        try (var a = slots.take(t.id()); var b = slots.take(t.id())) {
+            // When a third file is uploaded in French
+            mvc.perform(multipart(base).file(file(mixed())).param("lang", "fr").with(helpdesk).with(csrf()))
+                    // Then it is refused (429, when to try again) next to the file field, apostrophes intact
+                    .andExpect(status().isTooManyRequests())
+                    .andExpect(header().string("Retry-After", "30"))
+                    .andExpect(content().string(allOf(containsString("id=\"file-error\""),
+                            containsString("autant d&#39;importations en cours qu&#39;il est permis"))));
+        }
+        assertThat(users()).isZero();
+    }
+
+    @Test
+    void theImportPageStatesTheUploadLimitAndGivesItToTheFileField() throws Exception {
+        mvc.perform(get(base).with(helpdesk))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("data-max-bytes=\"52428800\""),
+                        containsString("At most 50 MB per file"),
+                        containsString("The file is larger than the 50 MB an import accepts"))));
     }
 }
