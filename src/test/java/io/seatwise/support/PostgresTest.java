@@ -22,5 +22,6 @@ import org.springframework.test.context.ContextConfiguration;
 @ActiveProfiles("test")
 @AutoConfigureMockMvc
 @ContextConfiguration(initializers = PostgresInitializer.class)
+@Import(MockMvcSessions.class)
 public @interface PostgresTest {
 }
