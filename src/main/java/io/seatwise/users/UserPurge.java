@@ -65,7 +65,9 @@ public class UserPurge {
             });
             total += purged == null ? 0 : purged;
             if (purged == null || purged < BATCH) {
-                log.info("purge of users deleted before {}: {} removed", cutoff, total);
+                if (total > 0) {
+                    log.info("purge of users deleted before {}: {} removed", cutoff, total);
+                }
                 return total;
             }
         }
