@@ -90,6 +90,20 @@ abstract class SessionsTests extends ApiTestSupport {
     }
 
     @Test
+    void aSessionThisReleaseCannotReadSignsThePersonOutInsteadOfFailing() throws Exception {
+        Signed agent = agents.create(Role.SALES);
+        MockHttpSession session = signIn(agent);
+        // As if written by another release, with a class this one does not have
+        jdbc.sql("UPDATE spring_session_attributes SET attribute_bytes = ? WHERE session_primary_id IN "
+                + "(SELECT primary_id FROM spring_session WHERE principal_name = ?)")
+                .param(ofAnotherRelease()).param(agent.email()).update();
+
+        mvc.perform(get("/customers").session(session)).andExpect(redirectedUrl("/login"));
+        mvc.perform(get("/login").session(session)).andExpect(status().isOk());
+        mvc.perform(get("/customers").session(signIn(agent))).andExpect(status().isOk());
+    }
+
+    @Test
     void whatASessionHoldsSurvivesSerialisation() throws Exception {
         Signed agent = agents.create(Role.HELPDESK);
         AgentPrincipal principal = new AgentPrincipal(agent.agent(), "{argon2}secret", Instant.now());
@@ -101,6 +115,20 @@ abstract class SessionsTests extends ApiTestSupport {
         assertThat(copy.getPassword()).as("the password hash stays out of the session").isNull();
         assertThat(roundTrip(new java.util.ArrayList<>(List.of(agent.agent().id())))).containsExactly(
                 agent.agent().id());
+    }
+
+    /** Serialisable here, under another name in the bytes: a class that this release does not know. */
+    record Gone(String value) implements java.io.Serializable {
+    }
+
+    static byte[] ofAnotherRelease() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(new Gone("x"));
+        }
+        String stream = bytes.toString(java.nio.charset.StandardCharsets.ISO_8859_1);
+        return stream.replace("SessionsTests$Gone", "SessionsTests$Lost")
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
     }
 
     @SuppressWarnings("unchecked")
