@@ -1,12 +1,13 @@
 package io.seatwise.access;
 
+import java.io.Serializable;
 import java.util.Objects;
 import java.util.UUID;
 
 import io.seatwise.shared.Ids;
 
 /** A partner agent's id. */
-public record AgentId(UUID value) {
+public record AgentId(UUID value) implements Serializable {
 
     public AgentId {
         Objects.requireNonNull(value, "agentId");

@@ -1,5 +1,6 @@
 package io.seatwise.access;
 
+import java.io.Serial;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -9,8 +10,15 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
-/** A signed-in agent as Spring Security sees it: its role's permissions are its authorities. */
+/**
+ * A signed-in agent as Spring Security sees it: its role's permissions are its authorities. Serialised into the
+ * console session (in the database, read by any node), without its password hash.
+ */
 public final class AgentPrincipal implements UserDetails {
+
+    /** Fixed, so that a session stored in the database by one release is still read by the next. */
+    @Serial
+    private static final long serialVersionUID = 1L;
 
     /** Held by an agent that signed in with a temporary password and must choose its own first. */
     public static final String PASSWORD_CHANGE_REQUIRED = "password:change-required";

@@ -1,5 +1,6 @@
 package io.seatwise.access;
 
+import java.io.Serial;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -23,6 +24,10 @@ import org.springframework.security.core.userdetails.UserDetails;
  * customer and manage its users and licenses, any other customer user none (it may only change its password).
  */
 public final class CustomerUserPrincipal implements UserDetails {
+
+    /** Fixed, so that a session stored in the database by one release is still read by the next. */
+    @Serial
+    private static final long serialVersionUID = 1L;
 
     /** Directory roles that administer their customer's users in Seatwise. */
     static final Set<DirectoryRole> ADMIN_ROLES = EnumSet.of(DirectoryRole.GLOBAL_ADMIN, DirectoryRole.USER_ADMIN);

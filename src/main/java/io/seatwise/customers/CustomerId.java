@@ -1,5 +1,6 @@
 package io.seatwise.customers;
 
+import java.io.Serializable;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -7,8 +8,8 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 import io.seatwise.shared.Ids;
 
-/** A customer tenant's id. */
-public record CustomerId(@JsonValue UUID value) {
+/** A customer tenant's id (serialisable: console sessions in the database hold it). */
+public record CustomerId(@JsonValue UUID value) implements Serializable {
 
     public CustomerId {
         Objects.requireNonNull(value, "customerId");

@@ -55,7 +55,8 @@ class JobRunner {
     private final TransactionTemplate tx;
     private final TransactionTemplate separate;
     private final Duration staleAfter;
-    private final String node = "node-" + Ids.next();
+    /** This instance in {@code job.claimed_by}: its process id says which instance on a host runs a job. */
+    private final String node = "node-" + ProcessHandle.current().pid() + "-" + Ids.next();
     /**
      * The security context of jobs started here by actors the access module cannot restore (none in production:
      * agents and customer users are restored), kept for an hour.

@@ -1,5 +1,6 @@
 package io.seatwise.users;
 
+import java.io.Serializable;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -7,8 +8,8 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 import io.seatwise.shared.Ids;
 
-/** A user account's id. */
-public record UserId(@JsonValue UUID value) {
+/** A user account's id (serialisable: console sessions in the database hold it). */
+public record UserId(@JsonValue UUID value) implements Serializable {
 
     public UserId {
         Objects.requireNonNull(value, "userId");

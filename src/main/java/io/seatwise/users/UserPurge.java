@@ -15,13 +15,16 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Removes users deleted longer ago than the retention period, for good. Runs on a schedule
  * ({@code seatwise.purge.cron}, hourly by default) on one application instance at a time: ShedLock holds a row of
- * table {@code shedlock} while it runs, so several instances on one database purge once. Works in batches, each in
- * its own transaction, with one activity line per customer and batch.
+ * table {@code shedlock} while it runs, so several instances on one database purge once. The lock is kept for at least
+ * {@code seatwise.purge.lock-at-least} (a minute) after a run, so that an instance whose scheduler fires a moment
+ * later, or whose clock is a little behind, finds it taken rather than running a second, empty purge. Works in
+ * batches, each in its own transaction, with one activity line per customer and batch.
  */
 @Component
 public class UserPurge {
 
     static final int BATCH = 10_000;
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(UserPurge.class);
 
     private final UserRepository repository;
     private final UserLicenses licenses;
@@ -43,7 +46,8 @@ public class UserPurge {
      * holds the lock (ShedLock answers null for a method it skips).
      */
     @Scheduled(cron = "${seatwise.purge.cron:0 17 * * * *}")
-    @SchedulerLock(name = "purge-deleted-users", lockAtMostFor = "PT1H")
+    @SchedulerLock(name = "purge-deleted-users", lockAtMostFor = "PT1H",
+            lockAtLeastFor = "${seatwise.purge.lock-at-least:PT1M}")
     public Integer purgeExpired() {
         Instant cutoff = Instant.now().minus(users.retention());
         int total = 0;
@@ -61,6 +65,9 @@ public class UserPurge {
             });
             total += purged == null ? 0 : purged;
             if (purged == null || purged < BATCH) {
+                if (total > 0) {
+                    log.info("purge of users deleted before {}: {} removed", cutoff, total);
+                }
                 return total;
             }
         }

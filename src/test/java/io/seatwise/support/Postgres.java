@@ -43,10 +43,39 @@ public final class Postgres {
         if (unavailableReason() != null) {
             throw new IllegalStateException("PostgreSQL is not available: " + unavailable);
         }
+        return urlOf(database);
+    }
+
+    /**
+     * JDBC URL of another fresh database of this run, dropped with the others when the JVM ends: for tests whose
+     * application instances must not share the database with the test contexts of this JVM (whose job runners and
+     * schedules would take part in their work).
+     */
+    public static synchronized String newDatabase() {
+        if (unavailableReason() != null) {
+            throw new IllegalStateException("PostgreSQL is not available: " + unavailable);
+        }
+        String name = newName();
+        try (Connection c = DriverManager.getConnection(ADMIN_URL, USER, PASSWORD);
+                Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not create database " + name, e);
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(name), "drop-test-database"));
+        return urlOf(name);
+    }
+
+    private static String urlOf(String name) {
         int slash = ADMIN_URL.lastIndexOf('/');
         int query = ADMIN_URL.indexOf('?', slash);
-        String base = ADMIN_URL.substring(0, slash + 1) + database;
+        String base = ADMIN_URL.substring(0, slash + 1) + name;
         return base + (query > 0 ? ADMIN_URL.substring(query) + "&" : "?") + "reWriteBatchedInserts=true";
+    }
+
+    private static String newName() {
+        return "seatwise_test_" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMddHHmmss"))
+                + "_" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0xffff));
     }
 
     public static String user() {
@@ -58,19 +87,18 @@ public final class Postgres {
     }
 
     private static void create() {
-        String name = "seatwise_test_" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMddHHmmss"))
-                + "_" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0xffff));
+        String name = newName();
         try (Connection c = DriverManager.getConnection(ADMIN_URL, USER, PASSWORD);
                 Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + name);
             database = name;
-            Runtime.getRuntime().addShutdownHook(new Thread(Postgres::drop, "drop-test-database"));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(name), "drop-test-database"));
         } catch (SQLException e) {
             unavailable = ADMIN_URL + " as " + USER + ": " + e.getMessage();
         }
     }
 
-    private static void drop() {
+    private static void drop(String database) {
         try (Connection c = DriverManager.getConnection(ADMIN_URL, USER, PASSWORD);
                 Statement s = c.createStatement()) {
             s.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");

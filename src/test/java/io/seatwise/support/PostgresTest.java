@@ -8,6 +8,7 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.context.ContextConfiguration;
@@ -21,5 +22,6 @@ import org.springframework.test.context.ContextConfiguration;
 @ActiveProfiles("test")
 @AutoConfigureMockMvc
 @ContextConfiguration(initializers = PostgresInitializer.class)
+@Import(MockMvcSessions.class)
 public @interface PostgresTest {
 }

@@ -45,8 +45,8 @@ class AgentsController {
     record EnabledForm(Boolean enabled) {
     }
 
-    /** An error about one agent's row, shown in that row after the redirect. */
-    record RowError(String agentId, String message) {
+    /** An error about one agent's row, shown in that row after the redirect (a flash attribute: serialisable). */
+    record RowError(String agentId, String message) implements java.io.Serializable {
     }
 
     private final AgentService agents;

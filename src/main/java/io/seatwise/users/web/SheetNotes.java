@@ -1,5 +1,6 @@
 package io.seatwise.users.web;
 
+import java.io.Serial;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,18 +20,25 @@ final class SheetNotes implements Serializable {
     record Line(String userPrincipalName, boolean requested, List<String> failures) implements Serializable {
     }
 
+    @Serial
+    private static final long serialVersionUID = 1L;
+
     private static final String ATTRIBUTE = SheetNotes.class.getName();
 
     private final Map<UUID, List<Line>> lines = new ConcurrentHashMap<>();
     private final Map<UUID, String> summaries = new ConcurrentHashMap<>();
 
+    /**
+     * This session's notes. Set again on every use: the session lives in the database, which stores an attribute
+     * only when it is set, so notes added to an existing object would otherwise be lost at the end of the request.
+     */
     static SheetNotes of(HttpSession session) {
         synchronized (org.springframework.web.util.WebUtils.getSessionMutex(session)) {
             SheetNotes notes = (SheetNotes) session.getAttribute(ATTRIBUTE);
             if (notes == null) {
                 notes = new SheetNotes();
-                session.setAttribute(ATTRIBUTE, notes);
             }
+            session.setAttribute(ATTRIBUTE, notes);
             return notes;
         }
     }
