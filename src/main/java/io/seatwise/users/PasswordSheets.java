@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 
 import io.seatwise.customers.CustomerId;
 import io.seatwise.customers.CustomersService;
+import io.seatwise.shared.CleanText;
 import io.seatwise.shared.CsvCells;
 import io.seatwise.shared.CurrentActor;
 import io.seatwise.shared.DomainException;
@@ -227,7 +228,7 @@ public class PasswordSheets {
     /** Sends the sheet as a CSV attachment to an address the agent gives, once. */
     @PreAuthorize("hasAuthority('users:write')")
     public void email(CustomerId customer, UUID sheet, String to) {
-        String address = to == null ? "" : to.strip();
+        String address = to == null ? "" : CleanText.check(to.strip(), "to");
         if (address.length() > 254 || !EMAIL.matcher(address).matches()) {
             throw DomainException.invalid("validation", "to", "'" + address + "' is not an email address");
         }

@@ -1,6 +1,8 @@
 package io.seatwise.web;
 
 import java.net.URI;
+import java.util.ArrayDeque;
+import java.util.Deque;
 
 import io.seatwise.shared.DomainException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -31,6 +33,9 @@ import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.TokenStreamContext;
+import tools.jackson.core.exc.StreamReadException;
 
 /**
  * Maps every error of the API to RFC 9457 problem details with a stable {@code type}
@@ -98,6 +103,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "malformed-request",
                 "The request body is missing or is not valid JSON of the expected shape.");
         if (e.getCause() instanceof JacksonException json) {
+            String duplicate = duplicateKey(json);
+            if (duplicate != null) {
+                problem = problem(HttpStatus.BAD_REQUEST, "duplicate-key",
+                        "The key '" + duplicate + "' is given more than once; give each key once.");
+                problem.setProperty("field", duplicate);
+                return new ResponseEntity<>(problem, problemHeaders(), HttpStatus.BAD_REQUEST);
+            }
             String field = fieldPath(json);
             if (!field.isEmpty()) {
                 problem.setProperty("field", field);
@@ -116,6 +128,31 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             problem.setType(URI.create(TYPE_PREFIX + "http-" + statusCode.value()));
         }
         return response;
+    }
+
+    /**
+     * The key given twice ({@code StreamReadFeature.STRICT_DUPLICATE_DETECTION}, see {@link StrictJson}), as a
+     * path ({@code licensesToAssign[0].skuId}); null for another error. The parser still knows where it stopped.
+     */
+    private static String duplicateKey(JacksonException e) {
+        String message = e.getOriginalMessage();
+        if (!(e instanceof StreamReadException) || !(e.processor() instanceof JsonParser parser) || message == null
+                || !message.startsWith("Duplicate Object property")) {
+            return null;
+        }
+        Deque<TokenStreamContext> contexts = new ArrayDeque<>();
+        for (TokenStreamContext c = parser.streamReadContext(); c != null && !c.inRoot(); c = c.getParent()) {
+            contexts.addFirst(c);
+        }
+        StringBuilder path = new StringBuilder();
+        for (TokenStreamContext c : contexts) {
+            if (c.inArray()) {
+                path.append('[').append(Math.max(0, c.getCurrentIndex())).append(']');
+            } else if (c.currentName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(c.currentName());
+            }
+        }
+        return path.toString();
     }
 
     private static String fieldPath(JacksonException e) {
