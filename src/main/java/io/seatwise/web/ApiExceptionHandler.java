@@ -6,6 +6,7 @@ import java.util.Deque;
 
 import io.seatwise.shared.DomainException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -29,6 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
@@ -206,6 +208,41 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             headers.addAll(error.getHeaders());
             headers.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
             return new ResponseEntity<>(problem, headers, error.getStatusCode());
+        }
+
+        /**
+         * Tomcat checks an upload's file name while it parses the request, before any controller: one with NUL
+         * ended as a 500, and a part whose headers (in practice its file name) outgrow
+         * {@code server.tomcat.max-part-header-size} as a 413 that blamed the upload's size. The API answers the
+         * same 400 problem as {@link io.seatwise.shared.CleanText#fileName}, which checks names that get through;
+         * the console its 400 error page. Other failures go on as before.
+         */
+        @ExceptionHandler(MultipartException.class)
+        ResponseEntity<ProblemDetail> multipart(MultipartException e, HttpServletRequest request,
+                HttpServletResponse response) throws Exception {
+            if (!invalidFileName(e)) {
+                throw e;
+            }
+            String path = request.getRequestURI().substring(request.getContextPath().length());
+            if (!path.startsWith("/api/")) {
+                response.sendError(HttpStatus.BAD_REQUEST.value());
+                return null;
+            }
+            ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-file-name",
+                    "the file name contains a character that is not allowed, or is far too long");
+            problem.setProperty("field", "file");
+            return respond(problem);
+        }
+
+        private static boolean invalidFileName(Throwable e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                // Tomcat's own exceptions (its FileUpload fork), known by name to stay off its internals
+                if (t.getClass().getSimpleName().equals("InvalidFileNameException") || (t.getMessage() != null
+                        && t.getMessage().startsWith("Header section has more than"))) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 }
