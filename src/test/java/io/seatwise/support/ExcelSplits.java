@@ -21,6 +21,13 @@ public final class ExcelSplits {
     public static final char[] SEPARATORS = {',', ';', '\t'};
     private static final String FORMULA = "=+-@";
 
+    /** What an attacker (or a careless paste) puts in a name. */
+    public static final List<String> NASTY = List.of("x;=cmd|' /C calc'!A0;", "x,=cmd|' /C calc'!A0,",
+            "=1+2", "+1", "-1", "@SUM(A1)", " =1", "\t=1", "\r=1", "a\tb", "a\rb", "a\nb", "a\r\nb",
+            "say \"hi\"", "\"=1+2\"", "x;\"=1\"", "x,\"=1\"", "x;", "x,", "x; ", "x;\"", "x;\"a", "\"", ";", ",",
+            "x; =1", "x;\t-1", "Lovelace, Ada", "Müller;Lüdenscheidt", "a;;=b", "a\u2028b", "a\u0085b",
+            "x;@a;+b;-c", "\";=1", "=\"", "a\"\";=x");
+
     private ExcelSplits() {
     }
 
