@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import io.seatwise.access.AccessEvents.AgentChanged;
 import io.seatwise.access.AccessEvents.AgentInvited;
 import io.seatwise.access.AccessEvents.PasswordChanged;
+import io.seatwise.shared.CleanText;
 import io.seatwise.shared.DomainException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
@@ -75,11 +76,11 @@ public class AgentService implements UserDetailsService {
 
     /** Creates an agent; used by invitations and by the first start. */
     Agent create(String email, String displayName, Role role, String password, boolean mustChange) {
-        String mail = email == null ? "" : email.strip();
+        String mail = email == null ? "" : CleanText.check(email.strip(), "email");
         if (mail.toLowerCase(Locale.ROOT).length() > 254 || !EMAIL.matcher(mail).matches()) {
             throw DomainException.invalid("validation", "email", "'" + email + "' is not an email address");
         }
-        String name = displayName == null || displayName.isBlank() ? mail : displayName.strip();
+        String name = displayName == null || displayName.isBlank() ? mail : CleanText.name(displayName, "displayName");
         if (name.length() > 100) {
             throw DomainException.invalid("validation", "displayName", "displayName is longer than 100 characters");
         }

@@ -14,6 +14,7 @@ import java.util.UUID;
 
 import io.seatwise.access.AccessEvents.ApiTokenChanged;
 import io.seatwise.access.AgentRepository.TokenRow;
+import io.seatwise.shared.CleanText;
 import io.seatwise.shared.DomainException;
 import io.seatwise.shared.Ids;
 import io.seatwise.users.UserEvents.UserDeleted;
@@ -73,8 +74,8 @@ public class ApiTokenService {
     }
 
     public NewToken create(TokenOwner owner, String name) {
-        String clean = name == null ? "" : name.strip();
-        if (clean.isEmpty()) {
+        String clean = CleanText.name(name, "name");
+        if (clean == null) {
             throw DomainException.invalid("validation", "name", "name is required");
         }
         if (clean.length() > 100) {

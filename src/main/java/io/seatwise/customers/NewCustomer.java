@@ -7,10 +7,11 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import io.seatwise.shared.CleanText;
 import io.seatwise.shared.Countries;
 import io.seatwise.shared.DomainException;
 
-/** The command to create a customer: validated on construction, domains lower-cased. */
+/** The command to create a customer: validated on construction, the name clean text in NFC, domains lower-cased. */
 public record NewCustomer(String name, String country, List<String> domains) {
 
     public static final int MAX_NAME = 100;
@@ -19,8 +20,8 @@ public record NewCustomer(String name, String country, List<String> domains) {
             "^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$");
 
     public NewCustomer {
-        name = name == null ? "" : name.strip();
-        if (name.isEmpty()) {
+        name = CleanText.name(name, "name");
+        if (name == null) {
             throw DomainException.invalid("validation", "name", "name is required");
         }
         // Lower-casing can lengthen text ("İ" becomes two characters), and the lower-cased key is stored too.
@@ -37,7 +38,8 @@ public record NewCustomer(String name, String country, List<String> domains) {
         Set<String> clean = new LinkedHashSet<>();
         List<String> list = new ArrayList<>(domains);
         for (int i = 0; i < list.size(); i++) {
-            String d = list.get(i) == null ? "" : list.get(i).strip().toLowerCase(Locale.ROOT);
+            String d = list.get(i) == null ? "" : CleanText.check(list.get(i).strip(), "domains[" + i + "]")
+                    .toLowerCase(Locale.ROOT);
             if (!isDomain(d)) {
                 throw DomainException.invalid("validation", "domains[" + i + "]",
                         "'" + list.get(i) + "' is not a valid domain name");

@@ -10,7 +10,6 @@ import io.seatwise.customers.CustomerId;
 import io.seatwise.shared.PageRequest;
 import io.seatwise.shared.CsvCells;
 import io.seatwise.shared.PageResult;
-import org.apache.commons.csv.CSVPrinter;
 
 /**
  * A stored change's results as CSV (with a BOM, for Excel), read a page at a time. The API writes it in English
@@ -70,14 +69,14 @@ public final class LicenseChangeCsv {
     /** Writes every result of the change (which must be the customer's) in these words and closes the writer. */
     public static void write(LicensingService licensing, CustomerId customer, UUID changeId, Writer writer,
             Words words) throws IOException {
-        try (CSVPrinter csv = CsvCells.excel(writer, words.header())) {
+        try (CsvCells.Sheet csv = CsvCells.excel(writer, words.header())) {
             int page = 0;
             PageResult<UserResult> results;
             do {
                 results = licensing.results(customer, changeId, new PageRequest(page++, PageRequest.MAX_SIZE));
                 for (UserResult r : results.items()) {
-                    csv.printRecord(r.userId(), CsvCells.safe(r.userPrincipalName()), CsvCells.safe(r.displayName()),
-                            CsvCells.safe(words.status(r)), CsvCells.safe(words.errors(r)), CsvCells.safe(words.licenses(r)));
+                    csv.row(r.userId(), r.userPrincipalName(), r.displayName(), words.status(r), words.errors(r),
+                            words.licenses(r));
                 }
             } while (results.hasNext());
         }

@@ -3,12 +3,14 @@ package io.seatwise.users;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
+import io.seatwise.shared.CleanText;
 import io.seatwise.shared.Countries;
 import io.seatwise.shared.DomainException;
 
 /**
  * The command to create a user, validated on construction. Limits as Partner Center: names up to 50 characters,
- * display name up to 256, user name up to 113 (64 before the @) with a non-empty domain.
+ * display name up to 256, user name up to 113 (64 before the @) with a non-empty domain. Names and user name are
+ * clean text ({@link CleanText}), names kept in NFC.
  */
 public record NewUser(String userPrincipalName, String firstName, String lastName, String displayName,
         String usageLocation, DirectoryRole directoryRole) {
@@ -21,7 +23,8 @@ public record NewUser(String userPrincipalName, String firstName, String lastNam
     private static final Pattern LOCAL_PART = Pattern.compile("^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*$");
 
     public NewUser {
-        userPrincipalName = userPrincipalName == null ? "" : userPrincipalName.strip();
+        userPrincipalName = userPrincipalName == null ? "" : CleanText.check(userPrincipalName.strip(),
+                "userPrincipalName");
         if (userPrincipalName.isEmpty()) {
             throw DomainException.invalid("validation", "userPrincipalName", "userPrincipalName is required");
         }
@@ -88,12 +91,10 @@ public record NewUser(String userPrincipalName, String firstName, String lastNam
         return new NewUser(userPrincipalName, firstName, lastName, displayName, location, directoryRole);
     }
 
+    /** A name stripped, checked ({@link CleanText}) and in NFC; null when blank. */
     private static String optional(String value, String field, int max) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        String v = value.strip();
-        if (v.length() > max) {
+        String v = CleanText.name(value, field);
+        if (v != null && v.length() > max) {
             throw DomainException.invalid("validation", field, field + " is longer than " + max + " characters");
         }
         return v;

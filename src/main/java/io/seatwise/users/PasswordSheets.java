@@ -19,13 +19,14 @@ import java.util.regex.Pattern;
 
 import io.seatwise.customers.CustomerId;
 import io.seatwise.customers.CustomersService;
+import io.seatwise.shared.CleanText;
+import io.seatwise.shared.CsvCells;
 import io.seatwise.shared.CurrentActor;
 import io.seatwise.shared.DomainException;
 import io.seatwise.shared.Ids;
 import io.seatwise.shared.Sealer;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
-import org.apache.commons.csv.CSVPrinter;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
@@ -227,7 +228,7 @@ public class PasswordSheets {
     /** Sends the sheet as a CSV attachment to an address the agent gives, once. */
     @PreAuthorize("hasAuthority('users:write')")
     public void email(CustomerId customer, UUID sheet, String to) {
-        String address = to == null ? "" : to.strip();
+        String address = to == null ? "" : CleanText.check(to.strip(), "to");
         if (address.length() > 254 || !EMAIL.matcher(address).matches()) {
             throw DomainException.invalid("validation", "to", "'" + address + "' is not an email address");
         }
@@ -292,22 +293,16 @@ public class PasswordSheets {
                 text.getMessage("passwordsheet.password", null, locale));
     }
 
-    /** CSV for Excel: UTF-8 with BOM; cells that Excel would read as a formula are neutralised. */
+    /** CSV for Excel: UTF-8 with BOM; every cell stays text ({@link CsvCells#safe}). */
     static byte[] csv(List<Entry> entries, List<String> header) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (CSVPrinter printer = io.seatwise.shared.CsvCells.excel(new OutputStreamWriter(out,
-                StandardCharsets.UTF_8), header)) {
+        try (CsvCells.Sheet printer = CsvCells.excel(new OutputStreamWriter(out, StandardCharsets.UTF_8), header)) {
             for (Entry e : entries) {
-                printer.printRecord(safe(e.userPrincipalName()), safe(e.displayName()), safe(e.temporaryPassword()));
+                printer.row(e.userPrincipalName(), e.displayName(), e.temporaryPassword());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
-    }
-
-    /** OWASP's CSV-injection rule (see {@link io.seatwise.shared.CsvCells#safe}). */
-    static String safe(String cell) {
-        return io.seatwise.shared.CsvCells.safe(cell);
     }
 }

@@ -21,6 +21,8 @@ public record UserImportProblem(long line, UserImportColumn column, Code code, S
         UNKNOWN_PRODUCT("unknown-product"),
         TOO_LONG("too-long"),
         BAD_LOCATION("bad-location"),
+        /** A control, bidirectional-control or zero-width character, or an unpaired surrogate (CleanText). */
+        INVALID_CHARACTERS("invalid-characters"),
         // The file's problems: nothing of the file can be read past them (see UserImportFileException).
         EMPTY_FILE("empty-file"),
         MISSING_COLUMN("missing-column"),

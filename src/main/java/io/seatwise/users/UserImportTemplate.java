@@ -1,6 +1,8 @@
 package io.seatwise.users;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.text.DecimalFormatSymbols;
@@ -8,8 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
+import io.seatwise.shared.CsvCells;
 
 /**
  * The downloadable template of the users import: UTF-8 with a byte-order mark (so Excel reads it as UTF-8), the
@@ -24,7 +25,6 @@ public final class UserImportTemplate {
 
     private static final List<String> EXAMPLE = List.of("Ada", "Lovelace", "Ada Lovelace", "ada.lovelace@example.com",
             "GB", "ENTERPRISEPACK");
-    private static final byte[] BOM = {(byte) 0xef, (byte) 0xbb, (byte) 0xbf};
 
     private UserImportTemplate() {
     }
@@ -49,18 +49,13 @@ public final class UserImportTemplate {
         for (UserImportColumn column : UserImportColumn.values()) {
             header.add(column.label(locale));
         }
-        StringBuilder text = new StringBuilder();
-        CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(separator).setRecordSeparator("\r\n").get();
-        try (CSVPrinter printer = new CSVPrinter(text, format)) {
-            printer.printRecord(header);
-            printer.printRecord(EXAMPLE);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (CsvCells.Sheet sheet = CsvCells.excel(new OutputStreamWriter(out, StandardCharsets.UTF_8), separator,
+                header)) {
+            sheet.row(EXAMPLE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        byte[] body = text.toString().getBytes(StandardCharsets.UTF_8);
-        byte[] file = new byte[BOM.length + body.length];
-        System.arraycopy(BOM, 0, file, 0, BOM.length);
-        System.arraycopy(body, 0, file, BOM.length, body.length);
-        return file;
+        return out.toByteArray();
     }
 }

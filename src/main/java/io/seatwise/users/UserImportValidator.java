@@ -7,11 +7,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
 import io.seatwise.catalog.Product;
 import io.seatwise.catalog.SkuId;
+import io.seatwise.shared.CleanText;
 import io.seatwise.shared.Countries;
 import io.seatwise.users.UserImportProblem.Code;
 
@@ -82,7 +84,7 @@ final class UserImportValidator {
         String firstName = text(row, UserImportColumn.FIRST_NAME, NewUser.MAX_NAME, problems);
         String lastName = text(row, UserImportColumn.LAST_NAME, NewUser.MAX_NAME, problems);
         String displayName = text(row, UserImportColumn.DISPLAY_NAME, NewUser.MAX_DISPLAY_NAME, problems);
-        if (displayName == null && firstName == null && lastName == null) {
+        if (row.displayName() == null && row.firstName() == null && row.lastName() == null) {
             problems.add(problem(row, UserImportColumn.DISPLAY_NAME, Code.MISSING_FIELD,
                     "Display name is empty, and so are First name and Last name to make it from"));
         }
@@ -96,8 +98,13 @@ final class UserImportValidator {
                 DirectoryRole.NONE), licenses);
     }
 
+    /** A name cell: clean text ({@link CleanText}) in NFC, as {@link NewUser} keeps it, within its length. */
     private static String text(UserImportRow row, UserImportColumn column, int max, List<UserImportProblem> problems) {
         String value = row.get(column);
+        if (!clean(row, column, value, problems)) {
+            return null;
+        }
+        value = CleanText.nfc(value);
         if (value != null && value.length() > max) {
             problems.add(problem(row, column, Code.TOO_LONG, column.englishName() + " is longer than " + max
                     + " characters (" + value.length() + ")"));
@@ -109,6 +116,9 @@ final class UserImportValidator {
         String value = row.userName();
         if (value == null) {
             problems.add(problem(row, UserImportColumn.USER_NAME, Code.MISSING_FIELD, "User name is empty"));
+            return null;
+        }
+        if (!clean(row, UserImportColumn.USER_NAME, value, problems)) {
             return null;
         }
         NewUser.UserNameFault fault = NewUser.userNameFault(value);
@@ -230,6 +240,15 @@ final class UserImportValidator {
             }
         }
         return key.toString();
+    }
+
+    /** False, with the problem noted, when the cell holds a character {@link CleanText} refuses. */
+    private static boolean clean(UserImportRow row, UserImportColumn column, String value,
+            List<UserImportProblem> problems) {
+        Optional<CleanText.Fault> fault = CleanText.fault(value);
+        fault.ifPresent(f -> problems.add(problem(row, column, Code.INVALID_CHARACTERS, column.englishName()
+                + " contains a character that is not allowed: " + f)));
+        return fault.isEmpty();
     }
 
     private static UserImportProblem problem(UserImportRow row, UserImportColumn column, Code code, String message) {

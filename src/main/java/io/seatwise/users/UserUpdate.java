@@ -2,6 +2,7 @@ package io.seatwise.users;
 
 import java.util.Optional;
 
+import io.seatwise.shared.CleanText;
 import io.seatwise.shared.Countries;
 import io.seatwise.shared.DomainException;
 
@@ -16,7 +17,7 @@ public record UserUpdate(Optional<String> firstName, Optional<String> lastName, 
         firstName = name(firstName, "firstName", NewUser.MAX_NAME);
         lastName = name(lastName, "lastName", NewUser.MAX_NAME);
         if (displayName != null) {
-            displayName = displayName.strip();
+            displayName = displayName.isBlank() ? "" : CleanText.name(displayName, "displayName");
             if (displayName.isEmpty()) {
                 throw DomainException.invalid("validation", "displayName", "displayName cannot be empty");
             }
@@ -45,7 +46,7 @@ public record UserUpdate(Optional<String> firstName, Optional<String> lastName, 
         if (value == null) {
             return null;
         }
-        Optional<String> v = value.map(String::strip).filter(s -> !s.isEmpty());
+        Optional<String> v = value.map(s -> CleanText.name(s, field));
         if (v.isPresent() && v.get().length() > max) {
             throw DomainException.invalid("validation", field, field + " is longer than " + max + " characters");
         }

@@ -1,9 +1,12 @@
 package io.seatwise.web;
 
 import java.net.URI;
+import java.util.ArrayDeque;
+import java.util.Deque;
 
 import io.seatwise.shared.DomainException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -30,10 +33,14 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.TokenStreamContext;
+import tools.jackson.core.exc.StreamReadException;
 
 /**
  * Maps every error of the API to RFC 9457 problem details with a stable {@code type}
@@ -119,6 +126,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "malformed-request",
                 "The request body is missing or is not valid JSON of the expected shape.");
         if (e.getCause() instanceof JacksonException json) {
+            String duplicate = duplicateKey(json);
+            if (duplicate != null) {
+                problem = problem(HttpStatus.BAD_REQUEST, "duplicate-key",
+                        "The key '" + duplicate + "' is given more than once; give each key once.");
+                problem.setProperty("field", duplicate);
+                return new ResponseEntity<>(problem, problemHeaders(), HttpStatus.BAD_REQUEST);
+            }
             String field = fieldPath(json);
             if (!field.isEmpty()) {
                 problem.setProperty("field", field);
@@ -158,6 +172,31 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 "The file is larger than the " + limit / (1024 * 1024) + " MB an import accepts.");
         problem.setProperty("limitBytes", limit);
         return problem;
+    }
+
+    /**
+     * The key given twice ({@code StreamReadFeature.STRICT_DUPLICATE_DETECTION}, see {@link StrictJson}), as a
+     * path ({@code licensesToAssign[0].skuId}); null for another error. The parser still knows where it stopped.
+     */
+    private static String duplicateKey(JacksonException e) {
+        String message = e.getOriginalMessage();
+        if (!(e instanceof StreamReadException) || !(e.processor() instanceof JsonParser parser) || message == null
+                || !message.startsWith("Duplicate Object property")) {
+            return null;
+        }
+        Deque<TokenStreamContext> contexts = new ArrayDeque<>();
+        for (TokenStreamContext c = parser.streamReadContext(); c != null && !c.inRoot(); c = c.getParent()) {
+            contexts.addFirst(c);
+        }
+        StringBuilder path = new StringBuilder();
+        for (TokenStreamContext c : contexts) {
+            if (c.inArray()) {
+                path.append('[').append(Math.max(0, c.getCurrentIndex())).append(']');
+            } else if (c.currentName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(c.currentName());
+            }
+        }
+        return path.toString();
     }
 
     private static String fieldPath(JacksonException e) {
@@ -221,6 +260,41 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             headers.addAll(error.getHeaders());
             headers.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
             return new ResponseEntity<>(problem, headers, error.getStatusCode());
+        }
+
+        /**
+         * Tomcat checks an upload's file name while it parses the request, before any controller: one with NUL
+         * ended as a 500, and a part whose headers (in practice its file name) outgrow
+         * {@code server.tomcat.max-part-header-size} as a 413 that blamed the upload's size. The API answers the
+         * same 400 problem as {@link io.seatwise.shared.CleanText#fileName}, which checks names that get through;
+         * the console its 400 error page. Other failures go on as before.
+         */
+        @ExceptionHandler(MultipartException.class)
+        ResponseEntity<ProblemDetail> multipart(MultipartException e, HttpServletRequest request,
+                HttpServletResponse response) throws Exception {
+            if (!invalidFileName(e)) {
+                throw e;
+            }
+            String path = request.getRequestURI().substring(request.getContextPath().length());
+            if (!path.startsWith("/api/")) {
+                response.sendError(HttpStatus.BAD_REQUEST.value());
+                return null;
+            }
+            ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-file-name",
+                    "the file name contains a character that is not allowed, or is far too long");
+            problem.setProperty("field", "file");
+            return respond(problem);
+        }
+
+        private static boolean invalidFileName(Throwable e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                // Tomcat's own exceptions (its FileUpload fork), known by name to stay off its internals
+                if (t.getClass().getSimpleName().equals("InvalidFileNameException") || (t.getMessage() != null
+                        && t.getMessage().startsWith("Header section has more than"))) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 }

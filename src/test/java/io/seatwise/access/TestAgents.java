@@ -46,6 +46,20 @@ public class TestAgents {
         SystemActor.run(() -> agents.update(agent.id(), null, enabled));
     }
 
+    /** Runs service code as this agent, as its API token or console session would (e.g. to fill its sheets). */
+    public <T> T as(Signed who, java.util.function.Supplier<T> work) {
+        var context = org.springframework.security.core.context.SecurityContextHolder.getContext();
+        var before = context.getAuthentication();
+        AgentPrincipal principal = new AgentPrincipal(who.agent(), null, null);
+        context.setAuthentication(org.springframework.security.authentication.UsernamePasswordAuthenticationToken
+                .authenticated(principal, null, principal.getAuthorities()));
+        try {
+            return work.get();
+        } finally {
+            context.setAuthentication(before);
+        }
+    }
+
     public static String uniqueEmail(Role role) {
         return role.name().toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8) + "@test.example";
     }

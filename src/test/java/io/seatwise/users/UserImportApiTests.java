@@ -14,6 +14,7 @@ import io.seatwise.access.Role;
 import io.seatwise.access.TestAgents.Signed;
 import io.seatwise.licensing.LicensingFixture;
 import io.seatwise.licensing.LicensingFixture.Tenant;
+import io.seatwise.shared.CsvCells;
 import io.seatwise.shared.TemporaryPasswords;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
@@ -378,13 +379,14 @@ abstract class UserImportApiTests extends ApiTestSupport {
 
     @Test
     void cellsThatExcelWouldReadAsFormulasAreNeutralised() {
-        assertThat(PasswordSheets.safe("=HYPERLINK(\"x\")")).isEqualTo("'=HYPERLINK(\"x\")");
-        assertThat(PasswordSheets.safe("+1")).isEqualTo("'+1");
-        assertThat(PasswordSheets.safe("-1")).isEqualTo("'-1");
-        assertThat(PasswordSheets.safe("@SUM(A1)")).isEqualTo("'@SUM(A1)");
-        assertThat(PasswordSheets.safe("\tx")).isEqualTo("'\tx");
-        assertThat(PasswordSheets.safe("\rx")).isEqualTo("'\rx");
-        assertThat(PasswordSheets.safe("Ann")).isEqualTo("Ann");
+        assertThat(CsvCells.safe("=HYPERLINK(\"x\")")).isEqualTo("'=HYPERLINK(\"x\")");
+        assertThat(CsvCells.safe("+1")).isEqualTo("'+1");
+        assertThat(CsvCells.safe("-1")).isEqualTo("'-1");
+        assertThat(CsvCells.safe("@SUM(A1)")).isEqualTo("'@SUM(A1)");
+        // Tabs and line breaks become spaces (see CsvCells.safe), still marked when a formula follows
+        assertThat(CsvCells.safe("\tx")).isEqualTo(" x");
+        assertThat(CsvCells.safe("\r=x")).isEqualTo("' =x");
+        assertThat(CsvCells.safe("Ann")).isEqualTo("Ann");
         String csv = new String(PasswordSheets.csv(java.util.List.of(new PasswordSheets.Entry("a@b.example",
                 "=cmd|' /C calc'!A0", "Abcde-fghij-kmnpq-rstuv")), java.util.List.of("User name", "Display name",
                 "Temporary password")), StandardCharsets.UTF_8);

@@ -76,7 +76,8 @@ class UserImportStreamingTests {
                         tuple(7L, UserImportColumn.LICENSES, Code.UNKNOWN_PRODUCT),
                         tuple(8L, UserImportColumn.FIRST_NAME, Code.TOO_LONG),
                         tuple(9L, UserImportColumn.USAGE_LOCATION, Code.BAD_LOCATION),
-                        tuple(10L, UserImportColumn.USER_NAME, Code.MALFORMED_USER_NAME),
+                        // A line break in a user name: a character Seatwise refuses in any name (CleanText)
+                        tuple(10L, UserImportColumn.USER_NAME, Code.INVALID_CHARACTERS),
                         tuple(13L, UserImportColumn.DISPLAY_NAME, Code.MISSING_FIELD),
                         tuple(13L, UserImportColumn.USER_NAME, Code.MISSING_FIELD));
     }

@@ -29,7 +29,6 @@ import io.seatwise.web.FormErrors;
 import io.seatwise.web.Htmx;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.apache.commons.csv.CSVPrinter;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -101,18 +100,17 @@ class ActivityController {
         }
         // The file starts with the first line read, so a refusal (checked as the reading starts) is still a 403.
         Map<UUID, Optional<String>> names = new HashMap<>();
-        CSVPrinter[] csv = new CSVPrinter[1];
+        CsvCells.Sheet[] csv = new CsvCells.Sheet[1];
         try {
             log.forEach(read.query(), e -> {
                 try {
                     if (csv[0] == null) {
                         csv[0] = startCsv(response);
                     }
-                    csv[0].printRecord(e.occurredAt(), CsvCells.safe(e.actor()), e.customerId(),
-                            e.customerId() == null ? null : CsvCells.safe(names.computeIfAbsent(e.customerId(),
-                                    this::customerName).orElse(null)),
-                            CsvCells.safe(messages.getOrDefault("action." + e.action(), e.action())),
-                            CsvCells.safe(e.details()));
+                    csv[0].row(e.occurredAt(), e.actor(), e.customerId(),
+                            e.customerId() == null ? null : names.computeIfAbsent(e.customerId(),
+                                    this::customerName).orElse(null),
+                            messages.getOrDefault("action." + e.action(), e.action()), e.details());
                 } catch (IOException failed) {
                     throw new java.io.UncheckedIOException(failed);
                 }
@@ -128,7 +126,7 @@ class ActivityController {
         return null;
     }
 
-    private CSVPrinter startCsv(HttpServletResponse response) throws IOException {
+    private CsvCells.Sheet startCsv(HttpServletResponse response) throws IOException {
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"activity-" + LocalDate.now(zone())
                 + ".csv\"");

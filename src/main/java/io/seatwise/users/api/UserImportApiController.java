@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import io.seatwise.customers.CustomerId;
 import io.seatwise.jobs.Job;
+import io.seatwise.shared.CleanText;
 import io.seatwise.shared.DomainException;
 import io.seatwise.shared.Ids;
 import io.seatwise.users.ImportSlots;
@@ -76,6 +77,7 @@ class UserImportApiController {
         if (file == null || file.isEmpty()) {
             throw DomainException.invalid("validation", "file", "send the CSV file as multipart part 'file'");
         }
+        CleanText.fileName(file.getOriginalFilename());
         if (async && validateOnly) {
             throw DomainException.invalid("validation", "async", "async and validateOnly cannot go together");
         }

@@ -8,6 +8,7 @@ import java.util.UUID;
 import io.seatwise.catalog.CatalogService;
 import io.seatwise.customers.Customer;
 import io.seatwise.customers.CustomersService;
+import io.seatwise.shared.CleanText;
 import io.seatwise.shared.DomainException;
 import io.seatwise.catalog.SkuId;
 import io.seatwise.jobs.Job;
@@ -114,6 +115,7 @@ class ImportUsersController {
             return "users/import";
         }
         try {
+            CleanText.fileName(file.getOriginalFilename());
             UserImportJobs.Upload upload = jobs.upload(customer.id(), file.getOriginalFilename(), file);
             UserImports.Report report = upload.report();
             fill(model, customer, FormErrors.none());
