@@ -246,10 +246,17 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         @ExceptionHandler({NoResourceFoundException.class, NoHandlerFoundException.class,
                 HttpRequestMethodNotSupportedException.class, HttpMediaTypeNotSupportedException.class,
                 MaxUploadSizeExceededException.class})
-        ResponseEntity<ProblemDetail> unmapped(Exception e, HttpServletRequest request) throws Exception {
+        ResponseEntity<ProblemDetail> unmapped(Exception e, HttpServletRequest request, HttpServletResponse response)
+                throws Exception {
             String path = request.getRequestURI().substring(request.getContextPath().length());
-            if (path.startsWith("/api/") && e instanceof MaxUploadSizeExceededException tooLarge) {
-                return respond(uploadTooLarge(upload.toBytes()));
+            if (e instanceof MaxUploadSizeExceededException tooLarge) {
+                // Spring takes a part header over Tomcat's limit (a far too long file name) for a size problem
+                if (invalidFileName(tooLarge)) {
+                    return multipart(tooLarge, request, response);
+                }
+                if (path.startsWith("/api/")) {
+                    return respond(uploadTooLarge(upload.toBytes()));
+                }
             }
             if (!path.startsWith("/api/") || !(e instanceof ErrorResponse error)) {
                 throw e;
