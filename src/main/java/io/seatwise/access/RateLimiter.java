@@ -2,17 +2,24 @@ package io.seatwise.access;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import javax.sql.DataSource;
 
+import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.TimeMeter;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
 import io.github.bucket4j.distributed.proxy.ExpiredEntriesCleaner;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.github.bucket4j.distributed.proxy.optimization.NopeOptimizationListener;
+import io.github.bucket4j.distributed.proxy.optimization.skiponzero.SkipSyncOnZeroOptimization;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -72,7 +79,17 @@ class RateLimiter {
     /** An idle bucket's row stays this long after it is full again, then the cleanup deletes it. */
     private static final Duration KEEP_FULL = Duration.ofMinutes(1);
 
+    /** Buckets this node used lately, with what it last learned of each (see {@link #bucket}). */
+    private static final int RECENT = 10_000;
+
     private final ProxyManager<String> buckets;
+    private final Map<String, Bucket> recent = Collections.synchronizedMap(
+            new LinkedHashMap<String, Bucket>(1024, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Bucket> eldest) {
+                    return size() > RECENT;
+                }
+            });
     private final Rule perToken;
     private final Rule perAddress;
     private final Rule perPerson;
@@ -159,8 +176,15 @@ class RateLimiter {
      */
     ConsumptionProbe consume(Rule rule, String subject) {
         try {
-            BucketConfiguration configuration = rule.bucket();
-            return buckets.builder().build(rule.key(subject), () -> configuration).tryConsumeAndReturnRemaining(1);
+            try {
+                return bucket(rule, subject).tryConsumeAndReturnRemaining(1);
+            } catch (RuntimeException first) {
+                // Concurrent first requests of a new bucket can fail through the optimization ("Bucket does not
+                // exist") while another creates it; the bucket exists by now, so one more try counts the request.
+                log.debug("Rate limit counted again after {}", first.toString());
+                recent.remove(rule.key(subject));
+                return bucket(rule, subject).tryConsumeAndReturnRemaining(1);
+            }
         } catch (RuntimeException e) {
             long now = System.nanoTime();
             long last = lastFailureLogged.get();
@@ -173,8 +197,23 @@ class RateLimiter {
 
     /** Tokens left in the subject's bucket, as stored (a full budget when it has none yet). */
     long available(Rule rule, String subject) {
-        BucketConfiguration configuration = rule.bucket();
-        return buckets.builder().build(rule.key(subject), () -> configuration).getAvailableTokens();
+        return bucket(rule, subject).getAvailableTokens();
+    }
+
+    /**
+     * The subject's bucket in the database, through Bucket4j's skip-sync-on-zero optimization: once this node has
+     * seen the bucket empty, it refuses without asking the database until the next request is due (other nodes
+     * can only have spent more, never less), so a flood that is being refused costs no database round trip. Every
+     * request that may be allowed is counted in the database.
+     */
+    private Bucket bucket(Rule rule, String subject) {
+        return recent.computeIfAbsent(rule.key(subject), key -> {
+            BucketConfiguration configuration = rule.bucket();
+            return buckets.builder()
+                    .withOptimization(new SkipSyncOnZeroOptimization(NopeOptimizationListener.INSTANCE,
+                            TimeMeter.SYSTEM_MILLISECONDS))
+                    .build(key, () -> configuration);
+        });
     }
 
     /** Deletes the rows of buckets that have been full for a while: a full bucket is the same as none. */
