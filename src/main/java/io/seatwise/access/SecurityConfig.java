@@ -33,12 +33,14 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Three filter chains: token creation (HTTP Basic or bearer), the rest of the API (bearer tokens only, stateless,
  * no CSRF since no cookie authenticates it), and the console (form sign-in, session, CSRF on). Agents and customer
- * users sign in through the same form and endpoint; a customer user is confined to its own customer.
+ * users sign in through the same form and endpoint; a customer user is confined to its own customer. Every request
+ * is counted against a rate limit (RateLimiter) before any password is checked.
  */
 @Configuration
 @EnableMethodSecurity
@@ -99,13 +101,15 @@ class SecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain tokenChain(HttpSecurity http, ApiTokenService tokens, AuthenticationManager signIn)
-            throws Exception {
+    SecurityFilterChain tokenChain(HttpSecurity http, ApiTokenService tokens, AuthenticationManager signIn,
+            RateLimiter limiter) throws Exception {
         http.securityMatcher("/api/v1/tokens", "/api/v1/tokens/**")
                 .authenticationManager(signIn)
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
                 .httpBasic(b -> b.authenticationEntryPoint(API_ENTRY_POINT))
-                .addFilterBefore(new BearerTokenFilter(tokens), BasicAuthenticationFilter.class)
+                .addFilterBefore(new BearerTokenFilter(tokens, limiter), BasicAuthenticationFilter.class)
+                // before HTTP Basic's Argon2: a flood of guessed passwords is refused by address first
+                .addFilterBefore(new RateLimitFilter(limiter), BasicAuthenticationFilter.class)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(c -> c.disable())
                 .exceptionHandling(e -> e.authenticationEntryPoint(API_ENTRY_POINT).accessDeniedHandler(API_DENIED));
@@ -114,10 +118,11 @@ class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain apiChain(HttpSecurity http, ApiTokenService tokens) throws Exception {
+    SecurityFilterChain apiChain(HttpSecurity http, ApiTokenService tokens, RateLimiter limiter) throws Exception {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
-                .addFilterBefore(new BearerTokenFilter(tokens), BasicAuthenticationFilter.class)
+                .addFilterBefore(new BearerTokenFilter(tokens, limiter), BasicAuthenticationFilter.class)
+                .addFilterBefore(new RateLimitFilter(limiter), BasicAuthenticationFilter.class)
                 .addFilterAfter(TenantScope.api(), AuthorizationFilter.class)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(c -> c.disable())
@@ -128,7 +133,7 @@ class SecurityConfig {
     @Bean
     @Order(3)
     SecurityFilterChain consoleChain(HttpSecurity http, AuthenticationManager signIn, AgentRepository agents,
-            CustomerSignIn customerUsers, ConsoleView console) throws Exception {
+            CustomerSignIn customerUsers, ConsoleView console, RateLimiter limiter) throws Exception {
         SavedRequestAwareAuthenticationSuccessHandler landing = new SavedRequestAwareAuthenticationSuccessHandler() {
             @Override
             protected String determineTargetUrl(HttpServletRequest request, HttpServletResponse response,
@@ -147,6 +152,8 @@ class SecurityConfig {
                 .formLogin(f -> f.loginPage("/login").successHandler(landing).permitAll())
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 .addFilterAfter(new SessionRefresh(agents, customerUsers), SecurityContextHolderFilter.class)
+                // per signed-in person, or per address before sign-in: before the form sign-in's Argon2
+                .addFilterBefore(new RateLimitFilter(limiter), CsrfFilter.class)
                 .addFilterAfter(new PasswordChangeFirst(), AuthorizationFilter.class)
                 .addFilterAfter(new SelfServiceOnly(), PasswordChangeFirst.class)
                 .addFilterAfter(TenantScope.console(), SelfServiceOnly.class);
