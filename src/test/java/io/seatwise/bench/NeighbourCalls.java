@@ -17,11 +17,19 @@ import java.util.regex.Pattern;
 import io.seatwise.catalog.SkuId;
 import io.seatwise.customers.CustomerId;
 import io.seatwise.users.UserId;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.MediaType;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.client.RestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Customer B's calls in {@link NoisyNeighbourBenchmark}, each timed over real HTTP on loopback, one at a time as one
  * administrator works: through the API with B's administrator's token, and through the console signed in as that
- * administrator (the users page as a browser opens it, and a search as htmx asks for it while typing).
+ * administrator (the users page as a browser opens it, and a search as htmx asks for it while typing); beside them,
+ * on a thread of its own, small imports of B run as jobs, timed until done.
  */
 final class NeighbourCalls {
 
@@ -30,7 +38,10 @@ final class NeighbourCalls {
     static final String API_LICENSE = "license change, 1 user (API)";
     static final String CONSOLE_FIRST = "users page, First (console page)";
     static final String CONSOLE_SEARCH = "users search (console, htmx)";
-    static final List<String> CASES = List.of(API_FIRST, API_SEARCH, API_LICENSE, CONSOLE_FIRST, CONSOLE_SEARCH);
+    /** Not a B9 case: how long B waits for a small job of its own (the console imports only this way). */
+    static final String IMPORT_JOB = "* import of 10 users (async job, to done)";
+    static final List<String> CASES = List.of(API_FIRST, API_SEARCH, API_LICENSE, CONSOLE_FIRST, CONSOLE_SEARCH,
+            IMPORT_JOB);
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
 
     /** The timings of one phase (ms per case) and the answers that were not a success. */
@@ -45,7 +56,9 @@ final class NeighbourCalls {
         }
 
         synchronized void add(String name, double millis, int status, boolean ok, String body) {
-            ms.get(name).add(millis);
+            if (!Double.isNaN(millis)) {
+                ms.get(name).add(millis);
+            }
             if (status == 429) {
                 refused.merge(name, 1, Integer::sum);
             } else if (!ok) {
@@ -65,6 +78,20 @@ final class NeighbourCalls {
             return new double[] {v.length, v[(v.length - 1) / 2], v[(int) Math.ceil(v.length * 0.95) - 1]};
         }
 
+        /** The samples of several phases together. */
+        static Phase of(Phase... phases) {
+            Phase all = new Phase();
+            for (Phase p : phases) {
+                synchronized (p) {
+                    p.ms.forEach((name, values) -> all.ms.get(name).addAll(values));
+                    p.refused.forEach((name, n) -> all.refused.merge(name, n, Integer::sum));
+                    p.failed.forEach((name, n) -> all.failed.merge(name, n, Integer::sum));
+                    all.firstFailure = all.firstFailure != null ? all.firstFailure : p.firstFailure;
+                }
+            }
+            return all;
+        }
+
         synchronized int refused(String name) {
             return refused.getOrDefault(name, 0);
         }
@@ -78,10 +105,14 @@ final class NeighbourCalls {
         }
     }
 
+    private static final JsonMapper JSON = JsonMapper.builder().build();
     private final HttpClient api = HttpClient.newHttpClient();
+    private final RestClient jobs;
+    private final java.util.concurrent.atomic.AtomicInteger imports = new java.util.concurrent.atomic.AtomicInteger();
     private final HttpClient console = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
     private final String base;
     private final CustomerId customer;
+    private final String domain;
     private final String bearer;
     private final List<UserId> changeable;
     private final SkuId product;
@@ -91,10 +122,12 @@ final class NeighbourCalls {
      * @param changeable B's users who lack {@code product}: a round's license change gives it to one of them, the
      *     next round's takes it back
      */
-    NeighbourCalls(String base, CustomerId customer, String token, List<UserId> changeable, SkuId product,
-            long pauseMillis) {
+    NeighbourCalls(String base, CustomerId customer, String domain, String token, List<UserId> changeable,
+            SkuId product, long pauseMillis) {
         this.base = base;
         this.customer = customer;
+        this.domain = domain;
+        this.jobs = RestClient.builder().baseUrl(base).defaultHeader("Authorization", "Bearer " + token).build();
         this.bearer = "Bearer " + token;
         this.changeable = changeable;
         this.product = product;
@@ -140,6 +173,44 @@ final class NeighbourCalls {
         call(phase, CONSOLE_FIRST, console, HttpRequest.newBuilder(URI.create(page)).build(), "id=\"user-results\"");
         call(phase, CONSOLE_SEARCH, console, HttpRequest.newBuilder(URI.create(page + "?filter=all&q=" + search
                 + "&sort=displayName&size=50")).header("HX-Request", "true").build(), search);
+    }
+
+    /**
+     * An import of 10 new users of B sent with {@code ?async=true}, timed from the request until the job is over
+     * (polled every 50 ms): what B waits for when the queue of jobs is busy with another customer's work.
+     */
+    void importJob(Phase phase) {
+        int k = imports.incrementAndGet();
+        StringBuilder csv = new StringBuilder("First name,Last name,Display name,User name,Usage location,Licenses\n");
+        for (int i = 0; i < 10; i++) {
+            csv.append("New,User,New user ").append(k).append('-').append(i).append(",new").append(k).append('-')
+                    .append(i).append('@').append(domain).append(",SE,\n");
+        }
+        MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+        parts.add("file", new ByteArrayResource(csv.toString().getBytes(StandardCharsets.UTF_8)) {
+            @Override
+            public String getFilename() {
+                return "users-" + k + ".csv";
+            }
+        });
+        long t = System.nanoTime();
+        String job = JSON.readTree(jobs.post().uri("/api/v1/customers/{c}/users/import?async=true", customer.value())
+                .contentType(MediaType.MULTIPART_FORM_DATA).body(parts).retrieve().body(String.class))
+                .path("jobId").asString();
+        JsonNode state;
+        do {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            state = JSON.readTree(jobs.get().uri("/api/v1/customers/{c}/jobs/{j}", customer.value(), job).retrieve()
+                    .body(String.class));
+        } while (!state.path("status").asString().equals("SUCCEEDED")
+                && !state.path("status").asString().equals("FAILED"));
+        boolean ok = state.path("result").path("created").asInt() == 10;
+        phase.add(IMPORT_JOB, (System.nanoTime() - t) / 1e6, 200, ok, state.toString());
     }
 
     private HttpRequest apiGet(String path) {
