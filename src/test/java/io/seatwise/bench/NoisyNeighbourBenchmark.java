@@ -41,9 +41,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <pre>./mvnw -Pbenchmark -DskipTests test -Dbench.main=io.seatwise.bench.NoisyNeighbourBenchmark</pre>
  * Options: -Dbench.db (default postgres; h2 also works), -Dbench.bigUsers (1000000), -Dbench.smallUsers (10000),
  * -Dbench.importRows (100000), -Dbench.imports (2), -Dbench.samples (quiet rounds before and after, 200 each),
- * -Dbench.warmUp (untimed rounds first, 100), -Dbench.pauseMs (pause
- * after each of B's calls, 10), -Dbench.maxLoadedSeconds (900), -Dbench.appArgs (more application arguments,
- * space-separated, e.g. to change the limits).
+ * -Dbench.warmUp (untimed rounds first, 100), -Dbench.pauseMs (pause after each of B's calls, 10),
+ * -Dbench.maxLoadedSeconds (900), -Dbench.appArgs (more application arguments, space-separated, e.g. to change the
+ * limits).
  */
 public final class NoisyNeighbourBenchmark {
 
@@ -196,7 +196,7 @@ public final class NoisyNeighbourBenchmark {
                 db, work.isDone() ? "all over" : "NOT OVER (stopped sampling at -Dbench.maxLoadedSeconds)",
                 loadedSeconds));
         outcomes.forEach(o -> lines.add(db + "   " + o.describe(t0)));
-        lines.addAll(quietProbe.summary(db + " probe, quiet: "));
+        lines.addAll(quietProbe.summary(db + " probe, quiet (before):"));
         lines.addAll(loadedProbe.summary(db + " probe, loaded:"));
         return lines;
     }
