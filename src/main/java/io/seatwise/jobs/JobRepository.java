@@ -115,7 +115,9 @@ class JobRepository {
     }
 
     /**
-     * Claims the oldest job waiting, or running on an instance silent since {@code staleBefore}: the row is locked
+     * Claims the oldest job waiting, or running on an instance silent since {@code staleBefore}, of a customer with
+     * no other job running (one customer's jobs run one after another, so the other workers stay free for the other
+     * customers; two instances claiming at the same moment may, rarely, run two of one customer's): the row is locked
      * (others skip it) and marked running here, its attempts counted. Only jobs of the kinds this instance can run
      * (an instance of an older version leaves a newer kind to the others). Empty when there is none.
      */
@@ -124,9 +126,12 @@ class JobRepository {
             return Optional.empty();
         }
         List<Object[]> candidates = jdbc.sql("""
-                SELECT customer_id, id, owner_ref, attempts FROM job
-                WHERE (status = 'QUEUED' OR (status = 'RUNNING' AND heartbeat_at < :stale)) AND kind IN (:kinds)
-                ORDER BY queued_at
+                SELECT j.customer_id, j.id, j.owner_ref, j.attempts FROM job j
+                WHERE (j.status = 'QUEUED' OR (j.status = 'RUNNING' AND j.heartbeat_at < :stale))
+                  AND j.kind IN (:kinds)
+                  AND NOT EXISTS (SELECT 1 FROM job r WHERE r.customer_id = j.customer_id AND r.id <> j.id
+                                  AND r.status = 'RUNNING' AND r.heartbeat_at >= :stale)
+                ORDER BY j.queued_at
                 FETCH FIRST 1 ROWS ONLY
                 FOR UPDATE SKIP LOCKED
                 """)

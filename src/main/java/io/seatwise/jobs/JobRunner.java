@@ -12,7 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.seatwise.shared.DomainException;
 import io.seatwise.shared.Ids;
@@ -29,9 +29,10 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Runs jobs on this instance, one at a time (each is heavy, and cores are few): claims the oldest waiting job —
- * or one whose instance went silent for {@code seatwise.jobs.stale-after} (a crash, a restart) — and runs its
- * handler as its owner. The handler's work and the job's success commit together, and only while this attempt
+ * Runs jobs on this instance, on {@code seatwise.jobs.workers} threads (2: each job is heavy and cores are few, yet
+ * one customer's long job must not hold up every other customer's): claims the oldest waiting job of a customer
+ * that has none running anywhere — or one whose instance went silent for {@code seatwise.jobs.stale-after} (a
+ * crash, a restart) — and runs its handler as its owner. The handler's work and the job's success commit together, and only while this attempt
  * still holds the job (its attempt number is the fencing token), so a job run again never runs twice to the end.
  * A job claimed more than {@value #MAX_ATTEMPTS} times fails instead of running again.
  */
@@ -62,8 +63,8 @@ class JobRunner {
      * agents and customer users are restored), kept for an hour.
      */
     private final Map<JobId, Live> live = new ConcurrentHashMap<>();
-    /** The job this instance runs now, and its attempt: the only row its heartbeat keeps alive. */
-    private volatile JobRepository.Claimed current;
+    /** The jobs this instance runs now, and their attempts: the only rows its heartbeat keeps alive. */
+    private final java.util.Set<JobRepository.Claimed> current = ConcurrentHashMap.newKeySet();
     private final java.util.concurrent.ScheduledExecutorService heart =
             Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "seatwise-jobs-heartbeat");
@@ -73,18 +74,31 @@ class JobRunner {
 
     private record Live(Authentication authentication, Instant at) {
     }
-    private final AtomicBoolean draining = new AtomicBoolean();
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "seatwise-jobs");
-        t.setDaemon(true);
-        return t;
-    });
+    /** Worker threads looking for or running jobs now, at most {@link #workers}. */
+    private final AtomicInteger draining = new AtomicInteger();
+    private final int workers;
+    private final ExecutorService worker;
     private volatile boolean stopped;
 
+    /** One worker: for tests that run a runner of their own beside the application's. */
+    JobRunner(JobRepository repository, ObjectProvider<JobHandler> handlers, JobOwners owners,
+            PlatformTransactionManager transactions, Duration staleAfter, Duration heartbeat) {
+        this(repository, handlers, owners, transactions, staleAfter, heartbeat, 1);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
     JobRunner(JobRepository repository, ObjectProvider<JobHandler> handlers, JobOwners owners,
             PlatformTransactionManager transactions,
             @Value("${seatwise.jobs.stale-after:60s}") Duration staleAfter,
-            @Value("${seatwise.jobs.heartbeat:10s}") Duration heartbeat) {
+            @Value("${seatwise.jobs.heartbeat:10s}") Duration heartbeat,
+            @Value("${seatwise.jobs.workers:2}") int workers) {
+        this.workers = Math.max(1, workers);
+        java.util.concurrent.atomic.AtomicInteger threads = new java.util.concurrent.atomic.AtomicInteger();
+        this.worker = Executors.newFixedThreadPool(this.workers, r -> {
+            Thread t = new Thread(r, "seatwise-jobs-" + threads.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
         this.repository = repository;
         this.handlers = handlers;
         this.owners = owners;
@@ -120,23 +134,28 @@ class JobRunner {
         live.put(id, new Live(authentication, Instant.now()));
     }
 
-    /** Runs waiting jobs on the worker thread, unless it is at it already. */
+    /** Puts one more worker thread to running waiting jobs, unless every one is at it already. */
     void wake() {
-        if (stopped || !draining.compareAndSet(false, true)) {
-            return;
-        }
+        int busy;
+        do {
+            busy = draining.get();
+            if (stopped || busy >= workers) {
+                return;
+            }
+        } while (!draining.compareAndSet(busy, busy + 1));
         try {
             worker.execute(() -> {
                 try {
                     while (!stopped && runOne()) {
-                        // next
+                        // next, and maybe more waiting than this thread can run: another worker may take them
+                        wake();
                     }
                 } finally {
-                    draining.set(false);
+                    draining.decrementAndGet();
                 }
             });
         } catch (java.util.concurrent.RejectedExecutionException e) {
-            draining.set(false);
+            draining.decrementAndGet();
         }
     }
 
@@ -148,10 +167,12 @@ class JobRunner {
         wake();
     }
 
-    /** Every few seconds, on its own thread: the job running here is alive. */
+    /** Every few seconds, on its own thread: the jobs running here are alive. */
     void beat() {
-        JobRepository.Claimed running = current;
-        if (!stopped && running != null) {
+        for (JobRepository.Claimed running : current) {
+            if (stopped) {
+                return;
+            }
             try {
                 separate.executeWithoutResult(s -> repository.beat(running.job(), running.attempt(), Instant.now()));
             } catch (RuntimeException e) {
@@ -175,7 +196,7 @@ class JobRunner {
     }
 
     private void run(JobRepository.Claimed claimed) {
-        current = claimed;
+        current.add(claimed);
         try {
             runClaimed(claimed);
         } catch (Throwable e) {
@@ -193,7 +214,7 @@ class JobRunner {
                 throw error;
             }
         } finally {
-            current = null;
+            current.remove(claimed);
         }
     }
 

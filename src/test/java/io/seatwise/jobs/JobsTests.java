@@ -216,6 +216,77 @@ abstract class JobsTests extends ApiTestSupport {
     }
 
     @Test
+    void oneCustomersLongJobLeavesTheOtherWorkerToOtherCustomersAndItsNextJobWaits() throws Exception {
+        // Given a runner with two workers, and customer A's job that runs until it is let go
+        String kind = "test-fair-" + UUID.randomUUID().toString().substring(24);
+        CountDownLatch aRunning = new CountDownLatch(1);
+        CountDownLatch letGo = new CountDownLatch(1);
+        java.util.List<String> ran = new java.util.concurrent.CopyOnWriteArrayList<>();
+        JobHandler handler = new JobHandler() {
+            @Override
+            public String kind() {
+                return kind;
+            }
+
+            @Override
+            public String run(JobContext context) {
+                ran.add(context.job().name());
+                if (context.job().name().equals("a1")) {
+                    aRunning.countDown();
+                    try {
+                        letGo.await(60, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                return "{}";
+            }
+        };
+        JobRunner twoWorkers = new JobRunner(repository,
+                new StaticListableBeanFactory(Map.of("fair", handler)).getBeanProvider(JobHandler.class), owners,
+                transactions, Duration.ofSeconds(60), Duration.ofSeconds(10), 2);
+        Tenant other = fixture.tenant("SE", LicensingFixture.E3, 1);
+        JobId a1 = queue(tenant, kind, "a1", Instant.now().minusSeconds(3));
+        JobId a2 = queue(tenant, kind, "a2", Instant.now().minusSeconds(2));
+        JobId b1 = queue(other, kind, "b1", Instant.now().minusSeconds(1));
+        try {
+            twoWorkers.wake();
+            assertThat(aRunning.await(20, TimeUnit.SECONDS)).isTrue();
+
+            // When the other worker looks for work while A's first job runs
+            twoWorkers.wake();
+            for (int i = 0; i < 200 && !repository.find(other.id(), b1).orElseThrow().over(); i++) {
+                Thread.sleep(100);
+            }
+
+            // Then customer B's job, queued after A's second, ran; A's second waits for A's first
+            assertThat(repository.find(other.id(), b1).orElseThrow().status()).isEqualTo(JobStatus.SUCCEEDED);
+            assertThat(repository.find(tenant.id(), a2).orElseThrow().status()).isEqualTo(JobStatus.QUEUED);
+            assertThat(ran).containsExactly("a1", "b1");
+
+            // And once A's first is over, A's second runs
+            letGo.countDown();
+            for (int i = 0; i < 200 && !repository.find(tenant.id(), a2).orElseThrow().over(); i++) {
+                twoWorkers.wake();
+                Thread.sleep(100);
+            }
+            assertThat(repository.find(tenant.id(), a1).orElseThrow().status()).isEqualTo(JobStatus.SUCCEEDED);
+            assertThat(repository.find(tenant.id(), a2).orElseThrow().status()).isEqualTo(JobStatus.SUCCEEDED);
+            assertThat(ran).containsExactly("a1", "b1", "a2");
+        } finally {
+            letGo.countDown();
+            twoWorkers.stop();
+        }
+    }
+
+    private JobId queue(Tenant customer, String kind, String name, Instant at) {
+        JobId id = new JobId(UUID.randomUUID());
+        new TransactionTemplate(transactions).executeWithoutResult(s -> repository.insert(customer.id(), id, kind,
+                JobStatus.QUEUED, helpdesk.email(), "agent:" + helpdesk.email(), name, null, at));
+        return id;
+    }
+
+    @Test
     void aJobRunningWhenItsServerStopsGoesBackToTheQueueUncounted() throws Exception {
         // Given a runner busy with a job that runs until it is interrupted
         String kind = "test-stop-" + UUID.randomUUID().toString().substring(24);
