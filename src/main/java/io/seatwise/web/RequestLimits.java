@@ -68,7 +68,9 @@ class RequestLimits extends OncePerRequestFilter {
                     + limit + " bytes this endpoint accepts.", limit);
             return;
         }
-        chain.doFilter(length >= 0 ? request : new Bounded(request, limit), response);
+        // Without a length a body comes chunked; a request with neither has no body to bound
+        boolean chunked = length < 0 && request.getHeader("Transfer-Encoding") != null;
+        chain.doFilter(chunked ? new Bounded(request, limit) : request, response);
     }
 
     private static void refuse(HttpServletRequest request, HttpServletResponse response, String path, String type,
