@@ -1,7 +1,9 @@
 package io.seatwise.licensing;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
@@ -44,7 +46,7 @@ class LicensingApiFuzzTests {
 
     /** The customer every input is sent to, made once per JVM: fuzzing sends thousands of bodies a minute. */
     record Fixture(String customer, String agentBearer, String adminBearer, List<String> userIds, List<String> skus,
-            Vocabulary words) {
+            Vocabulary update, Vocabulary updateOne, Vocabulary selection) {
     }
 
     private static volatile Fixture fixture;
@@ -75,21 +77,47 @@ class LicensingApiFuzzTests {
         for (UserId user : tenant.users(4, "SE")) {
             ids.add(user.toString());
         }
-        UserId deleted = tenant.user("SE");
-        tenant.delete(deleted);
-        ids.add(deleted.toString());
+        UserId gone = tenant.user("SE");
+        tenant.delete(gone);
+        String deleted = gone.toString();
+        ids.add(deleted);
         ids.add(tenant.userWithoutLocation().toString());
         ids.add(UUID.randomUUID().toString());
         List<String> skus = List.of(E3.toString(), EXCHANGE_PLAN_1.toString(), TEAMS_PHONE.toString(),
                 AUDIO_CONFERENCING.toString(), UUID.randomUUID().toString(), "not-a-sku");
+        String e3 = "\"" + E3 + "\"";
+        String some = "[\"" + ids.get(2) + "\",\"" + ids.get(3) + "\"]";
+        List<String> userIds = List.of(some, "[\"" + ids.get(0) + "\",\"" + ids.get(1) + "\"]", "[\"" + deleted
+                + "\"]", "[\"" + ids.get(ids.size() - 1) + "\"]", "[]", "[null]", "[\"%s\"]", some.replace("]",
+                "," + some.substring(1)));
+        List<String> filters = List.of("{\"type\":\"all\"}", "{\"type\":\"hasProduct\",\"skuId\":" + e3 + "}",
+                "{\"type\":\"licensed\",\"search\":\"%s\"}", "{\"type\":\"unlicensed\",\"skuId\":\""
+                        + TEAMS_PHONE + "\",\"search\":\"user\"}", "{\"type\":\"lacksProduct\"}",
+                "{\"type\":\"deleted\"}", "{\"type\":\"%s\"}", "{\"search\":\"%\"}", "{}", "null");
+        List<String> assign = List.of("[{\"skuId\":" + e3 + "}]", "[{\"skuId\":" + e3 + ",\"excludedPlans\":[\""
+                + EXCHANGE_S_ENTERPRISE + "\"]}]", "[{\"skuId\":\"" + TEAMS_PHONE + "\"}]", "[{\"skuId\":\""
+                + AUDIO_CONFERENCING + "\"}]", "[{\"skuId\":" + e3 + "},{\"skuId\":" + e3 + "}]", "[null]",
+                "[{\"skuId\":" + e3 + ",\"excludedPlans\":[\"%s\"]}]", "[{\"skuId\":\"" + EXCHANGE_PLAN_1
+                        + "\",\"excludedPlans\":null}]", "[]", "null");
+        List<String> remove = List.of("[" + e3 + "]", "[\"" + EXCHANGE_PLAN_1 + "\"]", "[null]", "[]", "null",
+                "[\"%s\"]");
+        Map<String, List<String>> update = new LinkedHashMap<>();
+        update.put("userIds", userIds);
+        update.put("filter", filters);
+        update.put("licensesToAssign", assign);
+        update.put("licensesToRemove", remove);
+        Map<String, List<String>> updateOne = new LinkedHashMap<>();
+        updateOne.put("licensesToAssign", assign);
+        updateOne.put("licensesToRemove", remove);
+        Map<String, List<String>> selection = new LinkedHashMap<>();
+        selection.put("userIds", userIds);
+        selection.put("filter", filters);
         List<String> strings = new ArrayList<>(ids);
         strings.addAll(skus);
-        strings.addAll(List.of(EXCHANGE_S_ENTERPRISE.toString(), "all", "licensed", "unlicensed", "hasProduct",
-                "lacksProduct", "admins", "blocked", "deleted", "user", "First1", "", " ", "%", "_"));
-        Vocabulary words = new Vocabulary(List.of("userIds", "filter", "type", "skuId", "search",
-                "licensesToAssign", "excludedPlans", "licensesToRemove"), strings);
+        strings.addAll(List.of(EXCHANGE_S_ENTERPRISE.toString(), "all", "hasProduct", "deleted", "user", "", " "));
         return new Fixture(tenant.id().toString(), agents.create(Role.HELPDESK).bearer(), admin.bearer(),
-                List.copyOf(ids), skus, words);
+                List.copyOf(ids), skus, new Vocabulary(update, strings), new Vocabulary(updateOne, strings),
+                new Vocabulary(selection, strings));
     }
 
     @FuzzTest(maxDuration = "60s")
@@ -99,14 +127,16 @@ class LicensingApiFuzzTests {
         String base = "/api/v1/customers/" + f.customer();
         String bearer = data.consumeBoolean() ? f.agentBearer() : f.adminBearer();
         String preview = data.consumeBoolean() ? "true" : "false";
-        MockHttpServletRequestBuilder request = switch (data.consumeInt(0, 3)) {
+        int endpoint = data.consumeInt(0, 3);
+        MockHttpServletRequestBuilder request = switch (endpoint) {
             case 0 -> post(base + "/licenseupdates").param("preview", preview);
             case 1 -> post(base + "/users/" + data.pickValue(f.userIds()) + "/licenseupdates")
                     .param("preview", preview);
             case 2 -> post(base + "/licensesummary");
             default -> post(base + "/licensesummary/" + data.pickValue(f.skus()) + "/users");
         };
-        byte[] body = JsonFuzzing.body(data, f.words());
+        byte[] body = JsonFuzzing.body(data, endpoint == 0 ? f.update() : endpoint == 1 ? f.updateOne()
+                : f.selection());
         JsonFuzzing.assertAnsweredWithoutServerError(mvc.perform(request.header("Authorization", bearer)
                 .contentType(MediaType.APPLICATION_JSON).content(body)).andReturn(), body);
     }

@@ -2,6 +2,7 @@ package io.seatwise.support;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import org.springframework.http.MediaType;
@@ -16,9 +17,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The shared half of the API's fuzz tests: turning fuzz data into a request body, and what every answer must be.
  *
  * <p>A body is either the fuzzer's bytes as they are (broken JSON, broken UTF-8, duplicate keys: the parser's
- * edges) or a JSON text built from them: an object whose keys are mostly the endpoint's own fields and whose
- * values are of any JSON type, often one of the endpoint's meaningful strings (an existing user's id, a product, a
- * user name in the customer's domain). The second kind gets past the parser into the controllers and services.
+ * edges) or a JSON text built from them: mostly an object with most of the endpoint's own fields, each with one of
+ * its typical values or a value of any JSON type, and a few other keys. The second kind gets past the parser into
+ * the controllers and services, where random bytes rarely go.
  */
 public final class JsonFuzzing {
 
@@ -29,10 +30,15 @@ public final class JsonFuzzing {
     }
 
     /**
-     * The words a body is built from: the endpoint's field names (keys, and values too, since a key may land
-     * where a value is expected) and strings that mean something to it.
+     * What an endpoint's bodies are built from: its fields in order, each with typical values as JSON texts (in
+     * one, {@code %s} stands for fuzzed text and {@code %d} for a fuzzed number, so that, say, new user names differ),
+     * and strings that mean something to it anywhere (an existing user's id, a product, a filter).
      */
-    public record Vocabulary(List<String> fields, List<String> strings) {
+    public record Vocabulary(Map<String, List<String>> fields, List<String> strings, List<String> names) {
+
+        public Vocabulary(Map<String, List<String>> fields, List<String> strings) {
+            this(Map.copyOf(fields), List.copyOf(strings), List.copyOf(fields.keySet()));
+        }
     }
 
     /** A request body: the remaining bytes as sent, or JSON built from them (the first byte decides). */
@@ -42,20 +48,79 @@ public final class JsonFuzzing {
         }
         StringBuilder json = new StringBuilder();
         boolean escapeAll = data.consumeBoolean();
-        object(data, words, 0, escapeAll, json);
+        if (data.consumeInt(0, 15) == 0) {
+            value(data, words, MAX_DEPTH - 1, escapeAll, json);
+        } else {
+            body(data, words, escapeAll, json);
+        }
         return json.toString().getBytes(StandardCharsets.UTF_8);
     }
 
+    /**
+     * An object with each of the endpoint's fields mostly there and mostly typical, then a few more keys (perhaps
+     * one of the same again): bodies near the valid ones, where the services' own checks are.
+     */
+    private static void body(FuzzedDataProvider data, Vocabulary words, boolean escapeAll, StringBuilder json) {
+        json.append('{');
+        boolean first = true;
+        for (String name : words.names()) {
+            int choice = data.consumeInt(0, 5);
+            if (choice == 0) {
+                continue;
+            }
+            first = comma(first, json);
+            string(name, escapeAll, json);
+            json.append(':');
+            if (choice == 1) {
+                value(data, words, 1, escapeAll, json);
+            } else {
+                typical(data, data.pickValue(words.fields().get(name)), escapeAll, json);
+            }
+        }
+        int more = data.consumeInt(0, 2);
+        for (int i = 0; i < more; i++) {
+            first = comma(first, json);
+            string(data.consumeBoolean() ? data.pickValue(words.names()) : data.consumeString(20), escapeAll, json);
+            json.append(':');
+            value(data, words, 1, escapeAll, json);
+        }
+        json.append('}');
+    }
+
+    private static boolean comma(boolean first, StringBuilder json) {
+        if (!first) {
+            json.append(',');
+        }
+        return false;
+    }
+
+    /** A typical value's JSON text with its hole, if any, filled from the fuzz data. */
+    private static void typical(FuzzedDataProvider data, String text, boolean escapeAll, StringBuilder json) {
+        int hole = text.indexOf('%');
+        if (hole < 0 || hole + 1 >= text.length() || (text.charAt(hole + 1) != 's' && text.charAt(hole + 1) != 'd')) {
+            json.append(text);
+            return;
+        }
+        json.append(text, 0, hole);
+        if (text.charAt(hole + 1) == 'd') {
+            json.append(data.consumeInt(0, 999_999));
+        } else {
+            StringBuilder fuzzed = new StringBuilder();
+            string(data.consumeAsciiString(12), escapeAll, fuzzed);
+            json.append(fuzzed, 1, fuzzed.length() - 1);
+        }
+        json.append(text, hole + 2, text.length());
+    }
+
+    /** An object of any keys, mostly the endpoint's, with values of any type. */
     private static void object(FuzzedDataProvider data, Vocabulary words, int depth, boolean escapeAll,
             StringBuilder json) {
-        int fields = data.consumeInt(0, 6);
+        int fields = data.consumeInt(0, 4);
         json.append('{');
         for (int i = 0; i < fields && data.remainingBytes() > 0; i++) {
-            if (i > 0) {
-                json.append(',');
-            }
-            String key = data.consumeInt(0, 7) > 0 ? data.pickValue(words.fields()) : data.consumeString(20);
-            string(key, escapeAll, json);
+            comma(i == 0, json);
+            string(data.consumeInt(0, 3) > 0 ? data.pickValue(words.names()) : data.consumeString(20), escapeAll,
+                    json);
             json.append(':');
             value(data, words, depth + 1, escapeAll, json);
         }
@@ -77,7 +142,7 @@ public final class JsonFuzzing {
                     "-9223372036854775809", "2147483648", "1.5", "1E2")));
             case 6 -> string(data.consumeString(80), escapeAll, json);
             case 7, 8 -> string(data.pickValue(words.strings()), escapeAll, json);
-            case 9 -> string(data.pickValue(words.fields()), escapeAll, json);
+            case 9 -> string(data.pickValue(words.names()), escapeAll, json);
             case 10 -> {
                 if (depth >= MAX_DEPTH) {
                     json.append("[]");

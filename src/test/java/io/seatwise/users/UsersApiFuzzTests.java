@@ -1,7 +1,9 @@
 package io.seatwise.users;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
@@ -38,8 +40,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 class UsersApiFuzzTests {
 
     /** The customer every input is sent to, made once per JVM: fuzzing sends thousands of bodies a minute. */
-    record Fixture(String customer, String domain, String agentBearer, String adminBearer, List<String> userIds,
-            Vocabulary words) {
+    record Fixture(String customer, String agentBearer, String adminBearer, List<String> userIds, Vocabulary create,
+            Vocabulary edit, Vocabulary restore) {
     }
 
     private static volatile Fixture fixture;
@@ -78,16 +80,42 @@ class UsersApiFuzzTests {
             ids.add(user.toString());
         }
         ids.add(UUID.randomUUID().toString());
+        String d = tenant.domain();
+        String e3 = "\"" + E3 + "\"";
+        String someUser = "\"" + ids.get(2) + "\"";
+        String deleted = "\"" + ids.get(ids.size() - 2) + "\"";
         List<String> strings = new ArrayList<>(ids);
-        strings.addAll(List.of("new@" + tenant.domain(), "Ann.Lee@" + tenant.domain().toUpperCase(), tenant.domain(),
-                "user1@" + tenant.domain(), "eve@other.example", E3.toString(), EXCHANGE_PLAN_1.toString(),
-                EXCHANGE_S_ENTERPRISE.toString(), "SE", "se", "XX", "", " ", "NONE", "GLOBAL_ADMIN", "user_admin",
-                "Ann", "Ann Lee"));
-        Vocabulary words = new Vocabulary(List.of("userPrincipalName", "firstName", "lastName", "displayName",
-                "usageLocation", "directoryRole", "licensesToAssign", "skuId", "excludedPlans", "signInBlocked",
-                "userIds"), strings);
-        return new Fixture(tenant.id().toString(), tenant.domain(), agents.create(Role.SALES).bearer(),
-                admin.bearer(), List.copyOf(ids), words);
+        strings.addAll(List.of(d, E3.toString(), EXCHANGE_PLAN_1.toString(), EXCHANGE_S_ENTERPRISE.toString(), "SE",
+                "NONE", "GLOBAL_ADMIN", "", " "));
+        List<String> names = List.of("\"Ann\"", "\"%s\"", "null", "\"  \"", "\"Émile Zoë 李雷\"");
+        List<String> locations = List.of("\"SE\"", "\"se\"", "\"XX\"", "\" no \"", "null", "\"%s\"");
+        List<String> roles = List.of("\"NONE\"", "\"GLOBAL_ADMIN\"", "\"user_admin\"", "\"HELPDESK_ADMIN\"",
+                "\"%s\"", "null");
+        Map<String, List<String>> create = new LinkedHashMap<>();
+        create.put("userPrincipalName", List.of("\"u%d@" + d + "\"", "\"u%d@" + d.toUpperCase() + "\"",
+                "\"%s@" + d + "\"", "\"user1@" + d + "\"", "\"eve@other.example\"", "\"@" + d + "\"",
+                "\"a@b@" + d + "\""));
+        create.put("firstName", names);
+        create.put("lastName", names);
+        create.put("displayName", names);
+        create.put("usageLocation", locations);
+        create.put("directoryRole", roles);
+        create.put("licensesToAssign", List.of("[{\"skuId\":" + e3 + "}]", "[{\"skuId\":" + e3
+                + ",\"excludedPlans\":[\"" + EXCHANGE_S_ENTERPRISE + "\"]}]", "[{\"skuId\":\"" + EXCHANGE_PLAN_1
+                + "\"},{\"skuId\":" + e3 + "}]", "[{\"skuId\":" + e3 + "},{\"skuId\":" + e3 + "}]", "[null]",
+                "[{}]", "[{\"skuId\":" + e3 + ",\"excludedPlans\":[null]}]", "[{\"skuId\":\"%s\"}]", "[]"));
+        Map<String, List<String>> edit = new LinkedHashMap<>();
+        edit.put("firstName", names);
+        edit.put("lastName", names);
+        edit.put("displayName", names);
+        edit.put("usageLocation", locations);
+        edit.put("directoryRole", roles);
+        edit.put("signInBlocked", List.of("true", "false", "null", "\"true\""));
+        Map<String, List<String>> restore = Map.of("userIds", List.of("[" + deleted + "]", "[" + deleted + ","
+                + someUser + "," + deleted + "]", "[]", "[null]", "[\"%s\"]", "[\"" + ids.get(ids.size() - 1) + "\"]"));
+        return new Fixture(tenant.id().toString(), agents.create(Role.SALES).bearer(), admin.bearer(),
+                List.copyOf(ids), new Vocabulary(create, strings), new Vocabulary(edit, strings),
+                new Vocabulary(restore, strings));
     }
 
     @FuzzTest(maxDuration = "60s")
@@ -96,14 +124,15 @@ class UsersApiFuzzTests {
         Fixture f = fixture;
         String base = "/api/v1/customers/" + f.customer();
         String bearer = data.consumeBoolean() ? f.agentBearer() : f.adminBearer();
-        MockHttpServletRequestBuilder request = switch (data.consumeInt(0, 3)) {
+        int endpoint = data.consumeInt(0, 3);
+        MockHttpServletRequestBuilder request = switch (endpoint) {
             case 0 -> post(base + "/users");
             case 1 -> post(base + "/users").param("passwordSheet", data.pickValue(List.of("new", " new ",
                     UUID.randomUUID().toString(), "not-a-sheet", "")));
             case 2 -> patch(base + "/users/" + data.pickValue(f.userIds()));
             default -> post(base + "/deletedusers/restore");
         };
-        byte[] body = JsonFuzzing.body(data, f.words());
+        byte[] body = JsonFuzzing.body(data, endpoint < 2 ? f.create() : endpoint == 2 ? f.edit() : f.restore());
         JsonFuzzing.assertAnsweredWithoutServerError(mvc.perform(request.header("Authorization", bearer)
                 .contentType(MediaType.APPLICATION_JSON).content(body)).andReturn(), body);
     }
