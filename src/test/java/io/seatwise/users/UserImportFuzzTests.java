@@ -1,7 +1,7 @@
 package io.seatwise.users;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
+import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -20,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Any bytes uploaded as a users import file end as rows that are each valid or refused with their problems, or as
  * one {@link UserImportFileException} naming the line: never another exception, and the same outcome when the file
- * is read a second time (the import reads it twice, trusting the first pass's verdicts in the second).
+ * is read a second time (the import reads it twice, trusting the first pass's verdicts in the second), whatever
+ * falls across the edges of the reader's buffer.
  *
  * <p>A normal build replays the inputs under {@code UserImportFuzzTestsInputs} (seeds and anything the fuzzer
  * found); {@code ./mvnw -Pfuzz test} fuzzes (see the {@code fuzz} profile of pom.xml).
@@ -31,61 +32,53 @@ class UserImportFuzzTests {
     static final Set<String> DOMAINS = Set.of("contoso.com", "Contoso.onmicrosoft.com");
 
     /** What one read of a file came to: a result per row, or the file's problem after the rows read before it. */
-    record Outcome(List<UserImportRow> rows, List<RowResult> results, UserImportProblem fileProblem) {
+    record Outcome(List<UserImportRow> rows, List<RowResult> results, UserImportProblem fileProblem, Charset charset) {
+
+        /** Read in an encoding that the bytes name or are valid in, not in one guessed from a sample of them. */
+        boolean unicode() {
+            return charset != null && charset.name().startsWith("UTF-");
+        }
     }
 
+    /** The first byte of an input whose next byte is a small read-ahead buffer's size; never a file's first byte. */
+    static final byte SMALL_BUFFER = (byte) 0xF5;
+
+    /**
+     * An input is a file's bytes, or {@code F5 n} and a file's bytes to read with a read-ahead buffer of 4 to 64
+     * bytes (by {@code n}): the reader works through a 64 KiB buffer, whose edges a few kilobytes of fuzz input never
+     * reach, and a small one puts a character, a surrogate pair, a line end or the switch to a code page across one.
+     * The buffer's size must not change what comes out, unless the encoding is guessed (from what is buffered).
+     */
     @FuzzTest(maxDuration = "60s")
     @DictionaryFile(resourcePath = "user-import.dict")
     void anyFileEndsInCheckedRowsOrOneFileProblem(byte[] input) {
-        byte[] file = widened(input);
-        Outcome first = read(file);
-        Outcome second = read(file);
-        assertThat(second).as("a second read of the same bytes").isEqualTo(first);
+        byte[] file = input;
+        int buffer = UserImportReader.BUFFER_BYTES;
+        if (input.length >= 2 && input[0] == SMALL_BUFFER) {
+            buffer = 4 + (input[1] & 0xff) % 61;
+            file = Arrays.copyOfRange(input, 2, input.length);
+        }
+        Outcome outcome = read(file, buffer);
+        Outcome again = read(file, UserImportReader.BUFFER_BYTES);
+        if (buffer == UserImportReader.BUFFER_BYTES || (outcome.unicode() && again.unicode())) {
+            assertThat(again).as("a second read of the same bytes, with a %d-byte buffer first", buffer)
+                    .isEqualTo(outcome);
+        }
     }
 
-    /** The first byte of an input that asks for {@link #widened} blank lines; never the start of a real file. */
-    static final byte WIDEN = (byte) 0xF5;
-
-    /**
-     * The file an input stands for. The reader works through a 64 KiB byte buffer and the header is looked for in
-     * the first 64 KiB: an input {@code F5 hi lo rest} is {@code rest} with {@code hi·256+lo} blank lines (in its
-     * encoding, after its byte-order mark) in front, so that a character, a line end or the header can fall across
-     * those edges, where a few kilobytes of fuzz input never reach.
-     */
-    static byte[] widened(byte[] input) {
-        if (input.length < 3 || input[0] != WIDEN) {
-            return input;
-        }
-        int lines = (input[1] & 0xff) << 8 | (input[2] & 0xff);
-        byte[] rest = Arrays.copyOfRange(input, 3, input.length);
-        int bom = 0;
-        byte[] newline = {'\n'};
-        if (rest.length >= 3 && (rest[0] & 0xff) == 0xef && (rest[1] & 0xff) == 0xbb && (rest[2] & 0xff) == 0xbf) {
-            bom = 3;
-        } else if (rest.length >= 2 && (rest[0] & 0xff) == 0xff && (rest[1] & 0xff) == 0xfe) {
-            bom = 2;
-            newline = new byte[] {'\n', 0};
-        } else if (rest.length >= 2 && (rest[0] & 0xff) == 0xfe && (rest[1] & 0xff) == 0xff) {
-            bom = 2;
-            newline = new byte[] {0, '\n'};
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(rest.length + lines * newline.length);
-        out.write(rest, 0, bom);
-        for (int i = 0; i < lines; i++) {
-            out.writeBytes(newline);
-        }
-        out.write(rest, bom, rest.length - bom);
-        return out.toByteArray();
-    }
-
-    private static Outcome read(byte[] bytes) {
+    private static Outcome read(byte[] bytes, int buffer) {
         List<UserImportRow> rows = new ArrayList<>();
         List<RowResult> results = new ArrayList<>();
         UserImportValidator validator = new UserImportValidator(DOMAINS, PRODUCTS);
-        try (UserImportFile file = UserImportFile.open(new ByteArrayInputStream(bytes))) {
+        UserImportFile file;
+        try {
+            file = UserImportFile.open(new ByteArrayInputStream(bytes), buffer);
+        } catch (UserImportFileException refused) {
+            return new Outcome(rows, results, checked(refused), null);
+        }
+        try (file) {
             UserImportHeader header = file.header();
             assertThat(header.has(UserImportColumn.USER_NAME)).as("a header without User name is refused").isTrue();
-            assertThat(file.charset()).isNotNull();
             long[] previous = {header.line()};
             file.rows().forEach(row -> {
                 assertThat(row.line()).as("rows come after the header and each other").isGreaterThan(previous[0]);
@@ -95,14 +88,18 @@ class UserImportFuzzTests {
                 check(row, result);
                 results.add(result);
             });
-            return new Outcome(rows, results, null);
+            return new Outcome(rows, results, null, file.charset());
         } catch (UserImportFileException refused) {
-            UserImportProblem problem = refused.problem();
-            assertThat(problem.code().fileLevel()).as("a file's problem: %s", problem).isTrue();
-            assertThat(problem.line()).as("a line of the file: %s", problem).isPositive();
-            assertThat(refused.getMessage()).isEqualTo(problem.toString());
-            return new Outcome(rows, results, problem);
+            return new Outcome(rows, results, checked(refused), file.charset());
         }
+    }
+
+    private static UserImportProblem checked(UserImportFileException refused) {
+        UserImportProblem problem = refused.problem();
+        assertThat(problem.code().fileLevel()).as("a file's problem: %s", problem).isTrue();
+        assertThat(problem.line()).as("a line of the file: %s", problem).isPositive();
+        assertThat(refused.getMessage()).isEqualTo(problem.toString());
+        return problem;
     }
 
     private static void check(UserImportRow row, RowResult result) {
