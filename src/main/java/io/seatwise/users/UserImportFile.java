@@ -83,8 +83,13 @@ final class UserImportFile implements AutoCloseable {
      * @throws UncheckedIOException when the stream cannot be read
      */
     static UserImportFile open(InputStream in) {
+        return open(in, UserImportReader.BUFFER_BYTES);
+    }
+
+    /** As {@link #open(InputStream)}, reading the bytes ahead {@code bufferBytes} at a time (for tests of edges). */
+    static UserImportFile open(InputStream in, int bufferBytes) {
         try {
-            UserImportReader text = new UserImportReader(in);
+            UserImportReader text = new UserImportReader(in, bufferBytes);
             BufferedReader buffered = new BufferedReader(text, HEADER_SEARCH);
             String firstLine = firstLine(buffered);
             Character hint = UserImportHeader.separatorLine(firstLine);

@@ -36,8 +36,11 @@ final class UserImportReader extends Reader {
         }
     }
 
+    /** The bytes read ahead; also the most of a file that a legacy code page is told from. */
+    static final int BUFFER_BYTES = 64 * 1024;
+
     private final InputStream in;
-    private final ByteBuffer bytes = ByteBuffer.allocate(64 * 1024);
+    private final ByteBuffer bytes;
     private final CharBuffer spill = CharBuffer.allocate(2);
     private CharsetDecoder decoder;
     /** No byte-order mark: UTF-8 until a byte says windows-1252. */
@@ -53,7 +56,13 @@ final class UserImportReader extends Reader {
     private int limitChars;
 
     UserImportReader(InputStream in) throws IOException {
+        this(in, BUFFER_BYTES);
+    }
+
+    /** Reading ahead {@code bufferBytes} (at least 4) at a time: small ones let tests put any byte at an edge. */
+    UserImportReader(InputStream in, int bufferBytes) throws IOException {
         this.in = in;
+        this.bytes = ByteBuffer.allocate(bufferBytes);
         bytes.limit(0);
         fill(4);
         int n = bytes.remaining();
