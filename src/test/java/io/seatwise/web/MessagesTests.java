@@ -41,10 +41,10 @@ class MessagesTests {
     private static final Map<String, Set<String>> SAME_AS_ENGLISH = Map.of(
             "fr", Set.of("common.actions", "layout.menu", "nav.agents", "paging.label", "subscriptions.total",
                     "agents.title", "activity.action", "activity.field.agent", "activity.field.minutes"),
-            "ru", Set.of("activity.item.change"),
+            "ru", Set.of("activity.item.change", "activity.item.field"),
             "zh_CN", Set.of("passwordsheet.mail.file"),
-            "sv", Set.of("agents.status", "tokens.status", "tokens.token", "licenses.csv.status", "activity.field.agent",
-                    "activity.item.change"));
+            "sv", Set.of("agents.status", "tokens.status", "tokens.token", "licenses.csv.status",
+                    "activity.field.agent", "activity.item.change", "activity.item.field"));
 
     static Properties load(String name) throws IOException {
         Properties properties = new Properties();

@@ -50,7 +50,8 @@ final class ActivityValues {
                 case "country", "usageLocation" -> words.put(name, country(value));
                 case "role" -> words.put(name, word("role." + value, value));
                 case "directoryRole" -> words.put(name, word("users.role." + value, value));
-                case "reason" -> words.put(name, word("activity.reason." + value, word("activity.reason.other", value)));
+                case "reason" -> words.put(name, word("activity.reason." + value,
+                        word("activity.reason.other", value)));
                 case "products" -> words.put(name, items(value, this::product));
                 case "changes" -> words.put(name, String.join("; ", items(value, this::change)));
                 default -> words.put(name, value instanceof Map<?, ?> map ? fields(map) : value);
@@ -101,7 +102,7 @@ final class ActivityValues {
         return value.toString();
     }
 
-    /** A field's label: {@code activity.field.<name>}, else the name in words ("licensesSuspended": "Licenses suspended"). */
+    /** A field's label: {@code activity.field.<name>}, else the name in words (licensesSuspended: Licenses suspended). */
     String label(String name) {
         String label = messages.apply("activity.field." + name);
         if (label != null) {
@@ -112,9 +113,14 @@ final class ActivityValues {
         return words.isEmpty() ? name : Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 
+    /** "Seats: 7", in the reader's typography ("Licences : 7"). */
+    String field(String name, String text) {
+        return messages.apply("activity.item.field").replace("{label}", label(name)).replace("{value}", text);
+    }
+
     private String fields(Map<?, ?> map) {
         List<String> parts = new ArrayList<>();
-        map.forEach((k, v) -> parts.add(label(String.valueOf(k)) + ": " + text(v)));
+        map.forEach((k, v) -> parts.add(field(String.valueOf(k), String.valueOf(text(v)))));
         return "(" + String.join(", ", parts) + ")";
     }
 
@@ -140,7 +146,8 @@ final class ActivityValues {
     private String change(Map<?, ?> c) {
         String field = String.valueOf(c.get("field"));
         return messages.apply("activity.item.change").replace("{field}", label(field))
-                .replace("{before}", changed(field, c.get("before"))).replace("{after}", changed(field, c.get("after")));
+                .replace("{before}", changed(field, c.get("before")))
+                .replace("{after}", changed(field, c.get("after")));
     }
 
     private String changed(String field, Object value) {

@@ -88,7 +88,7 @@ class ActivityWords {
             words.forEach((name, value) -> {
                 String text = values.text(value);
                 if (text != null && !text.isEmpty()) {
-                    parts.add(values.label(name) + ": " + text);
+                    parts.add(values.field(name, text));
                 }
             });
             return String.join("; ", parts);
