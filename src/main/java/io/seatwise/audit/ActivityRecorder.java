@@ -1,5 +1,7 @@
 package io.seatwise.audit;
 
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import io.seatwise.access.AccessEvents.AgentChanged;
@@ -42,116 +44,133 @@ class ActivityRecorder {
     @EventListener
     void on(CustomerCreated e) {
         record(e.customerId().value(), "customer.created",
-                "name=" + e.name() + "; country=" + e.country() + "; domains=" + String.join(",", e.domains()));
+                ActivityDetails.of("name", e.name(), "country", e.country(), "domains", e.domains()));
     }
 
     @EventListener
     void on(SubscriptionAdded e) {
-        record(e.customerId().value(), "subscription.added",
-                "sku=" + e.skuPartNumber() + " (" + e.skuId() + "); quantity=" + e.quantity());
+        record(e.customerId().value(), "subscription.added", ActivityDetails.of("skuId", e.skuId().value(),
+                "sku", e.skuPartNumber(), "quantity", e.quantity()));
     }
 
     @EventListener
     void on(SeatsChanged e) {
-        record(e.customerId().value(), "subscription.seats-changed", "sku=" + e.skuPartNumber() + " (" + e.skuId()
-                + "); quantity " + e.previousQuantity() + " -> " + e.newQuantity()
-                + " (" + signed(e.newQuantity() - e.previousQuantity()) + ")");
+        record(e.customerId().value(), "subscription.seats-changed", ActivityDetails.of("skuId", e.skuId().value(),
+                "sku", e.skuPartNumber(), "previous", e.previousQuantity(), "quantity", e.newQuantity()));
     }
 
     @EventListener
     void on(UserCreated e) {
-        record(e.customerId().value(), "user.created", "user=" + e.userPrincipalName() + " (" + e.userId() + ")");
+        record(e.customerId().value(), "user.created", user(e.userPrincipalName(), e.userId().value()));
     }
 
     @EventListener
     void on(UsersImported e) {
-        record(e.customerId().value(), "users.imported", "created=" + e.created() + "; rejected=" + e.rejected()
-                + "; licensed=" + e.licensed());
+        record(e.customerId().value(), "users.imported", ActivityDetails.of("created", e.created(),
+                "rejected", e.rejected(), "licensed", e.licensed()));
     }
 
     @EventListener
     void on(UserUpdated e) {
-        record(e.customerId().value(), "user.updated", "user=" + e.userPrincipalName() + " (" + e.userId() + "); "
-                + e.changes());
+        List<Map<String, Object>> changes = e.changes().stream().map(c -> ActivityDetails.of("field", c.field(),
+                "before", value(c.before()), "after", value(c.after()))).toList();
+        Map<String, Object> details = user(e.userPrincipalName(), e.userId().value());
+        details.put("changes", changes);
+        record(e.customerId().value(), "user.updated", details);
     }
 
     @EventListener
     void on(PasswordReset e) {
-        record(e.customerId().value(), "user.password-reset", "user=" + e.userPrincipalName() + " (" + e.userId()
-                + ")");
+        record(e.customerId().value(), "user.password-reset", user(e.userPrincipalName(), e.userId().value()));
     }
 
     @EventListener
     void on(UserDeleted e) {
-        record(e.customerId().value(), "user.deleted", "user=" + e.userPrincipalName() + " (" + e.userId()
-                + "); licenses suspended=" + e.licensesSuspended());
+        Map<String, Object> details = user(e.userPrincipalName(), e.userId().value());
+        details.put("licensesSuspended", e.licensesSuspended());
+        record(e.customerId().value(), "user.deleted", details);
     }
 
     @EventListener
     void on(UsersRestored e) {
-        record(e.customerId().value(), "users.restored", "requested=" + e.requested() + "; restored=" + e.restored()
-                + "; failed=" + e.failed() + "; licenses restored=" + e.licensesRestored() + "; licenses not restored="
-                + e.licensesNotRestored());
+        record(e.customerId().value(), "users.restored", ActivityDetails.of("requested", e.requested(),
+                "restored", e.restored(), "failed", e.failed(), "licensesRestored", e.licensesRestored(),
+                "licensesNotRestored", e.licensesNotRestored()));
     }
 
     @EventListener
     void on(PasswordsHandedOut e) {
         record(e.customerId().value(), e.mailedTo() == null ? "passwords.downloaded" : "passwords.mailed",
-                "sheet=" + e.sheetId() + "; users=" + e.users() + (e.mailedTo() == null ? "" : "; to=" + e.mailedTo()));
+                ActivityDetails.of("sheet", e.sheetId(), "users", e.users(), "to", e.mailedTo()));
     }
 
     @EventListener
     void on(UsersPurged e) {
-        record(e.customerId() == null ? null : e.customerId().value(), "users.purged", "purged=" + e.purged());
+        record(e.customerId() == null ? null : e.customerId().value(), "users.purged",
+                ActivityDetails.of("purged", e.purged()));
     }
 
     @EventListener
     void on(LicensesChanged e) {
+        List<Map<String, Object>> products = e.products().stream().map(p -> ActivityDetails.of("skuId",
+                p.skuId().value(), "sku", p.skuPartNumber(), "assigned", p.assigned(), "freed", p.freed())).toList();
         record(e.customerId().value(), "UNDO".equals(e.kind()) ? "licenses.undone" : "licenses.changed",
-                "change=" + e.changeId() + "; users=" + e.selected() + "; succeeded=" + e.succeeded() + "; failed="
-                        + e.failed() + "; products: " + e.products());
+                ActivityDetails.of("change", e.changeId(), "users", e.selected(), "succeeded", e.succeeded(),
+                        "failed", e.failed(), "products", products));
     }
 
     @EventListener
     void on(AgentInvited e) {
-        record(null, "agent.invited", "agent=" + e.email() + "; role=" + e.role());
+        record(null, "agent.invited", ActivityDetails.of("agent", e.email(), "role", e.role().name()));
     }
 
     @EventListener
     void on(AgentChanged e) {
-        record(null, "agent.changed", "agent=" + e.email() + "; role=" + e.role() + "; enabled=" + e.enabled());
+        record(null, "agent.changed", ActivityDetails.of("agent", e.email(), "role", e.role().name(),
+                "enabled", e.enabled()));
     }
 
     @EventListener
     void on(PasswordChanged e) {
-        record(null, "agent.password-changed", "agent=" + e.email());
+        record(null, "agent.password-changed", ActivityDetails.of("agent", e.email()));
     }
 
     @EventListener
     void on(ApiTokenChanged e) {
         record(e.customerId() == null ? null : e.customerId().value(), e.revoked() ? "token.revoked" : "token.created",
-                (e.customerId() == null ? "agent=" : "user=") + e.email() + "; token=" + e.tokenName());
+                ActivityDetails.of(e.customerId() == null ? "agent" : "user", e.email(), "token", e.tokenName()));
     }
 
     @EventListener
     void on(CustomerUserPasswordChanged e) {
-        record(e.customerId().value(), "user.password-changed", "user=" + e.userName() + " (" + e.userId() + ")");
+        record(e.customerId().value(), "user.password-changed", user(e.userName(), e.userId().value()));
     }
 
-    /** Failed sign-ins are logged even though no transaction is open: a new one is started for the line. */
+    /**
+     * Failed sign-ins are logged even though no transaction is open: a new one is started for the line. The reason
+     * is a code the console puts in words ({@link SignInFailureReason}), never the exception's class name.
+     */
     @EventListener
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     void on(AbstractAuthenticationFailureEvent e) {
         String name = String.valueOf(e.getAuthentication().getName());
-        repository.insert(name, null, "signin.failed", "user=" + name + "; reason="
-                + e.getException().getClass().getSimpleName());
+        repository.insert(name, null, "signin.failed", ActivityDetails.of("user", name,
+                "reason", SignInFailureReason.of(e.getException())));
     }
 
-    private void record(UUID customerId, String action, String details) {
+    private void record(UUID customerId, String action, Map<String, Object> details) {
         repository.insert(CurrentActor.name(), customerId, action, details);
     }
 
-    private static String signed(int n) {
-        return n >= 0 ? "+" + n : String.valueOf(n);
+    private static Map<String, Object> user(String userName, UUID userId) {
+        return ActivityDetails.of("user", userName, "userId", userId);
+    }
+
+    /** A field's value as JSON knows it: enums by name, other objects as text. */
+    private static Object value(Object v) {
+        if (v == null || v instanceof Boolean || v instanceof Number) {
+            return v;
+        }
+        return v instanceof Enum<?> en ? en.name() : v.toString();
     }
 }

@@ -3,7 +3,9 @@ package io.seatwise.audit;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import io.seatwise.shared.Ids;
@@ -13,28 +15,53 @@ import io.seatwise.shared.PageResult;
 import io.seatwise.shared.Sql;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
 
 /** SQL for the activity log. */
 @Repository
 class ActivityRepository {
 
     private static final int MAX_DETAILS = 4000;
+    private static final int MAX_DATA = 100_000;
 
     private final JdbcClient jdbc;
+    private final JsonMapper json;
 
-    ActivityRepository(JdbcClient jdbc) {
+    ActivityRepository(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
+        this.json = json;
     }
 
-    void insert(String actor, UUID customerId, String action, String details) {
-        String text = details.length() > MAX_DETAILS ? details.substring(0, MAX_DETAILS - 1) + "…" : details;
+    /**
+     * Stores a line: {@code data} holds the details as a JSON object; {@code details} only their values as text,
+     * which is what "details contain" searches (lines from before V17 have their key=value text there and no data).
+     */
+    void insert(String actor, UUID customerId, String action, Map<String, Object> details) {
+        String values = ActivityDetails.searchText(details);
+        String text = values.length() > MAX_DETAILS ? values.substring(0, MAX_DETAILS - 1) + "…" : values;
         jdbc.sql("""
-                INSERT INTO activity_log (id, occurred_at, actor, customer_id, action, details)
-                VALUES (:id, :at, :actor, :customer, :action, :details)
+                INSERT INTO activity_log (id, occurred_at, actor, customer_id, action, details, data)
+                VALUES (:id, :at, :actor, :customer, :action, :details, :data)
                 """)
                 .param("id", Ids.next()).param("at", Timestamp.from(Instant.now()))
                 .param("actor", actor.length() > 254 ? actor.substring(0, 254) : actor)
-                .param("customer", customerId).param("action", action).param("details", text).update();
+                .param("customer", customerId).param("action", action).param("details", text)
+                .param("data", json(details)).update();
+    }
+
+    /** The JSON of the details; past the column's size (lists at their longest), their plain values alone. */
+    private String json(Map<String, Object> details) {
+        String data = json.writeValueAsString(details);
+        if (data.length() <= MAX_DATA) {
+            return data;
+        }
+        Map<String, Object> scalars = new LinkedHashMap<>();
+        details.forEach((k, v) -> {
+            if (!(v instanceof Map<?, ?>) && !(v instanceof java.util.Collection<?>)) {
+                scalars.put(k, v);
+            }
+        });
+        return json.writeValueAsString(scalars);
     }
 
     private record Where(String clause, java.util.Map<String, Object> params) {
@@ -70,12 +97,21 @@ class ActivityRepository {
         return new Where(where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where), params);
     }
 
-    private static final String COLUMNS = "SELECT id, occurred_at, actor, customer_id, action, details FROM activity_log";
+    private static final String COLUMNS =
+            "SELECT id, occurred_at, actor, customer_id, action, details, data FROM activity_log";
     private static final String ORDER = " ORDER BY occurred_at DESC, id DESC";
 
-    private static ActivityEntry entry(java.sql.ResultSet rs) throws java.sql.SQLException {
+    private ActivityEntry entry(java.sql.ResultSet rs) throws java.sql.SQLException {
+        String action = rs.getString("action");
+        String data = rs.getString("data");
         return new ActivityEntry(rs.getObject("id", UUID.class), Sql.instant(rs, "occurred_at"), rs.getString("actor"),
-                rs.getObject("customer_id", UUID.class), rs.getString("action"), rs.getString("details"));
+                rs.getObject("customer_id", UUID.class), action,
+                data == null ? LegacyDetails.parse(action, rs.getString("details")) : details(data));
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> details(String data) {
+        return json.readValue(data, LinkedHashMap.class);
     }
 
     PageResult<ActivityEntry> search(ActivityQuery query, PageRequest page) {

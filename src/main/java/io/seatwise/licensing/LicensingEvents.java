@@ -12,6 +12,10 @@ public final class LicensingEvents {
 
     /** A license change (or its undo) was applied: one event per change, with counts, not one per user. */
     public record LicensesChanged(CustomerId customerId, UUID changeId, String kind, int selected, int succeeded,
-            int failed, String products) {
+            int failed, java.util.List<ProductCount> products) {
+    }
+
+    /** Seats of one product a license change took ({@code assigned}) and gave back ({@code freed}). */
+    public record ProductCount(io.seatwise.catalog.SkuId skuId, String skuPartNumber, int assigned, int freed) {
     }
 }

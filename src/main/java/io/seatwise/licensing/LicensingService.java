@@ -240,8 +240,9 @@ public class LicensingService {
     }
 
     void publish(CustomerId customer, LicenseChangeResult result, String kind) {
-        String products = result.products().stream().map(p -> p.skuPartNumber() + " +" + p.needed() + "/-"
-                + p.freed()).collect(Collectors.joining(", "));
+        List<LicensingEvents.ProductCount> products = result.products().stream()
+                .map(p -> new LicensingEvents.ProductCount(p.skuId(), p.skuPartNumber(), p.needed(), p.freed()))
+                .toList();
         events.publishEvent(new LicensesChanged(customer, result.id(), kind, result.selected(), result.succeeded(),
                 result.failed(), products));
     }

@@ -16,8 +16,13 @@ public final class UserEvents {
     public record UsersImported(CustomerId customerId, int created, int rejected, int licensed) {
     }
 
-    /** A user was edited; {@code changes} names the fields and their new values. */
-    public record UserUpdated(CustomerId customerId, UserId userId, String userPrincipalName, String changes) {
+    /** A user was edited; {@code changes} names each changed field with its value before and after. */
+    public record UserUpdated(CustomerId customerId, UserId userId, String userPrincipalName,
+            java.util.List<FieldChange> changes) {
+    }
+
+    /** One edited field (firstName, lastName, displayName, usageLocation, directoryRole, signInBlocked). */
+    public record FieldChange(String field, Object before, Object after) {
     }
 
     /** A user's password was replaced by a new temporary one. */

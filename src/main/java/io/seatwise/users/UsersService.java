@@ -208,20 +208,20 @@ public class UsersService {
         return after;
     }
 
-    private static String changes(User b, User a) {
-        List<String> changed = new ArrayList<>();
+    private static List<UserEvents.FieldChange> changes(User b, User a) {
+        List<UserEvents.FieldChange> changed = new ArrayList<>();
         diff(changed, "firstName", b.firstName(), a.firstName());
         diff(changed, "lastName", b.lastName(), a.lastName());
         diff(changed, "displayName", b.displayName(), a.displayName());
         diff(changed, "usageLocation", b.usageLocation(), a.usageLocation());
         diff(changed, "directoryRole", b.directoryRole(), a.directoryRole());
         diff(changed, "signInBlocked", b.signInBlocked(), a.signInBlocked());
-        return String.join("; ", changed);
+        return changed;
     }
 
-    private static void diff(List<String> changed, String field, Object before, Object after) {
+    private static void diff(List<UserEvents.FieldChange> changed, String field, Object before, Object after) {
         if (!java.util.Objects.equals(before, after)) {
-            changed.add(field + " " + before + " -> " + after);
+            changed.add(new UserEvents.FieldChange(field, before, after));
         }
     }
 

@@ -201,7 +201,7 @@ abstract class CustomerUserSignInTests extends ApiTestSupport {
         createToken(user.userName(), user.temporaryPassword()).andExpect(problem(401, "unauthorized"));
 
         assertThat(count("SELECT count(*) FROM activity_log WHERE action = 'signin.failed' AND actor = ? "
-                + "AND details LIKE '%CredentialsExpired%'", user.userName())).isEqualTo(2);
+                + "AND data LIKE '%\"reason\":\"password-expired\"%'", user.userName())).isEqualTo(2);
     }
 
     @Test
@@ -220,7 +220,7 @@ abstract class CustomerUserSignInTests extends ApiTestSupport {
         mvc.perform(formLogin("/login").user(blocked.userName()).password("not-the-password"))
                 .andExpect(redirectedUrl("/login?error"));
         assertThat(count("SELECT count(*) FROM activity_log WHERE action = 'signin.failed' AND actor = ? "
-                + "AND details LIKE '%BadCredentials%'", blocked.userName())).isEqualTo(1);
+                + "AND data LIKE '%\"reason\":\"wrong-password\"%'", blocked.userName())).isEqualTo(1);
 
         // Unblocked, it signs in again
         block(blocked, false);
@@ -238,7 +238,7 @@ abstract class CustomerUserSignInTests extends ApiTestSupport {
 
         assertThat(activity("signin.failed", user.userName())).isEqualTo(before + 2);
         assertThat(count("SELECT count(*) FROM activity_log WHERE action = 'signin.failed' AND actor = ? "
-                + "AND details LIKE ?", user.userName(), "%user=" + user.userName() + "%")).isEqualTo(2);
+                + "AND data LIKE ?", user.userName(), "%\"user\":\"" + user.userName() + "\"%")).isEqualTo(2);
     }
 
     @Test

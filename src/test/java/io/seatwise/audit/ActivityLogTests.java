@@ -69,10 +69,6 @@ abstract class ActivityLogTests extends ApiTestSupport {
         assertThat(entries).extracting(e -> e.get("action")).containsExactly("customer.created",
                 "subscription.added", "subscription.seats-changed", "user.created");
         assertThat(entries).extracting(e -> e.get("actor")).containsOnly(sales.email());
-        assertThat(entries.get(0).get("details").toString()).contains(domain).contains("country=SE");
-        assertThat(entries.get(1).get("details").toString()).contains("SPE_E3").contains(E3).contains("quantity=3");
-        assertThat(entries.get(2).get("details").toString()).contains("SPE_E3").contains("3 -> 5").contains("+2");
-        assertThat(entries.get(3).get("details").toString()).contains("ida@" + domain);
 
         // And the API shows them newest first
         getAs(admin, "/api/v1/activity?customerId=" + customer)
@@ -82,6 +78,15 @@ abstract class ActivityLogTests extends ApiTestSupport {
                         "subscription.added", "customer.created")))
                 .andExpect(jsonPath("$.items[*].customerId").value(everyItem(containsString(customer))))
                 .andExpect(jsonPath("$.items[0].actor").value(sales.email()))
+                .andExpect(jsonPath("$.items[0].details.user").value("ida@" + domain))
+                .andExpect(jsonPath("$.items[1].details.skuId").value(E3))
+                .andExpect(jsonPath("$.items[1].details.sku").value("SPE_E3"))
+                .andExpect(jsonPath("$.items[1].details.previous").value(3))
+                .andExpect(jsonPath("$.items[1].details.quantity").value(5))
+                .andExpect(jsonPath("$.items[2].details.skuId").value(E3))
+                .andExpect(jsonPath("$.items[2].details.quantity").value(3))
+                .andExpect(jsonPath("$.items[3].details.country").value("SE"))
+                .andExpect(jsonPath("$.items[3].details.domains[0]").value(domain))
                 .andExpect(jsonPath("$.items[0].occurredAt").exists())
                 .andExpect(jsonPath("$.items[0].id").exists());
         // ... and by day or instant: today finds them, tomorrow none; a date that is none is a 400 naming the field
@@ -115,18 +120,19 @@ abstract class ActivityLogTests extends ApiTestSupport {
                 .andExpect(status().isNoContent());
 
         // Then there is one entry for each, by the agent that did it, with no customer
-        assertThat(entries("agent.invited", "agent=" + email)).isEqualTo(1);
-        assertThat(entries("agent.changed", "agent=" + email)).isEqualTo(1);
-        assertThat(entries("token.created", "token=" + name)).isEqualTo(1);
-        assertThat(entries("token.revoked", "token=" + name)).isEqualTo(1);
-        assertThat(count("SELECT count(*) FROM activity_log WHERE details LIKE ? AND actor = ? AND customer_id IS NULL",
-                "%agent=" + email + "%", admin.email())).isEqualTo(2);
-        assertThat(count("SELECT count(*) FROM activity_log WHERE details LIKE ? AND actor = ? AND customer_id IS NULL",
-                "%token=" + name + "%", sales.email())).isEqualTo(2);
+        assertThat(entries("agent.invited", email)).isEqualTo(1);
+        assertThat(entries("agent.changed", email)).isEqualTo(1);
+        assertThat(entries("token.created", name)).isEqualTo(1);
+        assertThat(entries("token.revoked", name)).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM activity_log WHERE data LIKE ? AND actor = ? AND customer_id IS NULL",
+                "%\"agent\":\"" + email + "\"%", admin.email())).isEqualTo(2);
+        assertThat(count("SELECT count(*) FROM activity_log WHERE data LIKE ? AND actor = ? AND customer_id IS NULL",
+                "%\"token\":\"" + name + "\"%", sales.email())).isEqualTo(2);
         getAs(admin, "/api/v1/activity?search=" + email)
                 .andExpect(jsonPath("$.items[*].action").value(contains("agent.changed", "agent.invited")))
-                .andExpect(jsonPath("$.items[0].details").value(containsString("role=SALES")))
-                .andExpect(jsonPath("$.items[1].details").value(containsString("role=HELPDESK")));
+                .andExpect(jsonPath("$.items[0].details.role").value("SALES"))
+                .andExpect(jsonPath("$.items[0].details.enabled").value(true))
+                .andExpect(jsonPath("$.items[1].details.role").value("HELPDESK"));
     }
 
     @Test
@@ -135,11 +141,12 @@ abstract class ActivityLogTests extends ApiTestSupport {
                 .contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"x\"}")).andExpect(status().isUnauthorized());
 
         assertThat(count("SELECT count(*) FROM activity_log WHERE action = 'signin.failed' AND actor = ? "
-                + "AND customer_id IS NULL AND details LIKE ?", sales.email(), "%user=" + sales.email() + "%"))
+                + "AND customer_id IS NULL AND data LIKE ?", sales.email(), "%\"user\":\"" + sales.email() + "\"%"))
                 .isEqualTo(1);
         getAs(admin, "/api/v1/activity?action=signin.failed&actor=" + sales.email())
                 .andExpect(jsonPath("$.totalCount").value(1))
-                .andExpect(jsonPath("$.items[0].details").value(containsString("BadCredentials")));
+                .andExpect(jsonPath("$.items[0].details.user").value(sales.email()))
+                .andExpect(jsonPath("$.items[0].details.reason").value("wrong-password"));
     }
 
     @Test
@@ -168,20 +175,19 @@ abstract class ActivityLogTests extends ApiTestSupport {
         // action
         getAs(admin, "/api/v1/activity?customerId=" + customer + "&action=subscription.seats-changed")
                 .andExpect(jsonPath("$.totalCount").value(3))
-                .andExpect(jsonPath("$.items[*].details").value(contains(containsString("4 -> 7"),
-                        containsString("2 -> 4"), containsString("1 -> 2"))));
+                .andExpect(jsonPath("$.items[*].details.quantity").value(contains(7, 4, 2)))
+                .andExpect(jsonPath("$.items[*].details.previous").value(contains(4, 2, 1)));
         // text, case-insensitive
         getAs(admin, "/api/v1/activity?search=" + domain.toUpperCase()).andExpect(jsonPath("$.totalCount").value(1))
                 .andExpect(jsonPath("$.items[0].action").value("customer.created"));
-        mvc.perform(get("/api/v1/activity").param("search", "(+2)").param("customerId", customer)
-                .header("Authorization", admin.bearer())).andExpect(jsonPath("$.totalCount").value(1));
+        mvc.perform(get("/api/v1/activity").param("search", "spe_e3").param("customerId", customer)
+                .header("Authorization", admin.bearer())).andExpect(jsonPath("$.totalCount").value(4));
 
         // paging, newest first
         getAs(admin, "/api/v1/activity?customerId=" + customer + "&size=2")
                 .andExpect(jsonPath("$.page").value(0)).andExpect(jsonPath("$.size").value(2))
                 .andExpect(jsonPath("$.totalCount").value(5))
-                .andExpect(jsonPath("$.items[*].details").value(contains(containsString("(+3)"),
-                        containsString("(+2)"))));
+                .andExpect(jsonPath("$.items[*].details.quantity").value(contains(7, 4)));
         getAs(admin, "/api/v1/activity?customerId=" + customer + "&size=2&page=2")
                 .andExpect(jsonPath("$.items", hasSize(1)))
                 .andExpect(jsonPath("$.items[0].action").value("customer.created"));
@@ -196,7 +202,7 @@ abstract class ActivityLogTests extends ApiTestSupport {
                 .header("Authorization", admin.bearer())).andExpect(jsonPath("$.totalCount").value(0));
         mvc.perform(get("/api/v1/activity").param("customerId", customer).param("actor", "_")
                 .header("Authorization", admin.bearer())).andExpect(jsonPath("$.totalCount").value(0));
-        mvc.perform(get("/api/v1/activity").param("customerId", customer).param("search", "country=DK")
+        mvc.perform(get("/api/v1/activity").param("customerId", customer).param("search", "DK")
                 .header("Authorization", admin.bearer())).andExpect(jsonPath("$.totalCount").value(1));
     }
 

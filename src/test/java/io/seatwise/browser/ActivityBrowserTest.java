@@ -55,6 +55,7 @@ class ActivityBrowserTest extends BrowserTestSupport {
             assertThat(rows).hasCount(1);
             assertThat(rows.first()).containsText("Subscription added");
             assertThat(rows.first()).containsText(customer.name());
+            assertThat(rows.first()).containsText("Subscribed to Microsoft 365 E3 with 7 seats");
             screenshot(page, "02-activity-filtered");
 
             Download download = page.waitForDownload(() -> page.getByTestId("activity-export").click());
@@ -62,7 +63,8 @@ class ActivityBrowserTest extends BrowserTestSupport {
             assertThat(download.suggestedFilename()).startsWith("activity-").endsWith(".csv");
             assertThat(csv).startsWith("\uFEFFWhen (UTC),Who,Customer id,Customer,Action,Details");
             assertThat(csv.lines().skip(1).toList()).singleElement().satisfies(line -> assertThat(line)
-                    .contains(customer.id().toString(), customer.name(), "Subscription added"));
+                    .contains(customer.id().toString(), customer.name(), "Subscription added",
+                            "Subscribed to Microsoft 365 E3 with 7 seats"));
 
             // Who: the actor of that line finds it, somebody else nothing
             String who = csv.lines().skip(1).findFirst().orElseThrow().split(",")[1];

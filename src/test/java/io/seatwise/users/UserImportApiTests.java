@@ -155,9 +155,9 @@ abstract class UserImportApiTests extends ApiTestSupport {
                 .query(String.class).single()).isEqualTo("Bo Ek");
         assertThat(count("SELECT count(*) FROM app_user WHERE customer_id = ? AND password_hash LIKE '{tmp}%' "
                 + "AND must_change_password", tenant.id().value())).isEqualTo(2);
-        assertThat(jdbc.sql("SELECT details FROM activity_log WHERE customer_id = ? AND action = 'users.imported'")
+        assertThat(jdbc.sql("SELECT data FROM activity_log WHERE customer_id = ? AND action = 'users.imported'")
                 .param(tenant.id().value()).query(String.class).single())
-                .contains("created=2").contains("rejected=5").contains("licensed=1");
+                .contains("\"created\":2").contains("\"rejected\":5").contains("\"licensed\":1");
 
         // The same file again: every valid row exists already, nobody is created twice
         upload(helpdesk, mixedFile(), false)
@@ -296,8 +296,8 @@ abstract class UserImportApiTests extends ApiTestSupport {
                 .as("both used: the sealed passwords are deleted").isZero();
         assertThat(count("SELECT count(*) FROM activity_log WHERE customer_id = ? AND action = 'passwords.downloaded'",
                 tenant.id().value())).isEqualTo(1);
-        assertThat(jdbc.sql("SELECT details FROM activity_log WHERE customer_id = ? AND action = 'passwords.mailed'")
-                .param(tenant.id().value()).query(String.class).single()).contains("to=it@" + domain)
+        assertThat(jdbc.sql("SELECT data FROM activity_log WHERE customer_id = ? AND action = 'passwords.mailed'")
+                .param(tenant.id().value()).query(String.class).single()).contains("\"to\":\"it@" + domain + "\"")
                 .doesNotContain(ann[2]);
     }
 

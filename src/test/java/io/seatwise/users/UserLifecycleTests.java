@@ -94,7 +94,8 @@ abstract class UserLifecycleTests extends ApiTestSupport {
                 Instant.now().plus(Duration.ofDays(14)).plusSeconds(120));
         assertThat((Boolean) row[2]).isTrue();
         // The password appears nowhere else: not in the activity log, not when the user is read back
-        assertThat(count("SELECT count(*) FROM activity_log WHERE details LIKE ?", "%" + password + "%")).isZero();
+        assertThat(count("SELECT count(*) FROM activity_log WHERE details LIKE ? OR data LIKE ?", "%" + password + "%",
+                "%" + password + "%")).isZero();
         getAs(helpdesk, users() + "/" + id).andExpect(jsonPath("$.temporaryPassword").doesNotExist());
 
         // The license went through the engine: a seat is taken, the disabled plan kept, a stored change written
@@ -269,9 +270,10 @@ abstract class UserLifecycleTests extends ApiTestSupport {
         postAs(helpdesk, users() + "/" + second + "/licenseupdates", "{\"licensesToAssign\":[{\"skuId\":\""
                 + EXCHANGE_PLAN_1 + "\"}]}").andExpect(jsonPath("$.succeeded").value(1));
         assertThat(activity("users.restored")).isEqualTo(1);
-        assertThat(jdbc.sql("SELECT details FROM activity_log WHERE customer_id = ? AND action = 'users.restored'")
+        assertThat(jdbc.sql("SELECT data FROM activity_log WHERE customer_id = ? AND action = 'users.restored'")
                 .param(tenant.id().value()).query(String.class).single())
-                .contains("restored=2").contains("licenses restored=1").contains("licenses not restored=1");
+                .contains("\"restored\":2").contains("\"licensesRestored\":1")
+                .contains("\"licensesNotRestored\":1");
     }
 
     @Test

@@ -40,10 +40,11 @@ class MessagesTests {
     /** Words that are the same in English and in that language; anything else identical is an untranslated line. */
     private static final Map<String, Set<String>> SAME_AS_ENGLISH = Map.of(
             "fr", Set.of("common.actions", "layout.menu", "nav.agents", "paging.label", "subscriptions.total",
-                    "agents.title", "activity.action"),
-            "ru", Set.of(),
+                    "agents.title", "activity.action", "activity.field.agent", "activity.field.minutes"),
+            "ru", Set.of("activity.item.change", "activity.item.field"),
             "zh_CN", Set.of("passwordsheet.mail.file"),
-            "sv", Set.of("agents.status", "tokens.status", "tokens.token", "licenses.csv.status"));
+            "sv", Set.of("agents.status", "tokens.status", "tokens.token", "licenses.csv.status",
+                    "activity.field.agent", "activity.item.change", "activity.item.field"));
 
     static Properties load(String name) throws IOException {
         Properties properties = new Properties();
@@ -186,7 +187,8 @@ class MessagesTests {
         Field actions = Class.forName("io.seatwise.audit.web.ActivityController").getDeclaredField("ACTIONS");
         actions.setAccessible(true);
         for (Object action : (List<?>) actions.get(null)) {
-            keys.add("action." + action);
+            keys.add("activity.action." + action);
+            keys.add("activity.details." + action);
         }
         Class<?> usersPage = Class.forName("io.seatwise.users.web.CustomerUsersController");
         for (String choices : List.of("FILTERS", "SORTS")) {

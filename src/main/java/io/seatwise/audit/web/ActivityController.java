@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -42,7 +43,12 @@ class ActivityController {
             "subscription.seats-changed", "user.created", "users.imported", "user.updated", "user.password-reset",
             "user.password-changed", "user.deleted", "users.restored", "users.purged", "passwords.downloaded",
             "passwords.mailed", "licenses.changed", "licenses.undone", "agent.invited", "agent.changed",
-            "agent.password-changed", "token.created", "token.revoked", "signin.failed");
+            "agent.password-changed", "token.created", "token.revoked", "signin.failed", "access.locked",
+            "access.unlocked");
+
+    /** A line of the page: the entry with its action and details in the reader's words. */
+    record Row(ActivityEntry entry, String action, String details) {
+    }
 
     /** The filters and paging; the customer is a name (or the start of one) or an id; dates are days, inclusive. */
     record FilterForm(String customer, String actor, String action, String text, String from, String to,
@@ -65,11 +71,13 @@ class ActivityController {
     private final ActivityLog log;
     private final CustomersService customers;
     private final ConsoleMessages messages;
+    private final ActivityWords words;
 
-    ActivityController(ActivityLog log, CustomersService customers, ConsoleMessages messages) {
+    ActivityController(ActivityLog log, CustomersService customers, ConsoleMessages messages, ActivityWords words) {
         this.log = log;
         this.customers = customers;
         this.messages = messages;
+        this.words = words;
     }
 
     @GetMapping("/activity")
@@ -81,8 +89,13 @@ class ActivityController {
         model.addAttribute("nav", "activity");
         model.addAttribute("filter", filter);
         model.addAttribute("errors", read.errors());
-        model.addAttribute("actions", ACTIONS);
+        ActivityWords.Reader reader = words.reader();
+        Map<String, String> actions = new LinkedHashMap<>();
+        ACTIONS.forEach(a -> actions.put(a, reader.action(a)));
+        model.addAttribute("actions", actions);
         model.addAttribute("page", page);
+        model.addAttribute("rows", page.items().stream()
+                .map(e -> new Row(e, reader.action(e.action()), reader.details(e))).toList());
         model.addAttribute("customerNames", customerNames(page.items()));
         return Htmx.wantsFragment(request, response) ? "activity/list :: results" : "activity/list";
     }
@@ -101,6 +114,7 @@ class ActivityController {
         // The file starts with the first line read, so a refusal (checked as the reading starts) is still a 403.
         Map<UUID, Optional<String>> names = new HashMap<>();
         CsvCells.Sheet[] csv = new CsvCells.Sheet[1];
+        ActivityWords.Reader reader = words.reader();
         try {
             log.forEach(read.query(), e -> {
                 try {
@@ -110,7 +124,7 @@ class ActivityController {
                     csv[0].row(e.occurredAt(), e.actor(), e.customerId(),
                             e.customerId() == null ? null : names.computeIfAbsent(e.customerId(),
                                     this::customerName).orElse(null),
-                            messages.getOrDefault("action." + e.action(), e.action()), e.details());
+                            reader.action(e.action()), reader.details(e));
                 } catch (IOException failed) {
                     throw new java.io.UncheckedIOException(failed);
                 }
