@@ -28,7 +28,7 @@ public final class SecurityHeaders {
      * Browser features the console never uses, switched off for it and for anything it could ever embed. Only
      * features Chromium knows: an unknown one makes it log an error on every page.
      */
-    public static final String PERMISSIONS_POLICY = "accelerometer=(), autoplay=(), bluetooth=(), camera=(), "
+    public static final String PERMISSIONS_POLICY = "accelerometer=(), autoplay=(), camera=(), "
             + "display-capture=(), encrypted-media=(), geolocation=(), gyroscope=(), hid=(), idle-detection=(), "
             + "magnetometer=(), microphone=(), midi=(), payment=(), picture-in-picture=(), screen-wake-lock=(), "
             + "serial=(), usb=(), xr-spatial-tracking=()";
