@@ -1,17 +1,31 @@
 package io.seatwise.web;
 
+import java.util.List;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
+import org.springframework.security.web.firewall.HttpStatusRequestRejectedHandler;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.header.HeaderWriter;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.PermissionsPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.header.writers.XContentTypeOptionsHeaderWriter;
+import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter;
 
 /**
  * The response headers every answer carries, console page, API answer, error page and static asset alike (each of
- * access.SecurityConfig's filter chains applies them). Spring Security's defaults stay on beside them:
+ * access.SecurityConfig's filter chains applies them, and so does the answer to a request the firewall refuses).
+ * Spring Security's defaults stay on beside them:
  * {@code X-Content-Type-Options: nosniff}, {@code X-Frame-Options: DENY}, {@code Cache-Control} on non-static
  * answers and HSTS over HTTPS.
  */
-public final class SecurityHeaders {
+@Configuration(proxyBeanMethods = false)
+public class SecurityHeaders {
 
     /**
      * Scripts and styles only from Seatwise's own files: no inline script, no {@code eval} (htmx runs with
@@ -33,7 +47,7 @@ public final class SecurityHeaders {
             + "magnetometer=(), microphone=(), midi=(), payment=(), picture-in-picture=(), screen-wake-lock=(), "
             + "serial=(), usb=(), xr-spatial-tracking=()";
 
-    private SecurityHeaders() {
+    SecurityHeaders() {
     }
 
     /** For {@code http.headers(SecurityHeaders.all())} in every filter chain. */
@@ -44,5 +58,22 @@ public final class SecurityHeaders {
                 // Links to other sites get no address of a console page (they hold customer ids and searches).
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
                 .permissionsPolicyHeader(permissions -> permissions.policy(PERMISSIONS_POLICY));
+    }
+
+    /**
+     * A request Spring Security's firewall refuses (e.g. {@code ;} or an encoded {@code ..} in its path) is answered
+     * before any filter chain, so before their header writers: it gets the same headers here, then the usual 400.
+     */
+    @Bean
+    RequestRejectedHandler hardenedRequestRejectedHandler() {
+        List<HeaderWriter> writers = List.of(new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY),
+                new XFrameOptionsHeaderWriter(XFrameOptionsHeaderWriter.XFrameOptionsMode.DENY),
+                new ReferrerPolicyHeaderWriter(ReferrerPolicy.SAME_ORIGIN),
+                new PermissionsPolicyHeaderWriter(PERMISSIONS_POLICY), new XContentTypeOptionsHeaderWriter());
+        RequestRejectedHandler badRequest = new HttpStatusRequestRejectedHandler();
+        return (request, response, rejected) -> {
+            writers.forEach(writer -> writer.writeHeaders(request, response));
+            badRequest.handle(request, response, rejected);
+        };
     }
 }

@@ -83,6 +83,7 @@ class SecurityHeadersServerTests {
         answers.put("console 404 (unknown path)", get("/no/such/page", browser));
         answers.put("console 400 (bad id)", get("/customers/not-an-id", browser));
         answers.put("404 for a client that is no browser", get("/no/such/page", Map.of()));
+        answers.put("refused by the firewall", get("/customers/%2e%2e;x/agents", browser));
 
         for (Map.Entry<String, HttpResponse<String>> answer : answers.entrySet()) {
             HttpResponse<String> response = answer.getValue();
@@ -110,6 +111,7 @@ class SecurityHeadersServerTests {
         assertThat(answers.get("console 404 (unknown path)").statusCode()).isEqualTo(404);
         assertThat(answers.get("console 404 (unknown path)").body()).contains("<html");
         assertThat(answers.get("404 for a client that is no browser").statusCode()).isEqualTo(404);
+        assertThat(answers.get("refused by the firewall").statusCode()).isEqualTo(400);
     }
 
     @Test
