@@ -5,6 +5,7 @@ import java.util.Map;
 
 import io.seatwise.shared.TemporaryPasswords;
 import io.seatwise.web.ConsoleView;
+import io.seatwise.web.SecurityHeaders;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -112,6 +113,7 @@ class SecurityConfig {
                 .addFilterBefore(new RateLimitFilter(limiter), BasicAuthenticationFilter.class)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(c -> c.disable())
+                .headers(SecurityHeaders.all())
                 .exceptionHandling(e -> e.authenticationEntryPoint(API_ENTRY_POINT).accessDeniedHandler(API_DENIED));
         return http.build();
     }
@@ -126,6 +128,7 @@ class SecurityConfig {
                 .addFilterAfter(TenantScope.api(), AuthorizationFilter.class)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(c -> c.disable())
+                .headers(SecurityHeaders.all())
                 .exceptionHandling(e -> e.authenticationEntryPoint(API_ENTRY_POINT).accessDeniedHandler(API_DENIED));
         return http.build();
     }
@@ -151,6 +154,7 @@ class SecurityConfig {
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").successHandler(landing).permitAll())
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+                .headers(SecurityHeaders.all())
                 .addFilterAfter(new SessionRefresh(agents, customerUsers), SecurityContextHolderFilter.class)
                 // per signed-in person, or per address before sign-in: before the form sign-in's Argon2
                 .addFilterBefore(new RateLimitFilter(limiter), CsrfFilter.class)
