@@ -7,6 +7,8 @@ import io.seatwise.access.AccessEvents.AgentInvited;
 import io.seatwise.access.AccessEvents.ApiTokenChanged;
 import io.seatwise.access.AccessEvents.CustomerUserPasswordChanged;
 import io.seatwise.access.AccessEvents.PasswordChanged;
+import io.seatwise.access.AccessEvents.SignInLocked;
+import io.seatwise.access.AccessEvents.SignInUnlocked;
 import io.seatwise.customers.CustomerEvents.CustomerCreated;
 import io.seatwise.customers.CustomerEvents.SeatsChanged;
 import io.seatwise.customers.CustomerEvents.SubscriptionAdded;
@@ -136,6 +138,19 @@ class ActivityRecorder {
     @EventListener
     void on(CustomerUserPasswordChanged e) {
         record(e.customerId().value(), "user.password-changed", "user=" + e.userName() + " (" + e.userId() + ")");
+    }
+
+    /** The actor is the name or address that failed (no one is signed in); the details say for how long. */
+    @EventListener
+    void on(SignInLocked e) {
+        long seconds = e.lockedFor().toSeconds();
+        repository.insert(e.subject(), null, "access.locked", (e.byAddress() ? "address=" : "user=") + e.subject()
+                + "; failures=" + e.failures() + "; minutes=" + (seconds + 59) / 60 + "; seconds=" + seconds);
+    }
+
+    @EventListener
+    void on(SignInUnlocked e) {
+        record(null, "access.unlocked", "agent=" + e.email());
     }
 
     /** Failed sign-ins are logged even though no transaction is open: a new one is started for the line. */
