@@ -42,7 +42,8 @@ class ActivityController {
             "subscription.seats-changed", "user.created", "users.imported", "user.updated", "user.password-reset",
             "user.password-changed", "user.deleted", "users.restored", "users.purged", "passwords.downloaded",
             "passwords.mailed", "licenses.changed", "licenses.undone", "agent.invited", "agent.changed",
-            "agent.password-changed", "token.created", "token.revoked", "signin.failed");
+            "agent.password-changed", "token.created", "token.revoked", "signin.failed",
+            "access.locked", "access.unlocked");
 
     /** The filters and paging; the customer is a name (or the start of one) or an id; dates are days, inclusive. */
     record FilterForm(String customer, String actor, String action, String text, String from, String to,
