@@ -1,5 +1,7 @@
 package io.seatwise.access;
 
+import java.time.Duration;
+
 import io.seatwise.customers.CustomerId;
 import io.seatwise.users.UserId;
 
@@ -35,5 +37,16 @@ public final class AccessEvents {
 
     /** A sign-in attempt failed. */
     public record SignInFailed(String userName, String reason) {
+    }
+
+    /**
+     * Failed sign-ins made an account name (whether or not such an account exists; {@code byAddress} false) or a
+     * source address ({@code byAddress} true) wait {@code lockedFor} after its {@code failures}-th failure in a row.
+     */
+    public record SignInLocked(String subject, boolean byAddress, int failures, Duration lockedFor) {
+    }
+
+    /** An Admin agent ended an agent's lock and cleared its failed sign-ins. */
+    public record SignInUnlocked(AgentId agentId, String email) {
     }
 }

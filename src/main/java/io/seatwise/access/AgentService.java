@@ -3,13 +3,16 @@ package io.seatwise.access;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 import io.seatwise.access.AccessEvents.AgentChanged;
 import io.seatwise.access.AccessEvents.AgentInvited;
 import io.seatwise.access.AccessEvents.PasswordChanged;
+import io.seatwise.access.AccessEvents.SignInUnlocked;
 import io.seatwise.shared.CleanText;
 import io.seatwise.shared.DomainException;
 import org.springframework.beans.factory.annotation.Value;
@@ -44,13 +47,16 @@ public class AgentService implements UserDetailsService {
     private final PasswordEncoder passwords;
     private final ApplicationEventPublisher events;
     private final Duration temporaryPasswordValidity;
+    private final SignInLockout lockout;
 
     AgentService(AgentRepository repository, PasswordEncoder passwords, ApplicationEventPublisher events,
-            @Value("${seatwise.temporary-password-validity:14d}") Duration temporaryPasswordValidity) {
+            @Value("${seatwise.temporary-password-validity:14d}") Duration temporaryPasswordValidity,
+            SignInLockout lockout) {
         this.repository = repository;
         this.passwords = passwords;
         this.events = events;
         this.temporaryPasswordValidity = temporaryPasswordValidity;
+        this.lockout = lockout;
     }
 
     @Override
@@ -137,6 +143,34 @@ public class AgentService implements UserDetailsService {
         }
         repository.setPassword(id, passwords.encode(newPassword), false);
         events.publishEvent(new PasswordChanged(id, credentials.agent().email()));
+    }
+
+    /**
+     * Ends the agent's lock after failed sign-ins and forgets those failures (not its addresses'); logged when there
+     * was anything to forget.
+     */
+    @PreAuthorize("hasAuthority('agents:manage')")
+    public Agent unlock(AgentId id) {
+        Agent agent = repository.find(id).orElseThrow(() -> DomainException.notFound("agent"));
+        if (lockout.unlock(agent.email())) {
+            events.publishEvent(new SignInUnlocked(id, agent.email()));
+        }
+        return agent;
+    }
+
+    /** The agents locked now after failed sign-ins, with the end of each lock. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAuthority('agents:manage')")
+    public Map<AgentId, Instant> locked(List<Agent> agents) {
+        Map<String, Instant> byEmail = lockout.locked(agents.stream().map(Agent::email).toList());
+        Map<AgentId, Instant> locked = new HashMap<>();
+        agents.forEach(a -> {
+            Instant until = byEmail.get(a.email());
+            if (until != null) {
+                locked.put(a.id(), until);
+            }
+        });
+        return locked;
     }
 
     @Transactional(readOnly = true)

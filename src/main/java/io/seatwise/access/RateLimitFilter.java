@@ -62,7 +62,11 @@ final class RateLimitFilter extends OncePerRequestFilter {
      * spread a flood over the addresses of its own block.
      */
     static String address(HttpServletRequest request) {
-        String remote = request.getRemoteAddr();
+        return address(request.getRemoteAddr());
+    }
+
+    /** As {@link #address(HttpServletRequest)}, from the address as the request gave it. */
+    static String address(String remote) {
         if (remote == null || remote.indexOf(':') < 0) {
             return remote == null ? "unknown" : remote;
         }

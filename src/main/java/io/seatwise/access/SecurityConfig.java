@@ -1,6 +1,7 @@
 package io.seatwise.access;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 
 import io.seatwise.shared.TemporaryPasswords;
@@ -13,11 +14,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 import org.springframework.security.authentication.ProviderManager;
-import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.authentication.event.AuthenticationFailureLockedEvent;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -78,26 +79,21 @@ class SecurityConfig {
 
     /**
      * Sign-in with a name and a password, for the console's form and the token endpoint's HTTP Basic: agents by
-     * email, then customer users by user name. Each account's state (disabled, blocked, expired temporary
-     * password) is checked only after its password matched, so an agent and a customer user that share a name
-     * each sign in with their own password, and a wrong password says nothing about the account.
+     * email, then customer users by user name, each attempt doing the same work and counted by SignInLockout
+     * (PasswordSignIn).
      */
     @Bean
     AuthenticationManager signIn(AgentService agents, CustomerSignIn customerUsers, PasswordEncoder encoder,
-            AuthenticationEventPublisher events) {
-        ProviderManager manager = new ProviderManager(provider(agents, encoder),
-                provider(customerUsers::loadUserByUsername, encoder));
+            SignInLockout lockout, AuthenticationEventPublisher events) {
+        ProviderManager manager = new ProviderManager(new PasswordSignIn(
+                List.<UserDetailsService>of(agents, customerUsers::loadUserByUsername), encoder, lockout));
+        if (events instanceof DefaultAuthenticationEventPublisher publisher) {
+            // a refused attempt during a lock is a failed sign-in too (the publisher maps exact exception classes)
+            publisher.setAdditionalExceptionMappings(
+                    Map.of(SignInLockedException.class, AuthenticationFailureLockedEvent.class));
+        }
         manager.setAuthenticationEventPublisher(events);
         return manager;
-    }
-
-    private static DaoAuthenticationProvider provider(UserDetailsService users, PasswordEncoder encoder) {
-        DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
-        provider.setPasswordEncoder(encoder);
-        provider.setPreAuthenticationChecks(user -> {
-        });
-        provider.setPostAuthenticationChecks(new AccountStatusUserDetailsChecker());
-        return provider;
     }
 
     @Bean
@@ -107,7 +103,7 @@ class SecurityConfig {
         http.securityMatcher("/api/v1/tokens", "/api/v1/tokens/**")
                 .authenticationManager(signIn)
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
-                .httpBasic(b -> b.authenticationEntryPoint(API_ENTRY_POINT))
+                .httpBasic(b -> b.authenticationEntryPoint(SignInLockResponses.api(API_ENTRY_POINT)))
                 .addFilterBefore(new BearerTokenFilter(tokens, limiter), BasicAuthenticationFilter.class)
                 // before HTTP Basic's Argon2: a flood of guessed passwords is refused by address first
                 .addFilterBefore(new RateLimitFilter(limiter), BasicAuthenticationFilter.class)
@@ -152,7 +148,8 @@ class SecurityConfig {
                                 "/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**")
                         .permitAll()
                         .anyRequest().authenticated())
-                .formLogin(f -> f.loginPage("/login").successHandler(landing).permitAll())
+                .formLogin(f -> f.loginPage("/login").successHandler(landing)
+                        .failureHandler(SignInLockResponses.console()).permitAll())
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 .headers(SecurityHeaders.all())
                 .addFilterAfter(new SessionRefresh(agents, customerUsers), SecurityContextHolderFilter.class)

@@ -9,6 +9,8 @@ import io.seatwise.access.AccessEvents.AgentInvited;
 import io.seatwise.access.AccessEvents.ApiTokenChanged;
 import io.seatwise.access.AccessEvents.CustomerUserPasswordChanged;
 import io.seatwise.access.AccessEvents.PasswordChanged;
+import io.seatwise.access.AccessEvents.SignInLocked;
+import io.seatwise.access.AccessEvents.SignInUnlocked;
 import io.seatwise.customers.CustomerEvents.CustomerCreated;
 import io.seatwise.customers.CustomerEvents.SeatsChanged;
 import io.seatwise.customers.CustomerEvents.SubscriptionAdded;
@@ -144,6 +146,19 @@ class ActivityRecorder {
     @EventListener
     void on(CustomerUserPasswordChanged e) {
         record(e.customerId().value(), "user.password-changed", user(e.userName(), e.userId().value()));
+    }
+
+    /** The actor is the name or address that failed (no one is signed in); the details say for how long. */
+    @EventListener
+    void on(SignInLocked e) {
+        long seconds = e.lockedFor().toSeconds();
+        repository.insert(e.subject(), null, "access.locked", ActivityDetails.of(e.byAddress() ? "address" : "user",
+                e.subject(), "failures", e.failures(), "minutes", (seconds + 59) / 60, "seconds", seconds));
+    }
+
+    @EventListener
+    void on(SignInUnlocked e) {
+        record(null, "access.unlocked", ActivityDetails.of("agent", e.email()));
     }
 
     /**

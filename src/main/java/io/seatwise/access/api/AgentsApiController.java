@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 import io.seatwise.access.Agent;
@@ -33,7 +34,7 @@ class AgentsApiController {
     }
 
     record AgentResponse(UUID id, String email, String displayName, String role, boolean enabled,
-            boolean mustChangePassword, Instant createdAt, String temporaryPassword) {
+            boolean mustChangePassword, Instant createdAt, Instant lockedUntil, String temporaryPassword) {
 
         /** Never the password: a record's own toString would put it in any log that prints this. */
         @Override
@@ -41,9 +42,9 @@ class AgentsApiController {
             return "AgentResponse[id=" + id + ", temporaryPassword=(hidden)]";
         }
 
-        static AgentResponse of(Agent a, String temporaryPassword) {
+        static AgentResponse of(Agent a, Instant lockedUntil, String temporaryPassword) {
             return new AgentResponse(a.id().value(), a.email(), a.displayName(), a.role().name(), a.enabled(),
-                    a.mustChangePassword(), a.createdAt(), temporaryPassword);
+                    a.mustChangePassword(), a.createdAt(), lockedUntil, temporaryPassword);
         }
     }
 
@@ -53,22 +54,32 @@ class AgentsApiController {
         this.agents = agents;
     }
 
+    /** Each agent, with {@code lockedUntil} set while failed sign-ins keep it locked. */
     @GetMapping
     List<AgentResponse> list() {
-        return agents.list().stream().map(a -> AgentResponse.of(a, null)).toList();
+        List<Agent> all = agents.list();
+        Map<AgentId, Instant> locked = agents.locked(all);
+        return all.stream().map(a -> AgentResponse.of(a, locked.get(a.id()), null)).toList();
     }
 
     @PostMapping
     ResponseEntity<AgentResponse> invite(@RequestBody InviteRequest request) {
         var invitation = agents.invite(request.email(), request.displayName(), role(request.role(), true));
         return ResponseEntity.created(URI.create("/api/v1/agents/" + invitation.agent().id()))
-                .body(AgentResponse.of(invitation.agent(), invitation.temporaryPassword()));
+                .body(AgentResponse.of(invitation.agent(), null, invitation.temporaryPassword()));
     }
 
     @PatchMapping("/{agentId}")
     AgentResponse update(@PathVariable String agentId, @RequestBody UpdateRequest request) {
-        return AgentResponse.of(agents.update(new AgentId(Ids.parse(agentId, "agent")), role(request.role(), false),
-                request.enabled()), null);
+        Agent agent = agents.update(new AgentId(Ids.parse(agentId, "agent")), role(request.role(), false),
+                request.enabled());
+        return AgentResponse.of(agent, agents.locked(List.of(agent)).get(agent.id()), null);
+    }
+
+    /** Ends the agent's lock after failed sign-ins (and forgets those failures); the agent as it is then. */
+    @PostMapping("/{agentId}/unlock")
+    AgentResponse unlock(@PathVariable String agentId) {
+        return AgentResponse.of(agents.unlock(new AgentId(Ids.parse(agentId, "agent"))), null, null);
     }
 
     private static Role role(String text, boolean required) {

@@ -1,6 +1,7 @@
 package io.seatwise.access.web;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -24,7 +25,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The partner's agents: list, invite (temporary password shown once), change role, disable or enable. */
+/**
+ * The partner's agents: list, invite (temporary password shown once), change role, disable or enable, unlock after
+ * failed sign-ins.
+ */
 @Controller
 @RequestMapping("/agents")
 class AgentsController {
@@ -120,9 +124,19 @@ class AgentsController {
         return "redirect:/agents";
     }
 
+    /** Ends an agent's lock after failed sign-ins (the button shows on a locked agent's row). */
+    @PostMapping("/{id}/unlock")
+    String unlock(@PathVariable String id, RedirectAttributes redirect) {
+        Agent agent = agents.unlock(agentId(id));
+        redirect.addFlashAttribute("success", messages.get("agents.unlocked", agent.email()));
+        return "redirect:/agents";
+    }
+
     private void fill(Model model, InviteForm form, FormErrors errors) {
+        List<Agent> all = agents.list();
         model.addAttribute("nav", "agents");
-        model.addAttribute("agents", agents.list());
+        model.addAttribute("agents", all);
+        model.addAttribute("locked", agents.locked(all));
         model.addAttribute("roles", Role.values());
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
