@@ -36,4 +36,11 @@ public final class AccessEvents {
     /** A sign-in attempt failed. */
     public record SignInFailed(String userName, String reason) {
     }
+
+    /**
+     * A second factor was set up ({@code enrolled}) or reset by an Admin agent: an agent's ({@code customerId}
+     * null) or a customer administrator's ({@code agentId} null).
+     */
+    public record SecondFactorChanged(AgentId agentId, CustomerId customerId, String userName, boolean enrolled) {
+    }
 }
