@@ -26,6 +26,7 @@ import io.seatwise.users.DirectoryRole;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -195,16 +196,28 @@ public class SecondFactors {
     }
 
     /**
-     * Sets the customer's rule: by an agent that may change customers, or by the customer's own Global admin (the
-     * setting is the customer's, as in its directory).
+     * Whether this person may set the customer's rule: an agent that may change customers, or the customer's own
+     * Global admin (the setting is the customer's, as in its directory).
      */
-    public void requireForAdmins(UserDetails me, CustomerId customer, boolean required) {
-        customers.require(customer);
+    public boolean maySetPolicy(UserDetails me, CustomerId customer) {
         boolean agent = me instanceof AgentPrincipal && me.getAuthorities().stream()
                 .anyMatch(a -> a.getAuthority().equals(Permission.CUSTOMERS_WRITE.authority()));
         boolean globalAdmin = me instanceof CustomerUserPrincipal user && user.customerId().equals(customer)
                 && user.directoryRole() == DirectoryRole.GLOBAL_ADMIN && !user.mustChangePassword();
-        if (!agent && !globalAdmin) {
+        return agent || globalAdmin;
+    }
+
+    /** The same for the signed-in person (the customer's page asks whether to show the setting). */
+    @Transactional(readOnly = true)
+    public boolean maySetPolicy(CustomerId customer) {
+        var auth = SecurityContextHolder.getContext().getAuthentication();
+        return auth != null && auth.getPrincipal() instanceof UserDetails me && maySetPolicy(me, customer);
+    }
+
+    /** Sets whether the customer's administrators must use a second factor (from their next sign-in). */
+    public void requireForAdmins(UserDetails me, CustomerId customer, boolean required) {
+        customers.require(customer);
+        if (!maySetPolicy(me, customer)) {
             throw new DomainException(DomainException.Kind.FORBIDDEN, "forbidden", null,
                     "only the customer's Global admin or an agent that manages customers sets this", null);
         }

@@ -28,58 +28,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * TOTP second factor of agents (required here, as by default): enrolment at first sign-in, the code at later
  * sign-ins, recovery codes used once, a session that reaches nothing before the code, tokens and the code.
  */
-@TestPropertySource(properties = "seatwise.mfa.required=true")
-abstract class SecondFactorTests extends ApiTestSupport {
-
-    static final Pattern SECRET = Pattern.compile("data-totp-secret=\"([A-Z2-7]+)\"");
-    static final Pattern RECOVERY = Pattern.compile("<li data-recovery-code>([A-Z0-9-]+)</li>");
-
-    /** A signed-up second factor: its secret, the step of the code that confirmed it, and the recovery codes. */
-    record Enrolled(byte[] secret, long step, List<String> recoveryCodes) {
-
-        String code(long at) {
-            return Totp.code(secret, at);
-        }
-    }
-
-    Signed sales;
-
-    @BeforeEach
-    void agent() {
-        sales = agents.create(Role.SALES);
-    }
-
-    MockHttpSession signInWithPassword(String user, String password, String expectedRedirect) throws Exception {
-        MvcResult result = mvc.perform(formLogin("/login").user(user).password(password))
-                .andExpect(redirectedUrl(expectedRedirect)).andReturn();
-        return (MockHttpSession) result.getRequest().getSession();
-    }
-
-    MockHttpSession signInWithPassword(String user, String password) throws Exception {
-        return signInWithPassword(user, password, "/login/mfa");
-    }
-
-    Enrolled enrol(String user, String password) throws Exception {
-        MockHttpSession session = signInWithPassword(user, password);
-        return enrolIn(session, "/login/mfa", "/login/mfa/enrol");
-    }
-
-    Enrolled enrolIn(MockHttpSession session, String page, String action) throws Exception {
-        String html = mvc.perform(get(page).session(session)).andExpect(status().isOk()).andReturn().getResponse()
-                .getContentAsString(StandardCharsets.UTF_8);
-        Matcher m = SECRET.matcher(html);
-        assertThat(m.find()).as("the page shows the secret in data-totp-secret").isTrue();
-        byte[] secret = new Base32().decode(m.group(1));
-        long step = Totp.step(Instant.now());
-        String page2 = mvc.perform(post(action).session(session).with(csrf()).param("code", Totp.code(secret, step)))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        List<String> codes = new ArrayList<>();
-        Matcher r = RECOVERY.matcher(page2);
-        while (r.find()) {
-            codes.add(r.group(1));
-        }
-        return new Enrolled(secret, step, codes);
-    }
+abstract class SecondFactorTests extends SecondFactorSupport {
 
     @Test
     void anAgentSetsUpItsSecondFactorAtFirstSignInAndGetsTenRecoveryCodesShownOnce() throws Exception {
