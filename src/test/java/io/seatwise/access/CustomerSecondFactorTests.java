@@ -68,7 +68,7 @@ abstract class CustomerSecondFactorTests extends SecondFactorSupport {
         mvc.perform(put(policy).header("Authorization", userAdmin.bearer()).contentType("application/json")
                 .content("{\"adminsRequired\":true}")).andExpect(problem(403, "forbidden"));
         mvc.perform(put(policy).header("Authorization", global.bearer()).contentType("application/json")
-                .content("{}")).andExpect(problem(422, "validation", "adminsRequired"));
+                .content("{}")).andExpect(problem(400, "validation", "adminsRequired"));
         mvc.perform(put(policy).header("Authorization", global.bearer()).contentType("application/json")
                         .content("{\"adminsRequired\":true}"))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.adminsRequired").value(true));
