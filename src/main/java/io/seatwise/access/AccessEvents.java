@@ -49,4 +49,11 @@ public final class AccessEvents {
     /** An Admin agent ended an agent's lock and cleared its failed sign-ins. */
     public record SignInUnlocked(AgentId agentId, String email) {
     }
+
+    /**
+     * A second factor was set up ({@code enrolled}) or reset by an Admin agent: an agent's ({@code customerId}
+     * null) or a customer administrator's ({@code agentId} null).
+     */
+    public record SecondFactorChanged(AgentId agentId, CustomerId customerId, String userName, boolean enrolled) {
+    }
 }

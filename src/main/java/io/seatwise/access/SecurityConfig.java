@@ -99,7 +99,7 @@ class SecurityConfig {
     @Bean
     @Order(1)
     SecurityFilterChain tokenChain(HttpSecurity http, ApiTokenService tokens, AuthenticationManager signIn,
-            RateLimiter limiter) throws Exception {
+            RateLimiter limiter, SecondFactors factors) throws Exception {
         http.securityMatcher("/api/v1/tokens", "/api/v1/tokens/**")
                 .authenticationManager(signIn)
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
@@ -107,6 +107,8 @@ class SecurityConfig {
                 .addFilterBefore(new BearerTokenFilter(tokens, limiter), BasicAuthenticationFilter.class)
                 // before HTTP Basic's Argon2: a flood of guessed passwords is refused by address first
                 .addFilterBefore(new RateLimitFilter(limiter), BasicAuthenticationFilter.class)
+                // a password alone does not make a token for an account with a second factor
+                .addFilterAfter(new SecondFactorTokenFilter(factors), BasicAuthenticationFilter.class)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(c -> c.disable())
                 .headers(SecurityHeaders.all())
@@ -132,8 +134,22 @@ class SecurityConfig {
     @Bean
     @Order(3)
     SecurityFilterChain consoleChain(HttpSecurity http, AuthenticationManager signIn, AgentRepository agents,
-            CustomerSignIn customerUsers, ConsoleView console, RateLimiter limiter) throws Exception {
+            CustomerSignIn customerUsers, ConsoleView console, RateLimiter limiter, SecondFactors factors)
+            throws Exception {
         SavedRequestAwareAuthenticationSuccessHandler landing = new SavedRequestAwareAuthenticationSuccessHandler() {
+            @Override
+            public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
+                    Authentication authentication) throws ServletException, IOException {
+                // The password was right; someone with (or required to have) a second factor passes it next.
+                if (authentication.getPrincipal() instanceof org.springframework.security.core.userdetails
+                        .UserDetails person && factors.needed(person)) {
+                    SecondFactorSession.markPending(request);
+                    getRedirectStrategy().sendRedirect(request, response, "/login/mfa");
+                    return;
+                }
+                super.onAuthenticationSuccess(request, response, authentication);
+            }
+
             @Override
             protected String determineTargetUrl(HttpServletRequest request, HttpServletResponse response,
                     Authentication authentication) {
@@ -153,6 +169,7 @@ class SecurityConfig {
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 .headers(SecurityHeaders.all())
                 .addFilterAfter(new SessionRefresh(agents, customerUsers), SecurityContextHolderFilter.class)
+                .addFilterBefore(new SecondFactorSession.Gate(), AuthorizationFilter.class)
                 // per signed-in person, or per address before sign-in: before the form sign-in's Argon2
                 .addFilterBefore(new RateLimitFilter(limiter), CsrfFilter.class)
                 .addFilterAfter(new PasswordChangeFirst(), AuthorizationFilter.class)
