@@ -185,9 +185,9 @@ abstract class LockoutTests extends ApiTestSupport {
 
         token(from, locked.email(), TestAgents.PASSWORD).andExpect(status().isCreated());
         assertThat(count("SELECT count(*) FROM activity_log WHERE action = 'access.locked' AND actor = ?"
-                + " AND details LIKE '%failures=5%' AND details LIKE '%seconds=5%'", locked.email())).isEqualTo(1);
+                + " AND data LIKE '%\"failures\":5%' AND data LIKE '%\"seconds\":5%'", locked.email())).isEqualTo(1);
         assertThat(count("SELECT count(*) FROM activity_log WHERE action = 'access.unlocked' AND actor = ?"
-                + " AND details LIKE ?", admin.email(), "%" + locked.email() + "%")).isEqualTo(1);
+                + " AND data LIKE ?", admin.email(), "%" + locked.email() + "%")).isEqualTo(1);
         // The refused attempt is a failed sign-in of its own: 5 wrong passwords, then one refused by the lock
         assertThat(count("SELECT count(*) FROM activity_log WHERE action = 'signin.failed' AND actor = ?",
                 locked.email())).isEqualTo(6);
@@ -253,6 +253,6 @@ abstract class LockoutTests extends ApiTestSupport {
                 assertThat(wait).isPositive().isLessThanOrEqualTo(Duration.ofSeconds(5)));
         assertThat(otherNode.waitFor(unique("fresh-"), address())).isEmpty();
         assertThat(count("SELECT count(*) FROM activity_log WHERE action = 'access.locked' AND actor = ?"
-                + " AND details LIKE '%failures=3%'", spraying)).isEqualTo(1);
+                + " AND data LIKE '%\"failures\":3%'", spraying)).isEqualTo(1);
     }
 }
