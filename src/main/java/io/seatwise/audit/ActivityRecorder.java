@@ -9,6 +9,7 @@ import io.seatwise.access.AccessEvents.AgentInvited;
 import io.seatwise.access.AccessEvents.ApiTokenChanged;
 import io.seatwise.access.AccessEvents.CustomerUserPasswordChanged;
 import io.seatwise.access.AccessEvents.PasswordChanged;
+import io.seatwise.access.AccessEvents.SecondFactorChanged;
 import io.seatwise.access.AccessEvents.SignInLocked;
 import io.seatwise.access.AccessEvents.SignInUnlocked;
 import io.seatwise.customers.CustomerEvents.CustomerCreated;
@@ -154,6 +155,13 @@ class ActivityRecorder {
         long seconds = e.lockedFor().toSeconds();
         repository.insert(e.subject(), null, "access.locked", ActivityDetails.of(e.byAddress() ? "address" : "user",
                 e.subject(), "failures", e.failures(), "minutes", (seconds + 59) / 60, "seconds", seconds));
+    }
+
+    /** Set up by the person (enrolled), or reset by an Admin agent; the actor is whoever did it. */
+    @EventListener
+    void on(SecondFactorChanged e) {
+        record(e.customerId() == null ? null : e.customerId().value(),
+                e.enrolled() ? "second-factor.enrolled" : "second-factor.reset", ActivityDetails.of("user", e.userName()));
     }
 
     @EventListener

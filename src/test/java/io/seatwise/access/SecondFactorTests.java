@@ -199,6 +199,11 @@ abstract class SecondFactorTests extends SecondFactorSupport {
                 .isZero();
         mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete(url)
                 .header("Authorization", admin.bearer())).andExpect(problem(409, "mfa-not-enrolled"));
+        // Both the set-up and the reset are in the activity log, the reset as done by the Admin
+        assertThat(count("SELECT count(*) FROM activity_log WHERE action = 'second-factor.enrolled' AND actor = ?",
+                sales.email())).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM activity_log WHERE action = 'second-factor.reset' AND actor = ? "
+                + "AND data LIKE ?", admin.email(), "%" + sales.email() + "%")).isEqualTo(1);
 
         // Then the agent sets one up again at its next sign-in
         MockHttpSession session = signInWithPassword(sales.email(), TestAgents.PASSWORD);
