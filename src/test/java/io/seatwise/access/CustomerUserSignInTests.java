@@ -134,7 +134,8 @@ abstract class CustomerUserSignInTests extends ApiTestSupport {
         mvc.perform(post("/account/password").session(session).with(csrf())
                         .param("currentPassword", user.temporaryPassword()).param("newPassword", "my-own-passphrase")
                         .param("confirmPassword", "my-own-passphrase"))
-                .andExpect(redirectedUrl("/login?passwordChanged"));
+                .andExpect(redirectedUrl("/account?passwordChanged"));
+        mvc.perform(get("/account").session(session)).andExpect(status().isOk());
         Object[] row = passwordRow(user);
         assertThat((String) row[0]).startsWith("{argon2}$argon2id$");
         assertThat((Boolean) row[1]).isFalse();
