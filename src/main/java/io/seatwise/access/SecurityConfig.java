@@ -134,12 +134,14 @@ class SecurityConfig {
     @Bean
     @Order(3)
     SecurityFilterChain consoleChain(HttpSecurity http, AuthenticationManager signIn, AgentRepository agents,
-            CustomerSignIn customerUsers, ConsoleView console, RateLimiter limiter, SecondFactors factors)
-            throws Exception {
+            CustomerSignIn customerUsers, ConsoleView console, RateLimiter limiter, SecondFactors factors,
+            SessionEnding ending) throws Exception {
         SavedRequestAwareAuthenticationSuccessHandler landing = new SavedRequestAwareAuthenticationSuccessHandler() {
             @Override
             public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
                     Authentication authentication) throws ServletException, IOException {
+                // when this session signed in: SessionRefresh ends it if its account's sessions end later
+                SessionStamp.stamp(request, SessionStamp.now());
                 // The password was right; someone with (or required to have) a second factor passes it next.
                 if (authentication.getPrincipal() instanceof org.springframework.security.core.userdetails
                         .UserDetails person && factors.needed(person)) {
@@ -168,7 +170,7 @@ class SecurityConfig {
                         .failureHandler(SignInLockResponses.console()).permitAll())
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 .headers(SecurityHeaders.all())
-                .addFilterAfter(new SessionRefresh(agents, customerUsers), SecurityContextHolderFilter.class)
+                .addFilterAfter(new SessionRefresh(agents, customerUsers, ending), SecurityContextHolderFilter.class)
                 .addFilterBefore(new SecondFactorSession.Gate(), AuthorizationFilter.class)
                 // per signed-in person, or per address before sign-in: before the form sign-in's Argon2
                 .addFilterBefore(new RateLimitFilter(limiter), CsrfFilter.class)
@@ -219,7 +221,8 @@ class SecurityConfig {
             String path = path(request);
             boolean selfService = auth != null && auth.getPrincipal() instanceof CustomerUserPrincipal user
                     && !user.administers();
-            if (selfService && !path.equals("/account") && !path.equals("/account/password") && !always(path)) {
+            if (selfService && !path.equals("/account") && !path.equals("/account/password")
+                    && !path.equals("/account/sign-out-everywhere") && !always(path)) {
                 response.sendRedirect(request.getContextPath() + "/account");
                 return;
             }

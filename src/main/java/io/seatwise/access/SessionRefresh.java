@@ -18,16 +18,19 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * A console session holds a copy of the agent or customer user taken at sign-in. On every request this re-reads
  * it: a disabled agent, or a blocked or deleted customer user, is signed out at once, and a changed role (or a
- * replaced temporary password) takes effect at once.
+ * replaced temporary password) takes effect at once. A session that signed in before its account's "sessions valid
+ * after" moment (SessionEnding) is signed out too.
  */
 class SessionRefresh extends OncePerRequestFilter {
 
     private final AgentRepository agents;
     private final CustomerSignIn customerUsers;
+    private final SessionEnding ending;
 
-    SessionRefresh(AgentRepository agents, CustomerSignIn customerUsers) {
+    SessionRefresh(AgentRepository agents, CustomerSignIn customerUsers, SessionEnding ending) {
         this.agents = agents;
         this.customerUsers = customerUsers;
+        this.ending = ending;
     }
 
     @Override
@@ -40,6 +43,10 @@ class SessionRefresh extends OncePerRequestFilter {
                 signOut(request, response, "disabled");
                 return;
             }
+            if (ended(request, signedIn)) {
+                signOut(request, response, "ended");
+                return;
+            }
             if (current.agent().role() != signedIn.agent().role()
                     || current.agent().mustChangePassword() != signedIn.agent().mustChangePassword()) {
                 replace(request, new AgentPrincipal(current.agent(), null, current.passwordExpiresAt()));
@@ -50,11 +57,21 @@ class SessionRefresh extends OncePerRequestFilter {
                 signOut(request, response, "blocked");
                 return;
             }
+            if (ended(request, signedIn)) {
+                signOut(request, response, "ended");
+                return;
+            }
             if (!signedIn.sameAs(current)) {
                 replace(request, current);
             }
         }
         chain.doFilter(request, response);
+    }
+
+    private boolean ended(HttpServletRequest request, UserDetails signedIn) {
+        HttpSession session = request.getSession(false);
+        return session != null
+                && SessionStamp.startedBefore(session, ending.validAfter(signedIn).orElse(null));
     }
 
     private static void signOut(HttpServletRequest request, HttpServletResponse response, String why)

@@ -59,4 +59,15 @@ public class UserAccounts {
             throw DomainException.notFound("user");
         }
     }
+
+    /** Console sessions of this user that began before this moment are signed out (none: null). */
+    @Transactional(readOnly = true)
+    public Optional<Instant> sessionsValidAfter(CustomerId customerId, UserId userId) {
+        return repository.sessionsValidAfter(customerId, userId);
+    }
+
+    /** Ends the user's console sessions that began before {@code at} (access.SessionEnding decides when). */
+    public void endSessionsBefore(CustomerId customerId, UserId userId, Instant at) {
+        repository.setSessionsValidAfter(customerId, userId, at);
+    }
 }

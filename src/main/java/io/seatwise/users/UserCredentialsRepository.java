@@ -52,6 +52,18 @@ class UserCredentialsRepository {
                 .param("id", id.value()).update() == 1;
     }
 
+    Optional<Instant> sessionsValidAfter(CustomerId customer, UserId id) {
+        return jdbc.sql("SELECT sessions_valid_after FROM app_user WHERE customer_id = :c AND id = :id")
+                .param("c", customer.value()).param("id", id.value())
+                .query((rs, n) -> Optional.ofNullable(Sql.instant(rs, "sessions_valid_after"))).optional()
+                .flatMap(o -> o);
+    }
+
+    void setSessionsValidAfter(CustomerId customer, UserId id, Instant at) {
+        jdbc.sql("UPDATE app_user SET sessions_valid_after = :at WHERE customer_id = :c AND id = :id")
+                .param("at", Timestamp.from(at)).param("c", customer.value()).param("id", id.value()).update();
+    }
+
     private static Credentials credentials(ResultSet rs, int n) throws SQLException {
         User user = new User(new UserId(rs.getObject("id", UUID.class)),
                 new CustomerId(rs.getObject("customer_id", UUID.class)), rs.getString("user_principal_name"),

@@ -165,9 +165,11 @@ abstract class ApiTokensTests extends ApiTestSupport {
                 .andExpect(problem(401, "unauthorized"));
         createToken(sales.email(), TestAgents.PASSWORD, "{\"name\":\"x\"}").andExpect(problem(401, "unauthorized"));
 
-        // And enabled again, the same token works again (it was never revoked)
+        // And enabled again, the token stays revoked (disabling revoked it); a new one works
         agents.setEnabled(sales.agent(), true);
-        mvc.perform(get("/api/v1/customers").header("Authorization", sales.bearer())).andExpect(status().isOk());
+        mvc.perform(get("/api/v1/customers").header("Authorization", sales.bearer()))
+                .andExpect(problem(401, "unauthorized"));
+        createToken(sales.email(), TestAgents.PASSWORD, "{\"name\":\"again\"}").andExpect(status().isCreated());
     }
 
     @Test

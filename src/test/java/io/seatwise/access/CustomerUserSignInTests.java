@@ -134,7 +134,8 @@ abstract class CustomerUserSignInTests extends ApiTestSupport {
         mvc.perform(post("/account/password").session(session).with(csrf())
                         .param("currentPassword", user.temporaryPassword()).param("newPassword", "my-own-passphrase")
                         .param("confirmPassword", "my-own-passphrase"))
-                .andExpect(redirectedUrl("/login?passwordChanged"));
+                .andExpect(redirectedUrl("/account?passwordChanged"));
+        mvc.perform(get("/account").session(session)).andExpect(status().isOk());
         Object[] row = passwordRow(user);
         assertThat((String) row[0]).startsWith("{argon2}$argon2id$");
         assertThat((Boolean) row[1]).isFalse();
@@ -313,13 +314,17 @@ abstract class CustomerUserSignInTests extends ApiTestSupport {
 
     @Test
     void tokensOfBlockedOrDeletedUsersStopWorking() throws Exception {
-        Member admin = customerUsers.create(tenant, DirectoryRole.USER_ADMIN);
+        Member blocked = customerUsers.create(tenant, DirectoryRole.USER_ADMIN);
         String url = "/api/v1/customers/" + tenant.id() + "/users";
-        bearerGet(url, admin).andExpect(status().isOk());
+        bearerGet(url, blocked).andExpect(status().isOk());
 
-        block(admin, true);
-        bearerGet(url, admin).andExpect(problem(401, "unauthorized"));
-        block(admin, false);
+        // Blocking revokes the user's tokens: unblocking does not bring them back, a new one works
+        block(blocked, true);
+        bearerGet(url, blocked).andExpect(problem(401, "unauthorized"));
+        block(blocked, false);
+        bearerGet(url, blocked).andExpect(problem(401, "unauthorized"));
+        Member admin = new Member(tenant, blocked.id(), blocked.userName(), blocked.role(), null,
+                customerUsers.token(blocked));
         bearerGet(url, admin).andExpect(status().isOk());
 
         // Deleting the user revokes its tokens: restoring the account does not bring them back

@@ -14,6 +14,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -79,7 +80,7 @@ class AccountConsoleTests {
     }
 
     @Test
-    void aTemporaryPasswordMustBeChangedThenTheAgentSignsInAgain() throws Exception {
+    void aTemporaryPasswordMustBeChangedThenTheAgentCarriesOnInTheSameSession() throws Exception {
         String email = ConsoleFixtures.unique("temp-") + "@test.example";
         String temporary = SystemActor.call(() -> agents.invite(email, "Temp", Role.SALES)).temporaryPassword();
 
@@ -92,9 +93,13 @@ class AccountConsoleTests {
         mvc.perform(post("/account/password").session(session).with(csrf())
                         .param("currentPassword", temporary).param("newPassword", "a-brand-new-passphrase")
                         .param("confirmPassword", "a-brand-new-passphrase"))
-                .andExpect(redirectedUrl("/login?passwordChanged"));
-        mvc.perform(get("/login").param("passwordChanged", ""))
-                .andExpect(content().string(containsString("Password changed — sign in with your new password.")));
+                .andExpect(redirectedUrl("/account?passwordChanged"));
+        mvc.perform(get("/account").param("passwordChanged", "").session(session))
+                .andExpect(status().isOk())
+                .andExpect(content().string(
+                        containsString("Password changed. Your other sessions have been signed out.")))
+                .andExpect(content().string(not(containsString("You have been signed out"))));
+        mvc.perform(get("/customers").session(session)).andExpect(status().isOk());
         mvc.perform(formLogin("/login").user(email).password("a-brand-new-passphrase"))
                 .andExpect(redirectedUrl("/customers"));
     }

@@ -47,7 +47,8 @@ class CustomerAdminBrowserTest extends BrowserTestSupport {
             page.getByLabel("New password", new Page.GetByLabelOptions().setExact(true)).fill(chosen);
             page.getByLabel("Confirm new password").fill(chosen);
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Change password")).click();
-            assertThat(page.getByText("Password changed — sign in with your new password.")).isVisible();
+            assertThat(page.getByTestId("password-changed"))
+                    .hasText("Password changed. Your other sessions have been signed out.");
             screenshot(page, "02-password-changed");
 
             // With its own password: its customer, its users; no agents, no activity log

@@ -4,16 +4,15 @@ import io.seatwise.access.AgentPrincipal;
 import io.seatwise.access.AgentService;
 import io.seatwise.access.CustomerSignIn;
 import io.seatwise.access.CustomerUserPrincipal;
+import io.seatwise.access.SessionEnding;
 import io.seatwise.shared.DomainException;
 import io.seatwise.web.ConsoleMessages;
 import io.seatwise.web.FormErrors;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.core.Authentication;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,11 +34,14 @@ class PasswordController {
     private final AgentService agents;
     private final CustomerSignIn customerUsers;
     private final ConsoleMessages messages;
+    private final SessionEnding sessions;
 
-    PasswordController(AgentService agents, CustomerSignIn customerUsers, ConsoleMessages messages) {
+    PasswordController(AgentService agents, CustomerSignIn customerUsers, ConsoleMessages messages,
+            SessionEnding sessions) {
         this.agents = agents;
         this.customerUsers = customerUsers;
         this.messages = messages;
+        this.sessions = sessions;
     }
 
     @GetMapping
@@ -50,8 +52,8 @@ class PasswordController {
     }
 
     @PostMapping
-    String change(@AuthenticationPrincipal UserDetails me, PasswordForm form, Authentication authentication,
-            Model model, HttpServletRequest request, HttpServletResponse response) {
+    String change(@AuthenticationPrincipal UserDetails me, PasswordForm form, Model model,
+            HttpServletRequest request, HttpServletResponse response) {
         FormErrors errors;
         if (form.newPassword() == null || !form.newPassword().equals(form.confirmPassword())) {
             errors = FormErrors.of("confirmPassword", messages.get("password.mismatch"));
@@ -63,10 +65,10 @@ class PasswordController {
                     agents.changePassword(((AgentPrincipal) me).agent().id(), form.currentPassword(),
                             form.newPassword());
                 }
-                // The session still holds the old authorities (for a temporary password: change-required only),
-                // so the agent or user signs in again with the new password.
-                new SecurityContextLogoutHandler().logout(request, response, authentication);
-                return "redirect:/login?passwordChanged";
+                // One's other sessions end; this one stays (SessionRefresh gives it the new authorities, e.g. no
+                // longer change-required only) and lands on the account page, which says the password was changed.
+                sessions.endOtherSessions(me, request);
+                return "redirect:/account?passwordChanged";
             } catch (DomainException e) {
                 errors = messages.errors(e);
             }

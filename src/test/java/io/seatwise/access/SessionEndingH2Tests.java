@@ -1,0 +1,7 @@
+package io.seatwise.access;
+
+import io.seatwise.support.H2Test;
+
+@H2Test
+class SessionEndingH2Tests extends SessionEndingTests {
+}

@@ -1,0 +1,7 @@
+package io.seatwise.access;
+
+import io.seatwise.support.PostgresTest;
+
+@PostgresTest
+class SessionEndingPostgresTests extends SessionEndingTests {
+}
