@@ -51,7 +51,9 @@ class CustomerAdminBrowserTest extends BrowserTestSupport {
                     .hasText("Password changed. Your other sessions have been signed out.");
             screenshot(page, "02-password-changed");
 
-            // With its own password: its customer, its users; no agents, no activity log
+            // The session that changed the password goes on; a new one signs in with the chosen password: its
+            // customer, its users; no agents, no activity log
+            page.context().clearCookies();
             signIn(page, admin.userName(), chosen);
             page.navigate(base() + "/customers");
             assertThat(page.locator("main")).containsText("Tenant " + own.domain());
