@@ -1,0 +1,87 @@
+package io.seatwise.shared;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.support.SqlArrayValue;
+
+/**
+ * Where H2 and PostgreSQL differ: one bean, chosen once at start ({@link #of(DataSource)}), is the only place that
+ * knows which database this is. A statement that must differ asks this bean for its variant (a fragment, a whole
+ * statement, or a way of writing rows); no other class tests the database product.
+ *
+ * <p>Each module adds what it needs in its own section below, as an abstract method with both variants.
+ */
+public sealed interface SqlDialect permits SqlDialect.Postgres, SqlDialect.H2 {
+
+    /** The order in which UUID arrays are sent: unsigned, as both databases sort their {@code uuid} columns. */
+    Comparator<UUID> UUID_ORDER = (a, b) -> {
+        int high = Long.compareUnsigned(a.getMostSignificantBits(), b.getMostSignificantBits());
+        return high != 0 ? high : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits());
+    };
+
+    /** The ids of parameter {@code :ids} as a table {@code sel(id)}, on H2 and PostgreSQL alike. */
+    String SELECTED = "UNNEST(:ids) AS sel(id)";
+
+    /** The dialect of the database behind the data source. */
+    static SqlDialect of(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            boolean postgres = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT)
+                    .contains("postgres");
+            return postgres ? new Postgres() : new H2();
+        } catch (SQLException e) {
+            // Guessing would silently pick the H2 variants on PostgreSQL; the database is needed to start anyway.
+            throw new IllegalStateException("Cannot tell which database this is", e);
+        }
+    }
+
+    /** A short name for logs and benchmark output: {@code postgres} or {@code h2}. */
+    String name();
+
+    /** UUIDs as one SQL array parameter (for {@link #SELECTED} or {@code = ANY(:ids)}), in {@link #UUID_ORDER}. */
+    default SqlArrayValue uuidArray(Collection<UUID> ids) {
+        return new SqlArrayValue("uuid", ids.stream().sorted(UUID_ORDER).toArray());
+    }
+
+    // --- shared ---
+
+    // --- users ---
+
+    // --- licensing ---
+
+    // --- access ---
+
+    /** PostgreSQL 16 and later. */
+    final class Postgres implements SqlDialect {
+        @Override
+        public String name() {
+            return "postgres";
+        }
+
+        // --- users ---
+
+        // --- licensing ---
+
+        // --- access ---
+    }
+
+    /** The embedded H2 2.3, in PostgreSQL mode. */
+    final class H2 implements SqlDialect {
+        @Override
+        public String name() {
+            return "h2";
+        }
+
+        // --- users ---
+
+        // --- licensing ---
+
+        // --- access ---
+    }
+}
