@@ -151,11 +151,19 @@ class CatalogRepository {
         });
         Map<ServicePlanId, String> names = new java.util.HashMap<>();
         Map<ServicePlanId, String> friendlyNames = new java.util.HashMap<>();
+        // A plan's friendly name as most of its products write it (a few write it in capitals), else its own
+        jdbc.sql("""
+                SELECT service_plan_id, friendly_name, COUNT(*) AS n FROM product_service_plan
+                WHERE friendly_name IS NOT NULL GROUP BY service_plan_id, friendly_name
+                ORDER BY service_plan_id, n DESC, friendly_name
+                """).query(rs -> {
+            friendlyNames.putIfAbsent(new ServicePlanId(rs.getObject(1, UUID.class)), rs.getString(2));
+        });
         jdbc.sql("SELECT service_plan_id, name, friendly_name FROM service_plan").query(rs -> {
             ServicePlanId plan = new ServicePlanId(rs.getObject(1, UUID.class));
             names.put(plan, rs.getString(2));
             if (rs.getString(3) != null) {
-                friendlyNames.put(plan, rs.getString(3));
+                friendlyNames.putIfAbsent(plan, rs.getString(3));
             }
         });
         Map<SkuId, String> parts = new java.util.HashMap<>();
