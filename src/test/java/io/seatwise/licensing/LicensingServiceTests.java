@@ -43,7 +43,7 @@ abstract class LicensingServiceTests {
 
     static Map<UserId, List<ErrorCode>> codes(LicenseChangeResult result) {
         return result.results().stream().collect(java.util.stream.Collectors.toMap(UserOutcome::userId,
-                o -> o.errors().stream().map(ErrorCode::of).toList()));
+                o -> o.errors().stream().map(f -> ErrorCode.valueOf(f.code())).toList()));
     }
 
     @Test
@@ -343,7 +343,7 @@ abstract class LicensingServiceTests {
         assertThat(page.items()).hasSize(2);
         assertThat(page.items().get(0).succeeded()).isTrue();
         assertThat(page.items().get(0).licenses()).containsExactly(E3);
-        assertThat(page.items().get(1).errors()).extracting(ErrorCode::of)
+        assertThat(page.items().get(1).errors()).extracting(f -> ErrorCode.valueOf(f.code()))
                 .containsExactly(ErrorCode.UsageLocationMissing);
         assertThat(jdbc.sql("SELECT count(*) FROM activity_log WHERE customer_id = ? AND action = 'licenses.changed'")
                 .param(t.id().value()).query(Integer.class).single()).isEqualTo(1);

@@ -27,14 +27,4 @@ public enum ErrorCode {
     public LicenseFailure failure(SkuId skuId, String message, List<ServicePlanId> plans, List<SkuId> products) {
         return new LicenseFailure(name(), skuId, message, plans, products);
     }
-
-    /** The code of a failure, or null when it is not one of these (a restore's {@code UserNameConflict}…). */
-    public static ErrorCode of(LicenseFailure failure) {
-        for (ErrorCode code : values()) {
-            if (code.name().equals(failure.code())) {
-                return code;
-            }
-        }
-        return null;
-    }
 }

@@ -16,6 +16,7 @@ import io.seatwise.customers.Customer;
 import io.seatwise.customers.CustomerId;
 import io.seatwise.customers.CustomersService;
 import io.seatwise.licensing.Selection;
+import io.seatwise.licensing.rules.ErrorCode;
 import io.seatwise.shared.Ids;
 import io.seatwise.shared.PageRequest;
 import io.seatwise.users.SelectedUsers;
@@ -93,12 +94,12 @@ class LicensePages {
         CatalogRules rules = catalog.rules();
         List<String> plans = f.servicePlans().stream().map(rules::planFriendlyName).toList();
         List<String> products = f.products().stream().map(p -> names.getOrDefault(p, rules.productName(p))).toList();
-        if (f.code().equals("MutuallyExclusiveViolation") && plans.size() == 2 && products.size() == 2) {
+        if (f.code().equals(ErrorCode.MutuallyExclusiveViolation.name()) && plans.size() == 2 && products.size() == 2) {
             return products.get(0).equals(products.get(1))
                     ? messages.get(key + ".sameProduct", plans.get(0), plans.get(1), products.get(0))
                     : messages.get(key + ".named", plans.get(0), products.get(0), plans.get(1), products.get(1));
         }
-        if (f.code().equals("DependencyViolation") && plans.size() > 1 && !products.isEmpty()) {
+        if (f.code().equals(ErrorCode.DependencyViolation.name()) && plans.size() > 1 && !products.isEmpty()) {
             String needed = plans.get(1);
             for (String other : plans.subList(2, plans.size())) {
                 needed = messages.get("licenses.error.either", needed, other);
