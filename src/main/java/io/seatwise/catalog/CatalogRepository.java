@@ -150,14 +150,30 @@ class CatalogRepository {
                     k -> new java.util.HashSet<>()).add(rs.getString(2));
         });
         Map<ServicePlanId, String> names = new java.util.HashMap<>();
-        jdbc.sql("SELECT service_plan_id, name FROM service_plan").query(rs -> {
-            names.put(new ServicePlanId(rs.getObject(1, UUID.class)), rs.getString(2));
+        Map<ServicePlanId, String> friendlyNames = new java.util.HashMap<>();
+        // A plan's friendly name as most of its products write it (a few write it in capitals), else its own
+        jdbc.sql("""
+                SELECT service_plan_id, friendly_name, COUNT(*) AS n FROM product_service_plan
+                WHERE friendly_name IS NOT NULL GROUP BY service_plan_id, friendly_name
+                ORDER BY service_plan_id, n DESC, friendly_name
+                """).query(rs -> {
+            friendlyNames.putIfAbsent(new ServicePlanId(rs.getObject(1, UUID.class)), rs.getString(2));
+        });
+        jdbc.sql("SELECT service_plan_id, name, friendly_name FROM service_plan").query(rs -> {
+            ServicePlanId plan = new ServicePlanId(rs.getObject(1, UUID.class));
+            names.put(plan, rs.getString(2));
+            if (rs.getString(3) != null) {
+                friendlyNames.putIfAbsent(plan, rs.getString(3));
+            }
         });
         Map<SkuId, String> parts = new java.util.HashMap<>();
-        jdbc.sql("SELECT sku_id, sku_part_number FROM product").query(rs -> {
-            parts.put(new SkuId(rs.getObject(1, UUID.class)), rs.getString(2));
+        Map<SkuId, String> productNames = new java.util.HashMap<>();
+        jdbc.sql("SELECT sku_id, sku_part_number, product_name FROM product").query(rs -> {
+            SkuId sku = new SkuId(rs.getObject(1, UUID.class));
+            parts.put(sku, rs.getString(2));
+            productNames.put(sku, rs.getString(3));
         });
-        return new CatalogRules(plans, groups, required, only, not, names, parts);
+        return new CatalogRules(plans, groups, required, only, not, names, parts, friendlyNames, productNames);
     }
 
     int countRows(String table) {

@@ -19,14 +19,19 @@ public final class CatalogRules {
     private final Map<SkuId, Set<String>> notOfferedIn;
     private final Map<ServicePlanId, String> planNames;
     private final Map<SkuId, String> partNumbers;
+    private final Map<ServicePlanId, String> planFriendlyNames;
+    private final Map<SkuId, String> productNames;
     private final Set<ServicePlanId> ruled;
 
     CatalogRules(Map<SkuId, Set<ServicePlanId>> plansBySku, Map<ServicePlanId, Set<Integer>> groupsByPlan,
             Map<ServicePlanId, Set<ServicePlanId>> requiredByPlan, Map<SkuId, Set<String>> offeredOnlyIn,
             Map<SkuId, Set<String>> notOfferedIn, Map<ServicePlanId, String> planNames,
-            Map<SkuId, String> partNumbers) {
+            Map<SkuId, String> partNumbers, Map<ServicePlanId, String> planFriendlyNames,
+            Map<SkuId, String> productNames) {
         this.planNames = Map.copyOf(planNames);
         this.partNumbers = Map.copyOf(partNumbers);
+        this.planFriendlyNames = Map.copyOf(planFriendlyNames);
+        this.productNames = Map.copyOf(productNames);
         this.plansBySku = copy(plansBySku);
         this.groupsByPlan = copy(groupsByPlan);
         this.requiredByPlan = copy(requiredByPlan);
@@ -43,12 +48,30 @@ public final class CatalogRules {
             Map<ServicePlanId, Set<Integer>> groupsByPlan, Map<ServicePlanId, Set<ServicePlanId>> requiredByPlan,
             Map<SkuId, Set<String>> offeredOnlyIn, Map<SkuId, Set<String>> notOfferedIn) {
         return new CatalogRules(plansBySku, groupsByPlan, requiredByPlan, offeredOnlyIn, notOfferedIn, Map.of(),
-                Map.of());
+                Map.of(), Map.of(), Map.of());
+    }
+
+    /** These rules with readable names: plans' friendly names and products' names; for tests and partners. */
+    public CatalogRules named(Map<ServicePlanId, String> planFriendlyNames, Map<SkuId, String> productNames) {
+        return new CatalogRules(plansBySku, groupsByPlan, requiredByPlan, offeredOnlyIn, notOfferedIn, planNames,
+                partNumbers, planFriendlyNames, productNames);
     }
 
     /** A plan's technical name, or its id when unknown. */
     public String planName(ServicePlanId plan) {
         return planNames.getOrDefault(plan, plan.toString());
+    }
+
+    /** A plan's friendly name as Microsoft writes it ("Exchange Online (Plan 2)"), else its technical name. */
+    public String planFriendlyName(ServicePlanId plan) {
+        String friendly = planFriendlyNames.get(plan);
+        return friendly == null || friendly.isBlank() ? planName(plan) : friendly;
+    }
+
+    /** A product's name ("Microsoft 365 E3"), else its part number. */
+    public String productName(SkuId sku) {
+        String name = productNames.get(sku);
+        return name == null || name.isBlank() ? partNumber(sku) : name;
     }
 
     /** A product's part number, or its id when unknown. */

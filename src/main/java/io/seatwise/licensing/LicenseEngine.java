@@ -14,6 +14,11 @@ import io.seatwise.catalog.CatalogRules;
 import io.seatwise.catalog.ServicePlanId;
 import io.seatwise.catalog.SkuId;
 import io.seatwise.customers.CustomerId;
+import io.seatwise.licensing.rules.Actor;
+import io.seatwise.licensing.rules.ErrorCode;
+import io.seatwise.licensing.rules.UserChangeEvaluator;
+import io.seatwise.licensing.rules.UserLicenseState;
+import io.seatwise.shared.CurrentActor;
 import io.seatwise.users.UserId;
 import org.springframework.stereotype.Component;
 
@@ -54,6 +59,8 @@ class LicenseEngine {
         private final UUID changeId;
         private final SeatMode seatMode;
         private final CatalogRules rules;
+        /** Who runs it, read once from the security context: the rules take it as data. */
+        private final Actor actor = Actor.of(CurrentActor.directoryRole());
         private final Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         private final Map<SkuId, int[]> seats;
         /** Seat pools locked by this run, with their free seats when locked. */
@@ -258,7 +265,7 @@ class LicenseEngine {
                         state.globalAdmin());
                 UserOutcome template = outcomes.get(key);
                 if (template == null) {
-                    template = UserChangeEvaluator.evaluate(state, spec, rules);
+                    template = UserChangeEvaluator.evaluate(state, spec, rules, actor);
                     if (outcomes.size() < MAX_SITUATIONS) {
                         outcomes.put(key, template);
                     }
@@ -272,7 +279,7 @@ class LicenseEngine {
             private UserOutcome takeSeatsFor(UserOutcome outcome) {
                 for (SkuId sku : outcome.added()) {
                     if (remaining.getOrDefault(sku, 0) < 1) {
-                        return UserOutcome.failed(outcome.userId(), List.of(new Violation(ErrorCode.CountViolation,
+                        return UserOutcome.failed(outcome.userId(), List.of(ErrorCode.CountViolation.failure(
                                 sku, "no free license of " + rules.partNumber(sku))));
                     }
                 }

@@ -22,9 +22,11 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
+import io.seatwise.catalog.LicenseFailure;
 import io.seatwise.catalog.ServicePlanId;
 import io.seatwise.catalog.SkuId;
 import io.seatwise.customers.CustomerId;
+import io.seatwise.licensing.rules.UserLicenseState;
 import io.seatwise.users.UserFilter;
 import io.seatwise.users.UserFilterSql;
 import io.seatwise.users.UserId;
@@ -364,10 +366,10 @@ class LicensingRepository {
         Object[] errors = new Object[n];
         for (int i = 0; i < n; i++) {
             UserOutcome o = outcomes.get(i);
-            Violation first = o.succeeded() ? null : o.errors().get(0);
+            LicenseFailure first = o.succeeded() ? null : o.errors().get(0);
             users[i] = o.userId().value();
             statuses[i] = o.succeeded() ? SUCCEEDED : FAILED;
-            codes[i] = first == null ? null : first.code().name();
+            codes[i] = first == null ? null : first.code();
             skus[i] = first == null || first.skuId() == null ? null : first.skuId().value();
             errors[i] = first == null ? null : ViolationText.encode(o.errors());
         }
@@ -413,8 +415,8 @@ class LicensingRepository {
                     out.writeInt(-1);
                     out.writeInt(-1);
                 } else {
-                    Violation first = o.errors().get(0);
-                    writeText(out, first.code().name());
+                    LicenseFailure first = o.errors().get(0);
+                    writeText(out, first.code());
                     writeUuid(out, first.skuId() == null ? null : first.skuId().value());
                     writeText(out, ViolationText.encode(o.errors()));
                 }

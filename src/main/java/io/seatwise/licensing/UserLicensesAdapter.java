@@ -11,10 +11,12 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import io.seatwise.catalog.CatalogRules;
+import io.seatwise.catalog.LicenseFailure;
 import io.seatwise.catalog.ServicePlanId;
 import io.seatwise.catalog.SkuId;
 import io.seatwise.customers.CustomerId;
 import io.seatwise.licensing.LicenseEngine.SeatMode;
+import io.seatwise.licensing.rules.ErrorCode;
 import io.seatwise.shared.CurrentActor;
 import io.seatwise.shared.Ids;
 import io.seatwise.users.UserId;
@@ -114,8 +116,7 @@ class UserLicensesAdapter implements UserLicenses {
     }
 
     private static LicenseOutcome outcome(UUID change, UserOutcome o) {
-        return new LicenseOutcome(change, o.succeeded(), o.errors().stream()
-                .map(v -> new LicenseError(v.code().name(), v.skuId(), v.message())).toList());
+        return new LicenseOutcome(change, o.succeeded(), o.errors());
     }
 
     private static LicenseChangeSpec spec(List<LicenseRequest> licenses) {
@@ -169,7 +170,7 @@ class UserLicensesAdapter implements UserLicenses {
         for (UserId user : users) {
             List<SkuId> skus = suspended.getOrDefault(user.value(), List.of()).stream().sorted().toList();
             List<SkuId> restored = new ArrayList<>();
-            List<LicenseError> notRestored = new ArrayList<>();
+            List<LicenseFailure> notRestored = new ArrayList<>();
             for (SkuId sku : skus) {
                 int left = free.getOrDefault(sku, 0);
                 if (left > 0) {
@@ -177,7 +178,7 @@ class UserLicensesAdapter implements UserLicenses {
                     restored.add(sku);
                     reactivate.computeIfAbsent(sku, k -> new ArrayList<>()).add(user.value());
                 } else {
-                    notRestored.add(new LicenseError(ErrorCode.CountViolation.name(), sku,
+                    notRestored.add(ErrorCode.CountViolation.failure(sku,
                             "no license of this product was available"));
                     drop.computeIfAbsent(sku, k -> new ArrayList<>()).add(user.value());
                 }

@@ -39,7 +39,16 @@ public final class GlobalAdminGuard {
 
     /** Whether the current actor may manage, or give, this role: all but a User management admin a Global admin. */
     public static boolean mayManage(DirectoryRole role) {
-        return role != DirectoryRole.GLOBAL_ADMIN || !actorIsUserAdmin();
+        return mayManage(actorIsUserAdmin() ? DirectoryRole.USER_ADMIN : null, role);
+    }
+
+    /**
+     * The rule itself, on data: whether an actor of directory role {@code actor} (null: an agent or the system, which
+     * no directory role confines) may manage, or give, role {@code target}: all but a User management admin a
+     * Global admin.
+     */
+    public static boolean mayManage(DirectoryRole actor, DirectoryRole target) {
+        return target != DirectoryRole.GLOBAL_ADMIN || actor != DirectoryRole.USER_ADMIN;
     }
 
     private static boolean actorIsUserAdmin() {

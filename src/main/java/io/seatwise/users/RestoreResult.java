@@ -2,8 +2,8 @@ package io.seatwise.users;
 
 import java.util.List;
 
+import io.seatwise.catalog.LicenseFailure;
 import io.seatwise.catalog.SkuId;
-import io.seatwise.users.UserLicenses.LicenseError;
 
 /**
  * One user's restore: restored (with the licenses that came back and those that did not, and why) or failed
@@ -11,10 +11,10 @@ import io.seatwise.users.UserLicenses.LicenseError;
  * User management admin).
  */
 public record RestoreResult(UserId userId, String userPrincipalName, boolean restored, List<SkuId> restoredLicenses,
-        List<LicenseError> notRestored, List<LicenseError> errors) {
+        List<LicenseFailure> notRestored, List<LicenseFailure> errors) {
 
     static RestoreResult failed(UserId userId, String userPrincipalName, String code, String message) {
         return new RestoreResult(userId, userPrincipalName, false, List.of(), List.of(),
-                List.of(new LicenseError(code, null, message)));
+                List.of(new LicenseFailure(code, null, message)));
     }
 }

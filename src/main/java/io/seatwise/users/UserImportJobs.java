@@ -15,7 +15,6 @@ import io.seatwise.jobs.JobHandler;
 import io.seatwise.jobs.JobId;
 import io.seatwise.jobs.Jobs;
 import io.seatwise.shared.DomainException;
-import io.seatwise.users.UserLicenses.LicenseError;
 import io.seatwise.users.UserLicenses.LicenseOutcome;
 import io.seatwise.users.UserLicenses.NewUserLicenses;
 import org.springframework.core.io.FileSystemResource;
@@ -225,7 +224,7 @@ public class UserImportJobs implements JobHandler {
                 report.licenseChanges().stream().mapToInt(NewUserLicenses::failed).sum(), failed);
     }
 
-    private static LicenseFailure failure(LicenseError error) {
+    private static LicenseFailure failure(io.seatwise.catalog.LicenseFailure error) {
         return new LicenseFailure(error.code(), error.skuId() == null ? null : error.skuId().value().toString(),
                 error.message());
     }

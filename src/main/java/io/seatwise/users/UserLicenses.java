@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import io.seatwise.catalog.LicenseFailure;
 import io.seatwise.catalog.ServicePlanId;
 import io.seatwise.catalog.SkuId;
 import io.seatwise.customers.CustomerId;
@@ -24,16 +25,12 @@ public interface UserLicenses {
         }
     }
 
-    /** Why one license of one user was not given or not restored, in product.md's vocabulary. */
-    record LicenseError(String code, SkuId skuId, String message) {
-    }
-
     /** One user's result of a license assignment at creation; {@code changeId} is the stored license change. */
-    record LicenseOutcome(UUID changeId, boolean succeeded, List<LicenseError> errors) {
+    record LicenseOutcome(UUID changeId, boolean succeeded, List<LicenseFailure> errors) {
     }
 
     /** One user's restored licenses, and those left off (with a code: CountViolation when no seat was free). */
-    record RestoredLicenses(List<SkuId> restored, List<LicenseError> notRestored) {
+    record RestoredLicenses(List<SkuId> restored, List<LicenseFailure> notRestored) {
     }
 
     /**

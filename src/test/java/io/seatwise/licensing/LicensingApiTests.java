@@ -15,9 +15,15 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
+import static io.seatwise.licensing.LicensingFixture.DOMESTIC_CALLING;
+import static io.seatwise.licensing.LicensingFixture.DOMESTIC_CALLING_PLAN;
 import static io.seatwise.licensing.LicensingFixture.E3;
 import static io.seatwise.licensing.LicensingFixture.EXCHANGE_PLAN_1;
 import static io.seatwise.licensing.LicensingFixture.EXCHANGE_S_ENTERPRISE;
+import static io.seatwise.licensing.LicensingFixture.EXCHANGE_S_STANDARD;
+import static io.seatwise.licensing.LicensingFixture.PHONE_SYSTEM;
+import static io.seatwise.licensing.LicensingFixture.PHONE_VIRTUAL_USER;
+import static io.seatwise.licensing.LicensingFixture.TEAMS_PHONE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.hasSize;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -181,6 +187,78 @@ abstract class LicensingApiTests {
                 .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
         assertThat(csv.lines().toList()).hasSize(4);
         assertThat(csv).contains("UserNotFound").contains(E3.toString());
+    }
+
+    @Test
+    void aConflictNamesBothPlansAndTheirProductsAndAMissingPlanIsNamedInPreviewResultsAndCsv() throws Exception {
+        Tenant t = fixture.tenant("US", E3, 5, EXCHANGE_PLAN_1, 5, DOMESTIC_CALLING, 5);
+        UserId user = t.user("US");
+        String base = "/api/v1/customers/" + t.id();
+        post(base + "/users/" + user + "/licenseupdates", "{\"licensesToAssign\":[{\"skuId\":\"" + E3 + "\"}]}")
+                .andExpect(status().isOk()).andExpect(jsonPath("$.succeeded").value(1));
+        String body = "{\"userIds\":[\"" + user + "\"],\"licensesToAssign\":[{\"skuId\":\"" + EXCHANGE_PLAN_1
+                + "\"},{\"skuId\":\"" + DOMESTIC_CALLING + "\"}]}";
+        String conflict = "Exchange Online (Plan 1) in Exchange Online (Plan 1) conflicts with Exchange Online "
+                + "(Plan 2) in Microsoft 365 E3, which the user has: switch one of the two plans off";
+        String missing = "Microsoft 365 Domestic Calling Plan in Skype for Business PSTN Domestic Calling needs "
+                + "Microsoft 365 Phone Standard Resource Account or Microsoft 365 Phone System, which the user does "
+                + "not have: assign a product with it in the same change";
+
+        // The preview says both, each with the plans and products it is about
+        post(base + "/licenseupdates?preview=true", body).andExpect(status().isOk())
+                .andExpect(jsonPath("$.failed").value(1))
+                .andExpect(jsonPath("$.results[0].errors", hasSize(2)))
+                .andExpect(jsonPath("$.results[0].errors[0].code").value("DependencyViolation"))
+                .andExpect(jsonPath("$.results[0].errors[0].skuId").value(DOMESTIC_CALLING.toString()))
+                .andExpect(jsonPath("$.results[0].errors[0].message").value(missing))
+                .andExpect(jsonPath("$.results[0].errors[0].servicePlans", hasSize(3)))
+                .andExpect(jsonPath("$.results[0].errors[0].servicePlans[0]").value(DOMESTIC_CALLING_PLAN.toString()))
+                .andExpect(jsonPath("$.results[0].errors[0].servicePlans[2]").value(PHONE_SYSTEM.toString()))
+                .andExpect(jsonPath("$.results[0].errors[0].products[0]").value(DOMESTIC_CALLING.toString()))
+                .andExpect(jsonPath("$.results[0].errors[1].code").value("MutuallyExclusiveViolation"))
+                .andExpect(jsonPath("$.results[0].errors[1].skuId").value(EXCHANGE_PLAN_1.toString()))
+                .andExpect(jsonPath("$.results[0].errors[1].message").value(conflict))
+                .andExpect(jsonPath("$.results[0].errors[1].servicePlans[0]").value(EXCHANGE_S_STANDARD.toString()))
+                .andExpect(jsonPath("$.results[0].errors[1].servicePlans[1]").value(EXCHANGE_S_ENTERPRISE.toString()))
+                .andExpect(jsonPath("$.results[0].errors[1].products[0]").value(EXCHANGE_PLAN_1.toString()))
+                .andExpect(jsonPath("$.results[0].errors[1].products[1]").value(E3.toString()));
+
+        // Applied, the stored results and the CSV say the same
+        String answer = post(base + "/licenseupdates", body).andExpect(status().isOk())
+                .andExpect(jsonPath("$.results[0].errors[1].message").value(conflict))
+                .andReturn().getResponse().getContentAsString();
+        String changeId = answer.replaceAll(".*\"id\":\"([0-9a-f-]{36})\".*", "$1");
+        get(base + "/licensechanges/" + changeId + "/results").andExpect(status().isOk())
+                .andExpect(jsonPath("$.items[0].errors[0].message").value(missing))
+                .andExpect(jsonPath("$.items[0].errors[0].servicePlans[1]").value(PHONE_VIRTUAL_USER.toString()))
+                .andExpect(jsonPath("$.items[0].errors[1].message").value(conflict))
+                .andExpect(jsonPath("$.items[0].errors[1].servicePlans[1]").value(EXCHANGE_S_ENTERPRISE.toString()))
+                .andExpect(jsonPath("$.items[0].errors[1].products[1]").value(E3.toString()));
+        String csv = get(base + "/licensechanges/" + changeId + "/results.csv").andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(csv).contains("DependencyViolation: " + missing).contains("MutuallyExclusiveViolation: " + conflict);
+        assertThat(t.activeAssignments(EXCHANGE_PLAN_1)).isZero();
+    }
+
+    @Test
+    void takingAwayWhatAKeptPlanNeedsNamesThePlanAndTheProductItCameWith() throws Exception {
+        Tenant t = fixture.tenant("US", TEAMS_PHONE, 5, DOMESTIC_CALLING, 5);
+        UserId user = t.user("US");
+        String base = "/api/v1/customers/" + t.id();
+        post(base + "/users/" + user + "/licenseupdates", "{\"licensesToAssign\":[{\"skuId\":\"" + TEAMS_PHONE
+                + "\"},{\"skuId\":\"" + DOMESTIC_CALLING + "\"}]}").andExpect(jsonPath("$.succeeded").value(1));
+
+        post(base + "/users/" + user + "/licenseupdates", "{\"licensesToRemove\":[\"" + TEAMS_PHONE + "\"]}")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.failed").value(1))
+                .andExpect(jsonPath("$.results[0].errors[0].code").value("DependencyViolation"))
+                .andExpect(jsonPath("$.results[0].errors[0].message").value("Microsoft 365 Domestic Calling Plan in "
+                        + "Skype for Business PSTN Domestic Calling needs Microsoft 365 Phone Standard Resource Account "
+                        + "or Microsoft 365 Phone System, which the user loses with Microsoft Teams Phone Standard: "
+                        + "keep it, or take Skype for Business PSTN Domestic Calling away too"))
+                .andExpect(jsonPath("$.results[0].errors[0].products[0]").value(DOMESTIC_CALLING.toString()))
+                .andExpect(jsonPath("$.results[0].errors[0].products[1]").value(TEAMS_PHONE.toString()));
+        assertThat(t.activeAssignments(TEAMS_PHONE)).isEqualTo(1);
     }
 
     @Test

@@ -32,6 +32,16 @@ public class LicensingFixture {
     public static final SkuId DOMESTIC_CALLING = SkuId.of("0dab259f-bf13-4952-b7f8-7db8f131b28d");
     public static final ServicePlanId EXCHANGE_S_ENTERPRISE =
             new ServicePlanId(UUID.fromString("efb87545-963c-4e0d-99df-69c6916d9eb0"));
+    /** Exchange Online (Plan 1)'s Exchange plan: excludes E3's. */
+    public static final ServicePlanId EXCHANGE_S_STANDARD =
+            new ServicePlanId(UUID.fromString("9aaf7827-d63c-4b61-89c3-182f06f82e5c"));
+    /** Domestic Calling's plan: needs a phone system, Teams Phone's or a resource account's. */
+    public static final ServicePlanId DOMESTIC_CALLING_PLAN =
+            new ServicePlanId(UUID.fromString("4ed3ff63-69d7-4fb7-b984-5aec7f605ca8"));
+    public static final ServicePlanId PHONE_SYSTEM =
+            new ServicePlanId(UUID.fromString("4828c8ec-dc2e-4779-b502-87ac9ce28ab7"));
+    public static final ServicePlanId PHONE_VIRTUAL_USER =
+            new ServicePlanId(UUID.fromString("f47330e9-c134-43b3-9993-e7f004506889"));
 
     private final CustomersService customers;
     private final UsersService users;

@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import io.seatwise.access.SystemActor;
 import io.seatwise.licensing.LicensingFixture.Tenant;
+import io.seatwise.licensing.rules.ErrorCode;
 import io.seatwise.shared.DomainException;
 import io.seatwise.shared.PageRequest;
 import io.seatwise.users.UserFilter;
@@ -42,7 +43,7 @@ abstract class LicensingServiceTests {
 
     static Map<UserId, List<ErrorCode>> codes(LicenseChangeResult result) {
         return result.results().stream().collect(java.util.stream.Collectors.toMap(UserOutcome::userId,
-                o -> o.errors().stream().map(Violation::code).toList()));
+                o -> o.errors().stream().map(f -> ErrorCode.valueOf(f.code())).toList()));
     }
 
     @Test
@@ -342,7 +343,7 @@ abstract class LicensingServiceTests {
         assertThat(page.items()).hasSize(2);
         assertThat(page.items().get(0).succeeded()).isTrue();
         assertThat(page.items().get(0).licenses()).containsExactly(E3);
-        assertThat(page.items().get(1).errors()).extracting(Violation::code)
+        assertThat(page.items().get(1).errors()).extracting(f -> ErrorCode.valueOf(f.code()))
                 .containsExactly(ErrorCode.UsageLocationMissing);
         assertThat(jdbc.sql("SELECT count(*) FROM activity_log WHERE customer_id = ? AND action = 'licenses.changed'")
                 .param(t.id().value()).query(Integer.class).single()).isEqualTo(1);
@@ -386,7 +387,7 @@ abstract class LicensingServiceTests {
         assertThat(undo.succeeded()).isEqualTo(1);
         assertThat(undo.failed()).isEqualTo(1);
         assertThat(undo.results()).filteredOn(o -> !o.succeeded()).singleElement()
-                .satisfies(o -> assertThat(o.errors().get(0).code()).isEqualTo(ErrorCode.CountViolation));
+                .satisfies(o -> assertThat(o.errors().get(0).code()).isEqualTo(ErrorCode.CountViolation.name()));
         assertThat(t.assigned(EXCHANGE_PLAN_1)).isEqualTo(2);
         assertThat(t.activeAssignments(EXCHANGE_PLAN_1)).isEqualTo(2);
     }

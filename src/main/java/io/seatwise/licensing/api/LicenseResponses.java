@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import io.seatwise.catalog.LicenseFailure;
 import io.seatwise.catalog.ServicePlanId;
 import io.seatwise.catalog.SkuId;
 import io.seatwise.licensing.LicenseChangeResult;
@@ -11,7 +12,6 @@ import io.seatwise.licensing.ProductSeats;
 import io.seatwise.licensing.StoredChange;
 import io.seatwise.licensing.UserOutcome;
 import io.seatwise.licensing.UserResult;
-import io.seatwise.licensing.Violation;
 
 /** Response bodies of the licensing API. */
 final class LicenseResponses {
@@ -19,11 +19,15 @@ final class LicenseResponses {
     private LicenseResponses() {
     }
 
-    record Error(String code, UUID skuId, String message) {
+    /**
+     * Why a user's change failed: Microsoft's error code, the product, a message naming what conflicts or is
+     * missing, and the service plans and products concerned (in the order the message names them).
+     */
+    record Error(String code, UUID skuId, String message, List<UUID> servicePlans, List<UUID> products) {
 
-        static List<Error> of(List<Violation> violations) {
-            return violations.stream().map(v -> new Error(v.code().name(),
-                    v.skuId() == null ? null : v.skuId().value(), v.message())).toList();
+        static List<Error> of(List<LicenseFailure> failures) {
+            return failures.stream().map(f -> new Error(f.code(), f.skuId() == null ? null : f.skuId().value(),
+                    f.message(), ids(f.servicePlans()), f.products().stream().map(SkuId::value).toList())).toList();
         }
     }
 

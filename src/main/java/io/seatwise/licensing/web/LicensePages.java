@@ -7,14 +7,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import io.seatwise.catalog.CatalogRules;
 import io.seatwise.catalog.CatalogService;
+import io.seatwise.catalog.LicenseFailure;
 import io.seatwise.catalog.Product;
 import io.seatwise.catalog.SkuId;
 import io.seatwise.customers.Customer;
 import io.seatwise.customers.CustomerId;
 import io.seatwise.customers.CustomersService;
 import io.seatwise.licensing.Selection;
-import io.seatwise.licensing.Violation;
+import io.seatwise.licensing.rules.ErrorCode;
 import io.seatwise.shared.Ids;
 import io.seatwise.shared.PageRequest;
 import io.seatwise.users.SelectedUsers;
@@ -83,15 +85,36 @@ class LicensePages {
         return String.join(", ", skus.stream().map(s -> names.getOrDefault(s, s.toString())).sorted().toList());
     }
 
-    /** A failure in words: {@code licenses.error.<code>} with the product's name. */
-    String words(Violation v, Map<SkuId, String> names) {
-        String product = v.skuId() == null ? "" : names.getOrDefault(v.skuId(), v.skuId().toString());
-        return messages.get("licenses.error." + v.code().name(), product);
+    /**
+     * A failure in words: {@code licenses.error.<code>} with the product's name; a conflict or a missing plan names
+     * the service plans and the products they come from when the failure carries them.
+     */
+    String words(LicenseFailure f, Map<SkuId, String> names) {
+        String key = "licenses.error." + f.code();
+        CatalogRules rules = catalog.rules();
+        List<String> plans = f.servicePlans().stream().map(rules::planFriendlyName).toList();
+        List<String> products = f.products().stream().map(p -> names.getOrDefault(p, rules.productName(p))).toList();
+        if (f.code().equals(ErrorCode.MutuallyExclusiveViolation.name()) && plans.size() == 2 && products.size() == 2) {
+            return products.get(0).equals(products.get(1))
+                    ? messages.get(key + ".sameProduct", plans.get(0), plans.get(1), products.get(0))
+                    : messages.get(key + ".named", plans.get(0), products.get(0), plans.get(1), products.get(1));
+        }
+        if (f.code().equals(ErrorCode.DependencyViolation.name()) && plans.size() > 1 && !products.isEmpty()) {
+            String needed = plans.get(1);
+            for (String other : plans.subList(2, plans.size())) {
+                needed = messages.get("licenses.error.either", needed, other);
+            }
+            return products.size() > 1
+                    ? messages.get(key + ".lost", plans.get(0), products.get(0), needed, products.get(1))
+                    : messages.get(key + ".named", plans.get(0), products.get(0), needed);
+        }
+        String product = f.skuId() == null ? "" : names.getOrDefault(f.skuId(), rules.productName(f.skuId()));
+        return messages.get(key, product);
     }
 
-    List<String> words(List<Violation> violations, Map<SkuId, String> names) {
+    List<String> words(List<LicenseFailure> failures, Map<SkuId, String> names) {
         List<String> list = new ArrayList<>();
-        violations.forEach(v -> list.add(words(v, names)));
+        failures.forEach(f -> list.add(words(f, names)));
         return list;
     }
 }

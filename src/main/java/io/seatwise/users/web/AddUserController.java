@@ -15,7 +15,7 @@ import io.seatwise.shared.Ids;
 import io.seatwise.users.CreatedUser;
 import io.seatwise.users.NewUser;
 import io.seatwise.users.PasswordSheets;
-import io.seatwise.users.UserLicenses.LicenseError;
+import io.seatwise.catalog.LicenseFailure;
 import io.seatwise.users.UserLicenses.LicenseRequest;
 import io.seatwise.users.UsersService;
 import io.seatwise.web.ConsoleMessages;
@@ -168,7 +168,7 @@ class AddUserController {
             return new SheetNotes.Line(created.user().userPrincipalName(), false, List.of());
         }
         List<String> failures = new ArrayList<>();
-        for (LicenseError e : created.licenses().errors()) {
+        for (LicenseFailure e : created.licenses().errors()) {
             String product = e.skuId() == null ? "" : catalog.findProduct(e.skuId()).map(p -> p.productName() + ": ")
                     .orElse("");
             failures.add(product + forms.reason(e.code(), e.message()));

@@ -16,7 +16,7 @@ import io.seatwise.shared.PageRequest;
 import io.seatwise.users.RestoreResult;
 import io.seatwise.users.User;
 import io.seatwise.users.UserId;
-import io.seatwise.users.UserLicenses.LicenseError;
+import io.seatwise.catalog.LicenseFailure;
 import io.seatwise.users.UsersService;
 import io.seatwise.web.Confirmation;
 import io.seatwise.web.ConsoleMessages;
@@ -123,10 +123,10 @@ class DeletedUsersController {
 
     private Outcome outcome(RestoreResult r) {
         List<String> problems = new ArrayList<>();
-        for (LicenseError e : r.errors()) {
+        for (LicenseFailure e : r.errors()) {
             problems.add(forms.reason(e.code(), e.message()));
         }
-        for (LicenseError e : r.notRestored()) {
+        for (LicenseFailure e : r.notRestored()) {
             problems.add(product(e.skuId()) + ": " + forms.reason(e.code(), e.message()));
         }
         String name = r.userPrincipalName() == null ? r.userId().toString() : r.userPrincipalName();

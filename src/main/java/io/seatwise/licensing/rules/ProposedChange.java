@@ -1,4 +1,4 @@
-package io.seatwise.licensing;
+package io.seatwise.licensing.rules;
 
 import java.util.HashMap;
 import java.util.HashSet;
@@ -9,13 +9,15 @@ import java.util.Set;
 import io.seatwise.catalog.CatalogRules;
 import io.seatwise.catalog.ServicePlanId;
 import io.seatwise.catalog.SkuId;
+import io.seatwise.licensing.LicenseChangeSpec;
 
-/** One user's licenses before and after a change, as the policies see them. */
+/** One user's licenses before and after a change, and who asks for it, as the policies see them. */
 final class ProposedChange {
 
     private final UserLicenseState user;
     private final LicenseChangeSpec spec;
     private final CatalogRules rules;
+    private final Actor actor;
     private final Map<SkuId, Set<ServicePlanId>> after = new HashMap<>();
     private final Set<SkuId> added = new LinkedHashSet<>();
     private final Set<SkuId> removed = new LinkedHashSet<>();
@@ -23,10 +25,11 @@ final class ProposedChange {
     private Set<ServicePlanId> enabledBefore;
     private Set<ServicePlanId> enabledAfter;
 
-    ProposedChange(UserLicenseState user, LicenseChangeSpec spec, CatalogRules rules) {
+    ProposedChange(UserLicenseState user, LicenseChangeSpec spec, CatalogRules rules, Actor actor) {
         this.user = user;
         this.spec = spec;
         this.rules = rules;
+        this.actor = actor;
         user.licenses().forEach((sku, disabled) -> {
             if (spec.remove().contains(sku)) {
                 removed.add(sku);
@@ -55,6 +58,11 @@ final class ProposedChange {
 
     CatalogRules rules() {
         return rules;
+    }
+
+    /** Who asks for the change. */
+    Actor actor() {
+        return actor;
     }
 
     /** Products the user gets and did not have: each takes a seat. */
@@ -101,9 +109,19 @@ final class ProposedChange {
 
     /** The product that gives the user {@code plan} after the change (for messages), or null. */
     SkuId productOf(ServicePlanId plan) {
-        return after.entrySet().stream()
+        return giving(after, plan);
+    }
+
+    /** The product that gave the user {@code plan} before the change (for messages), or null. */
+    SkuId productBefore(ServicePlanId plan) {
+        return giving(user.licenses(), plan);
+    }
+
+    /** The first product (in sku order) of these licenses with {@code plan} enabled, or null. */
+    private SkuId giving(Map<SkuId, Set<ServicePlanId>> licenses, ServicePlanId plan) {
+        return licenses.entrySet().stream()
                 .filter(e -> rules.plansOf(e.getKey()).contains(plan) && !e.getValue().contains(plan))
-                .map(Map.Entry::getKey).sorted((a, b) -> a.value().compareTo(b.value())).findFirst().orElse(null);
+                .map(Map.Entry::getKey).sorted().findFirst().orElse(null);
     }
 
     private Set<ServicePlanId> enabled(Map<SkuId, Set<ServicePlanId>> licenses) {

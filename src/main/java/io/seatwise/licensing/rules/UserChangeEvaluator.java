@@ -1,15 +1,20 @@
-package io.seatwise.licensing;
+package io.seatwise.licensing.rules;
 
 import java.util.ArrayList;
 import java.util.List;
 
 import io.seatwise.catalog.CatalogRules;
+import io.seatwise.catalog.LicenseFailure;
+import io.seatwise.licensing.LicenseChangeSpec;
+import io.seatwise.licensing.UserOutcome;
 
 /**
  * Runs the licensing policies on one user's proposed change. A user's change applies entirely or not at all, so
- * any violation fails the whole change for that user. Preview and apply share this code.
+ * any failure fails the whole change for that user. A user that does not exist (or is deleted) gets only that
+ * failure; a Global admin a User management admin may not change gets only that one; otherwise every rule's
+ * failures are reported together. Preview and apply share this code.
  */
-final class UserChangeEvaluator {
+public final class UserChangeEvaluator {
 
     private static final LicensePolicy EXISTS = new UserExists();
     private static final LicensePolicy NOT_A_GLOBAL_ADMIN = new GlobalAdminsNotForUserAdmins();
@@ -19,9 +24,11 @@ final class UserChangeEvaluator {
     private UserChangeEvaluator() {
     }
 
-    static UserOutcome evaluate(UserLicenseState user, LicenseChangeSpec spec, CatalogRules rules) {
-        ProposedChange change = new ProposedChange(user, spec, rules);
-        List<Violation> errors = new ArrayList<>(EXISTS.check(change));
+    /** The outcome of {@code spec} for {@code user}, asked for by {@code actor}, under the catalog's rules. */
+    public static UserOutcome evaluate(UserLicenseState user, LicenseChangeSpec spec, CatalogRules rules,
+            Actor actor) {
+        ProposedChange change = new ProposedChange(user, spec, rules, actor);
+        List<LicenseFailure> errors = new ArrayList<>(EXISTS.check(change));
         if (errors.isEmpty()) {
             errors.addAll(NOT_A_GLOBAL_ADMIN.check(change));
         }

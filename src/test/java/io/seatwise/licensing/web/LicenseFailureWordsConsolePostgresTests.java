@@ -1,0 +1,7 @@
+package io.seatwise.licensing.web;
+
+import io.seatwise.support.PostgresTest;
+
+@PostgresTest
+class LicenseFailureWordsConsolePostgresTests extends LicenseFailureWordsConsoleTests {
+}
