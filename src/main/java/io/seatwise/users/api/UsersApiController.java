@@ -246,27 +246,13 @@ class UsersApiController {
             @RequestParam(required = false) String sort, @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size, @RequestParam(required = false) String after,
             @RequestParam(required = false) String before) {
-        return users.list(new CustomerId(Ids.parse(customerId, "customer")), filter(filter, sku, search),
+        return users.list(new CustomerId(Ids.parse(customerId, "customer")), UserFilter.parse(filter, sku, search),
                 UserSort.parse(sort), PageRequest.of(page, size), new PageAnchor(userId(after, "after"),
                         userId(before, "before"))).map(UserResponse::of);
     }
 
     private static UserId userId(String text, String field) {
         return text == null || text.isBlank() ? null : new UserId(Ids.parseField(text, field));
-    }
-
-    private static UserFilter filter(String filter, String sku, String search) {
-        UserFilter.Type type = UserFilter.type(filter);
-        SkuId product = null;
-        if (sku != null && !sku.isBlank()) {
-            product = new SkuId(Ids.parseField(sku, "sku"));
-            if (type == UserFilter.Type.LICENSED) {
-                type = UserFilter.Type.HAS_PRODUCT;
-            } else if (type == UserFilter.Type.UNLICENSED) {
-                type = UserFilter.Type.LACKS_PRODUCT;
-            }
-        }
-        return new UserFilter(type, product, search);
     }
 
     @GetMapping("/{userId}")

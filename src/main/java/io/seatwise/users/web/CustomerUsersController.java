@@ -6,7 +6,6 @@ import java.util.Map;
 
 import io.seatwise.catalog.CatalogService;
 import io.seatwise.catalog.Product;
-import io.seatwise.catalog.SkuId;
 import io.seatwise.customers.Customer;
 import io.seatwise.customers.CustomerId;
 import io.seatwise.customers.CustomersService;
@@ -54,15 +53,9 @@ class CustomerUsersController {
         }
 
 
+        /** The filter in the words the API takes ({@link UserFilter#parse}). */
         UserFilter userFilter() {
-            UserFilter.Type type = UserFilter.type(filter);
-            SkuId product = sku == null || sku.isBlank() ? null : new SkuId(Ids.parseField(sku, "sku"));
-            if (product != null && type == UserFilter.Type.LICENSED) {
-                type = UserFilter.Type.HAS_PRODUCT;
-            } else if (product != null && type == UserFilter.Type.UNLICENSED) {
-                type = UserFilter.Type.LACKS_PRODUCT;
-            }
-            return new UserFilter(type, product, q);
+            return UserFilter.parse(filter, sku, q);
         }
 
         /** Whether the list shows less than every user (the empty list then says "no match", not "no users"). */
