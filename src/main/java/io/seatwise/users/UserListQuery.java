@@ -262,9 +262,12 @@ class UserListQuery {
             return Map.of();
         }
         Map<UserId, List<SkuId>> held = new HashMap<>();
-        jdbc.sql("SELECT la.user_id, la.sku_id FROM license_assignment la WHERE la.customer_id = :c "
-                        + "AND la.user_id IN (:users) AND la.state = 'ACTIVE'")
-                .param("c", customer.value()).param("users", users.stream().map(UserId::value).toList())
+        // Joined to the ids rather than IN (:list): H2 probes an IN list on the key's second column by reading all
+        // the customer's assignments.
+        jdbc.sql("SELECT la.user_id, la.sku_id FROM " + SqlDialect.SELECTED + " JOIN license_assignment la "
+                        + "ON la.customer_id = :c AND la.user_id = sel.id WHERE la.state = 'ACTIVE'")
+                .param("c", customer.value())
+                .param("ids", dialect.uuidArray(users.stream().map(UserId::value).toList()))
                 .query(rs -> {
                     held.computeIfAbsent(new UserId(rs.getObject(1, UUID.class)), u -> new ArrayList<>())
                             .add(new SkuId(rs.getObject(2, UUID.class)));
