@@ -3,5 +3,5 @@ package io.seatwise.users;
 import io.seatwise.support.PostgresTest;
 
 @PostgresTest
-class UsersListLicensesConsolePostgresTests extends UsersListLicensesConsoleTests {
+class UsersListLicensesPostgresTests extends UsersListLicensesTests {
 }

@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.seatwise.access.Role;
 import io.seatwise.access.SystemActor;
+import io.seatwise.access.TestAgents;
 import io.seatwise.browser.ConsoleFixtures;
 import io.seatwise.licensing.LicensingFixture;
 import io.seatwise.licensing.LicensingFixture.Tenant;
@@ -17,11 +18,18 @@ import org.springframework.test.web.servlet.MockMvc;
 import static io.seatwise.licensing.LicensingFixture.AUDIO_CONFERENCING;
 import static io.seatwise.licensing.LicensingFixture.E3;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.empty;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** The users list's Licenses column: each user's products by name, read once for the page; H2 and PostgreSQL. */
-abstract class UsersListLicensesConsoleTests {
+/**
+ * The users list shows each user's licenses: the console's Licenses column (products by name) and the API's
+ * {@code licenses}, read once for the page; H2 and PostgreSQL.
+ */
+abstract class UsersListLicensesTests {
 
     @Autowired
     MockMvc mvc;
@@ -88,6 +96,23 @@ abstract class UsersListLicensesConsoleTests {
 
         assertThat(held).hasSize(50).allSatisfy((user, skus) -> assertThat(skus).containsExactly(E3));
         assertThat(SystemActor.call(() -> users.licensedProducts(t.id(), List.of(people.get(2))))).isEmpty();
+    }
+
+    @Test
+    void theApiListGivesEachUsersLicenses(@Autowired TestAgents agents) throws Exception {
+        TestAgents.Signed helpdesk = agents.create(Role.HELPDESK);
+
+        mvc.perform(get("/api/v1/customers/" + t.id() + "/users").header("Authorization", helpdesk.bearer()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.items[?(@.id == '" + people.get(0) + "')].licenses[*]",
+                        containsInAnyOrder(E3.toString(), AUDIO_CONFERENCING.toString())))
+                .andExpect(jsonPath("$.items[?(@.id == '" + people.get(1) + "')].licenses[*]",
+                        contains(E3.toString())))
+                .andExpect(jsonPath("$.items[?(@.id == '" + people.get(2) + "')].licenses[*]", empty()));
+        // A single user's answer is as before
+        mvc.perform(get("/api/v1/customers/" + t.id() + "/users/" + people.get(0))
+                        .header("Authorization", helpdesk.bearer()))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.licenses").doesNotExist());
     }
 
     String page(String query) throws Exception {
