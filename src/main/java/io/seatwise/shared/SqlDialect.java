@@ -53,6 +53,25 @@ public sealed interface SqlDialect permits SqlDialect.Postgres, SqlDialect.H2 {
 
     // --- users ---
 
+    /**
+     * A statement the users list runs first in its transaction, or empty. PostgreSQL may settle on a generic plan
+     * after five runs of a statement, which cannot turn {@code LIKE :search} into an index range nor know the LIMIT:
+     * the list's queries are planned for their parameters every time.
+     */
+    java.util.Optional<String> usersListSetting();
+
+    /**
+     * Whether a users search is first looked up in the four name indexes and then read by ids. H2 reads an OR of
+     * conditions on four columns by scanning the customer's users; PostgreSQL combines the index ranges itself.
+     */
+    boolean usersSearchByIds();
+
+    /**
+     * A table (with its alias) read through the named index. H2 takes the first index on customer_id it finds
+     * whatever the ORDER BY, so it is told the one that reads in the page's order; PostgreSQL picks it itself.
+     */
+    String usersIndexed(String table, String index);
+
     // --- licensing ---
 
     // --- access ---
@@ -65,6 +84,21 @@ public sealed interface SqlDialect permits SqlDialect.Postgres, SqlDialect.H2 {
         }
 
         // --- users ---
+
+        @Override
+        public java.util.Optional<String> usersListSetting() {
+            return java.util.Optional.of("SET LOCAL plan_cache_mode = force_custom_plan");
+        }
+
+        @Override
+        public boolean usersSearchByIds() {
+            return false;
+        }
+
+        @Override
+        public String usersIndexed(String table, String index) {
+            return table;
+        }
 
         // --- licensing ---
 
@@ -79,6 +113,21 @@ public sealed interface SqlDialect permits SqlDialect.Postgres, SqlDialect.H2 {
         }
 
         // --- users ---
+
+        @Override
+        public java.util.Optional<String> usersListSetting() {
+            return java.util.Optional.empty();
+        }
+
+        @Override
+        public boolean usersSearchByIds() {
+            return true;
+        }
+
+        @Override
+        public String usersIndexed(String table, String index) {
+            return table + " USE INDEX (" + index + ")";
+        }
 
         // --- licensing ---
 

@@ -87,8 +87,7 @@ final class LicenseRequests {
     }
 
     static UserFilter filter(String type, String skuId, String search) {
-        return new UserFilter(UserFilter.type(type),
-                skuId == null || skuId.isBlank() ? null : new SkuId(uuid(skuId, "filter.skuId")), search);
+        return UserFilter.parse(type, skuId, search, "filter.skuId");
     }
 
     static UUID uuid(String text, String field) {

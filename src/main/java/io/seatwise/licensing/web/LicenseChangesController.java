@@ -154,6 +154,10 @@ class LicenseChangesController {
         String back = "/customers/" + customer.id() + "/licensechanges/";
         try {
             StoredChange stored = licensing.change(customer.id(), change);
+            if (stored.undoRefusal().isEmpty() && stored.succeeded() == 0) {
+                redirect.addFlashAttribute("problem", refusal(stored));
+                return "redirect:" + back + change;
+            }
             if (background.inBackground(stored.succeeded())) {
                 Job job = jobs.undo(customer.id(), stored);
                 return "redirect:/customers/" + customer.id() + "/licensejobs/" + job.id();
@@ -172,7 +176,14 @@ class LicenseChangesController {
         }
     }
 
+    /**
+     * Why the console offers no Undo for the change, or null: it is an undo, it was undone, or no user succeeded in
+     * it, so it changed nothing.
+     */
     private String refusal(StoredChange stored) {
+        if (stored.undoRefusal().isEmpty() && stored.succeeded() == 0) {
+            return messages.get("licenses.undo.nothingChanged");
+        }
         return stored.undoRefusal().map(type -> messages.get(type.equals("already-undone") ? "licenses.undo.already"
                 : "licenses.undo.notUndoable")).orElse(null);
     }

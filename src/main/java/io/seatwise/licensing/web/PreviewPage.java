@@ -69,7 +69,9 @@ class PreviewPage {
         model.addAttribute("outcomes", outcomes);
         model.addAttribute("moreOutcomes", Math.max(0, result.selected() - outcomes.size()));
         model.addAttribute("shortfalls", shortfalls);
-        model.addAttribute("shortText", shortfalls.isEmpty() ? null : shortText(shortfalls, names));
+        String shortText = shortfalls.isEmpty() ? null : shortText(shortfalls, names);
+        model.addAttribute("shortText", shortText);
+        model.addAttribute("saveRefusal", saveRefusal(shortText, result));
         model.addAttribute("error", error);
         model.addAttribute("assign", spec.assign().keySet().stream().map(SkuId::toString).toList());
         model.addAttribute("exclude", spec.assign().entrySet().stream().flatMap(e -> e.getValue().stream()
@@ -93,6 +95,17 @@ class PreviewPage {
             words.add(messages.get("licenses.outcome.unchanged"));
         }
         return words;
+    }
+
+    /**
+     * Why Save is disabled, or null when it is not: products short of seats (the whole change would be refused), or
+     * no selected user for whom the change would succeed (saving would change nothing).
+     */
+    private String saveRefusal(String shortText, LicenseChangeResult result) {
+        if (shortText != null) {
+            return messages.get("licenses.cannotSave", shortText);
+        }
+        return result.succeeded() == 0 ? messages.get("licenses.cannotSaveNoneSucceed") : null;
     }
 
     /** Each product short of seats, in words. */

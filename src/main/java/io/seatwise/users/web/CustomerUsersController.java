@@ -1,8 +1,11 @@
 package io.seatwise.users.web;
 
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
 
 import io.seatwise.catalog.CatalogService;
 import io.seatwise.catalog.Product;
@@ -54,15 +57,9 @@ class CustomerUsersController {
         }
 
 
+        /** The filter in the words the API takes ({@link UserFilter#parse}). */
         UserFilter userFilter() {
-            UserFilter.Type type = UserFilter.type(filter);
-            SkuId product = sku == null || sku.isBlank() ? null : new SkuId(Ids.parseField(sku, "sku"));
-            if (product != null && type == UserFilter.Type.LICENSED) {
-                type = UserFilter.Type.HAS_PRODUCT;
-            } else if (product != null && type == UserFilter.Type.UNLICENSED) {
-                type = UserFilter.Type.LACKS_PRODUCT;
-            }
-            return new UserFilter(type, product, q);
+            return UserFilter.parse(filter, sku, q);
         }
 
         /** Whether the list shows less than every user (the empty list then says "no match", not "no users"). */
@@ -150,10 +147,13 @@ class CustomerUsersController {
         model.addAttribute("filters", FILTERS);
         model.addAttribute("sorts", SORTS);
         model.addAttribute("pageSizes", PAGE_SIZES);
-        model.addAttribute("products", customers.subscriptions(customer.id()).stream()
+        List<Product> products = customers.subscriptions(customer.id()).stream()
                 .flatMap(s -> catalog.findProduct(s.skuId()).stream())
-                .sorted(Comparator.comparing(Product::productName)).toList());
+                .sorted(Comparator.comparing(Product::productName)).toList();
+        model.addAttribute("products", products);
         model.addAttribute("page", page);
+        // Deleted users' licenses are suspended: their list has no Licenses column.
+        model.addAttribute("licenses", form.selectable() ? licenses(customer.id(), page, products) : Map.of());
         model.addAttribute("selection", selection);
         model.addAttribute("selectedCount", selectedCount(customer.id(), selection));
         model.addAttribute("matchingThisList", selection.isMatching()
@@ -161,6 +161,21 @@ class CustomerUsersController {
         model.addAttribute("pageState", pageState(page, selection));
         model.addAttribute("deletedCount", users.deleted(customer.id(), new PageRequest(0, 1)).totalCount());
         return Htmx.wantsFragment(request, response) ? "users/list :: results" : "users/list";
+    }
+
+    /**
+     * The Licenses column: each shown user's products by name, sorted, keyed by user id; read for the whole page in
+     * one statement. A user without licenses has no entry.
+     */
+    private Map<UUID, String> licenses(CustomerId customer, PageResult<User> page, List<Product> products) {
+        Map<SkuId, String> names = products.stream()
+                .collect(Collectors.toMap(Product::skuId, Product::productName, (a, b) -> a));
+        Map<UserId, List<SkuId>> held = users.licensedProducts(customer,
+                page.items().stream().map(User::id).toList());
+        Map<UUID, String> shown = new HashMap<>();
+        held.forEach((user, skus) -> shown.put(user.value(), String.join(", ", skus.stream()
+                .map(sku -> names.getOrDefault(sku, sku.toString())).sorted().toList())));
+        return shown;
     }
 
     /** How many users are selected: the picked ones, or the count of those matching the selection's filter. */

@@ -1,0 +1,7 @@
+package io.seatwise.licensing;
+
+import io.seatwise.support.PostgresTest;
+
+@PostgresTest
+class SaveAndUndoConsolePostgresTests extends SaveAndUndoConsoleTests {
+}
