@@ -46,7 +46,10 @@ class ModularityTests {
         modules.verify();
     }
 
-    /** An undeclared module may depend on any other: the list of them is kept here so that it only ever shrinks. */
+    /**
+     * An undeclared module may depend on any other, so they are listed here exactly: a new module without a
+     * declaration, or one that gains a declaration, fails until {@link #UNDECLARED} says so.
+     */
     @Test
     void modulesDeclareTheirAllowedDependencies() {
         Set<String> undeclared = new TreeSet<>();
