@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * served meanwhile: Spring Session checks the expiry when it reads one, so the cleanup only reclaims space.
  */
 @Component
-public class SessionCleanup {
+class SessionCleanup {
 
     private final JdbcIndexedSessionRepository sessions;
 

@@ -3,12 +3,14 @@ package io.seatwise.access;
 import java.util.List;
 import java.util.function.Supplier;
 
+import org.springframework.modulith.NamedInterface;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 
-/** Runs start-up and scheduled work as "system", with every permission. */
+/** Runs start-up and scheduled work as "system", with every permission: named interface {@code access::system}. */
+@NamedInterface("system")
 public final class SystemActor {
 
     private SystemActor() {

@@ -7,7 +7,7 @@ import io.seatwise.users.UserId;
  * Whose API token: an agent's, or a customer administrator's (its customer and user). Exactly one of the two is
  * set, as the table's check constraint says; {@code name} is the owner's sign-in name.
  */
-public record TokenOwner(AgentId agentId, CustomerId customerId, UserId userId, String name) {
+record TokenOwner(AgentId agentId, CustomerId customerId, UserId userId, String name) {
 
     public TokenOwner {
         if ((agentId == null) == (customerId == null || userId == null)) {

@@ -3,7 +3,7 @@ package io.seatwise.catalog;
 import java.util.List;
 
 /** A catalog or rules file that cannot be loaded; every problem found, each with file, line and reason. */
-public class CatalogFormatException extends RuntimeException {
+class CatalogFormatException extends RuntimeException {
 
     private final List<String> problems;
 

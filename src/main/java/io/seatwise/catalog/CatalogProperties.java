@@ -9,7 +9,7 @@ import org.springframework.core.io.Resource;
  * its own files ({@code file:/path/products.csv}).
  */
 @ConfigurationProperties("seatwise.catalog")
-public record CatalogProperties(
+record CatalogProperties(
         @DefaultValue("classpath:catalog/products.csv") Resource products,
         @DefaultValue("classpath:catalog/product_service_plans.csv") Resource servicePlans,
         @DefaultValue("classpath:catalog/mutually_exclusive_plans.csv") Resource exclusions,

@@ -10,10 +10,13 @@ import org.springframework.web.servlet.ModelAndView;
 
 /**
  * Domain errors a console controller did not turn into a form message: an unknown id is the 404 page, anything
- * else an error page that says what was wrong. Controllers handle the errors they can show next to a field.
+ * else an error page that says what was wrong. Controllers handle the errors they can show next to a field. It
+ * applies to the console ({@code web}) package of each module, named here: a module whose console is not listed
+ * gets Spring's default error handling instead.
  */
 @ControllerAdvice(basePackages = {"io.seatwise.web", "io.seatwise.customers.web", "io.seatwise.users.web",
-        "io.seatwise.access.web", "io.seatwise.audit.web", "io.seatwise.licensing.web"})
+        "io.seatwise.imports.web", "io.seatwise.passwordsheets.web", "io.seatwise.access.web",
+        "io.seatwise.audit.web", "io.seatwise.licensing.web"})
 class ConsoleExceptionHandler {
 
     private final ConsoleMessages messages;

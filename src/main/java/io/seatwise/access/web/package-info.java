@@ -1,2 +1,5 @@
-/** The console's access pages: agents, the signed-in person's own account, API tokens and password. */
+/**
+ * The console's access pages: agents, the signed-in person's own account, password, second factor, API tokens, a
+ * customer's two-step verification rule. Internal to the access module.
+ */
 package io.seatwise.access.web;
