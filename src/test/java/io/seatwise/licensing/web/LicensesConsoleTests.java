@@ -1,4 +1,4 @@
-package io.seatwise.browser;
+package io.seatwise.licensing.web;
 
 import java.util.List;
 import java.util.UUID;
@@ -11,6 +11,7 @@ import io.seatwise.licensing.LicensingFixture;
 import io.seatwise.licensing.LicensingFixture.Tenant;
 import io.seatwise.licensing.LicensingService;
 import io.seatwise.licensing.Selection;
+import io.seatwise.support.ConsoleFixtures;
 import io.seatwise.users.SelectedUsers;
 import io.seatwise.users.UserId;
 import org.junit.jupiter.api.BeforeEach;
