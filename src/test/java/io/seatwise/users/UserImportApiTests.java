@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.UUID;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -16,6 +17,7 @@ import io.seatwise.licensing.LicensingFixture;
 import io.seatwise.licensing.LicensingFixture.Tenant;
 import io.seatwise.shared.CsvCells;
 import io.seatwise.shared.TemporaryPasswords;
+import io.seatwise.support.Polling;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import org.junit.jupiter.api.BeforeEach;
@@ -180,11 +182,8 @@ abstract class UserImportApiTests extends ApiTestSupport {
                 .andReturn().getResponse().getHeader("Location");
 
         // Then its job ends with the same report the synchronous import answers
-        String status = "QUEUED";
-        for (int i = 0; i < 300 && !status.equals("SUCCEEDED") && !status.equals("FAILED"); i++) {
-            Thread.sleep(100);
-            status = read(getAs(helpdesk, location).andExpect(status().isOk()), "$.status");
-        }
+        Polling.atMost(Duration.ofSeconds(60)).until(() -> read(getAs(helpdesk, location).andExpect(status().isOk()),
+                "$.status"), (String s) -> s.equals("SUCCEEDED") || s.equals("FAILED"));
         getAs(helpdesk, location)
                 .andExpect(jsonPath("$.status").value("SUCCEEDED"))
                 .andExpect(jsonPath("$.kind").value("user-import"))
@@ -219,11 +218,8 @@ abstract class UserImportApiTests extends ApiTestSupport {
                         .file(new MockMultipartFile("file", "users.csv", "text/csv", bad))
                         .header("Authorization", helpdesk.bearer()))
                 .andExpect(status().isAccepted()).andReturn().getResponse().getHeader("Location");
-        String status = "QUEUED";
-        for (int i = 0; i < 300 && !status.equals("SUCCEEDED") && !status.equals("FAILED"); i++) {
-            Thread.sleep(100);
-            status = read(getAs(helpdesk, location), "$.status");
-        }
+        Polling.atMost(Duration.ofSeconds(60)).until(() -> read(getAs(helpdesk, location), "$.status"),
+                (String s) -> s.equals("SUCCEEDED") || s.equals("FAILED"));
         getAs(helpdesk, location)
                 .andExpect(jsonPath("$.status").value("SUCCEEDED"))
                 .andExpect(jsonPath("$.result.created").value(0))
