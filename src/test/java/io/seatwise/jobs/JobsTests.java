@@ -131,7 +131,7 @@ abstract class JobsTests extends ApiTestSupport {
 
     @Test
     void aJobInterruptedTooOftenFailsInsteadOfRunningAgain() throws Exception {
-        JobId id = stranded(UserImportJobs.KIND, "agent:" + helpdesk.email(), JobRunner.MAX_ATTEMPTS, threeUsers());
+        JobId id = stranded(UserImportJobs.KIND, "agent:" + helpdesk.email(), JobAttempts.MAX_ATTEMPTS, threeUsers());
         Job job = awaitOver(id);
         assertThat(job.status()).isEqualTo(JobStatus.FAILED);
         assertThat(job.errorCode()).isEqualTo("job-interrupted");
