@@ -1,15 +1,11 @@
 package io.seatwise.users;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
 import io.seatwise.access.ApiTestSupport;
 import io.seatwise.access.Role;
 import io.seatwise.access.TestAgents.Signed;
@@ -18,6 +14,7 @@ import io.seatwise.licensing.LicensingFixture.Tenant;
 import io.seatwise.shared.CsvCells;
 import io.seatwise.shared.TemporaryPasswords;
 import io.seatwise.support.Polling;
+import io.seatwise.support.TestMailServer;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,24 +40,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /** Import users from CSV through the API, the password sheet it leaves (download once, mail once); both DBs. */
 abstract class UserImportApiTests extends ApiTestSupport {
 
-    static final int SMTP_PORT = freePort();
-
     @RegisterExtension
-    static GreenMailExtension mail = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1",
-            ServerSetup.PROTOCOL_SMTP));
+    static TestMailServer mail = new TestMailServer();
 
     @DynamicPropertySource
     static void smtp(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> SMTP_PORT);
-    }
-
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        mail.pointMailAtIt(registry);
     }
 
     @Autowired
