@@ -9,7 +9,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -18,6 +20,7 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
 
 import com.jayway.jsonpath.JsonPath;
 import io.seatwise.support.NodeHttp;
+import io.seatwise.support.Polling;
 import io.seatwise.support.Postgres;
 import io.seatwise.support.SeatwiseNode;
 import org.junit.jupiter.api.AfterAll;
@@ -206,9 +209,7 @@ class TwoNodesPostgresTests {
         URI jobOnA = a.url("/api/v1/customers/" + customer + "/jobs/" + job);
 
         // Stop the node running it once it is at work
-        SeatwiseNode runner = null;
-        long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (runner == null && System.nanoTime() < until) {
+        SeatwiseNode runner = Polling.atMost(Duration.ofSeconds(60)).alias("the import started").until(() -> {
             String state = http.get(jobOnA, token).body();
             assertThat((String) JsonPath.read(state, "$.status")).as("the import finished before it could be "
                     + "stopped: make it bigger").isIn("QUEUED", "RUNNING");
@@ -216,12 +217,10 @@ class TwoNodesPostgresTests {
                     && ((Number) JsonPath.read(state, "$.done")).longValue() > 0) {
                 String claimedBy = db.sql("SELECT claimed_by FROM job WHERE id = ?").params(UUID.fromString(job))
                         .query(String.class).single();
-                runner = claimedBy.startsWith("node-" + a.pid() + "-") ? a : b;
-            } else {
-                Thread.sleep(100);
+                return claimedBy.startsWith("node-" + a.pid() + "-") ? a : b;
             }
-        }
-        assertThat(runner).as("the import started").isNotNull();
+            return null;
+        }, Objects::nonNull);
         runner.kill();
         SeatwiseNode survivor = runner == a ? b : a;
         assertThat(runner.isAlive()).isFalse();
@@ -289,15 +288,7 @@ class TwoNodesPostgresTests {
         return db.sql(sql).params(UUID.fromString(customer)).query(Long.class).single();
     }
 
-    interface Condition {
-        boolean holds() throws Exception;
-    }
-
-    static void await(Duration limit, Condition condition) throws Exception {
-        long until = System.nanoTime() + limit.toNanos();
-        while (!condition.holds()) {
-            assertThat(System.nanoTime()).as("still waiting after " + limit).isLessThan(until);
-            Thread.sleep(250);
-        }
+    static void await(Duration limit, Callable<Boolean> condition) {
+        Polling.atMost(limit).pollInterval(Duration.ofMillis(250)).until(condition);
     }
 }

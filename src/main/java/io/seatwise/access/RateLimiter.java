@@ -15,20 +15,17 @@ import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
-import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
 import io.github.bucket4j.distributed.proxy.ExpiredEntriesCleaner;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.distributed.proxy.optimization.NopeOptimizationListener;
 import io.github.bucket4j.distributed.proxy.optimization.skiponzero.SkipSyncOnZeroOptimization;
-import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
+import io.seatwise.shared.SqlDialect;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.support.JdbcUtils;
-import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -96,14 +93,14 @@ class RateLimiter {
     private final AtomicLong lastFailureLogged = new AtomicLong();
 
     @Autowired
-    RateLimiter(DataSource dataSource,
+    RateLimiter(DataSource dataSource, SqlDialect dialect,
             @Value("${seatwise.limits.per-token.requests:1200}") long tokenRequests,
             @Value("${seatwise.limits.per-token.period:1m}") Duration tokenPeriod,
             @Value("${seatwise.limits.per-address.requests:120}") long addressRequests,
             @Value("${seatwise.limits.per-address.period:1m}") Duration addressPeriod,
             @Value("${seatwise.limits.per-person.requests:600}") long personRequests,
             @Value("${seatwise.limits.per-person.period:1m}") Duration personPeriod) {
-        this(store(dataSource), new Rule(Kind.TOKEN, tokenRequests, tokenPeriod),
+        this(store(dataSource, dialect), new Rule(Kind.TOKEN, tokenRequests, tokenPeriod),
                 new Rule(Kind.ADDRESS, addressRequests, addressPeriod),
                 new Rule(Kind.PERSON, personRequests, personPeriod));
     }
@@ -115,20 +112,10 @@ class RateLimiter {
         this.perPerson = perPerson;
     }
 
-    /** Bucket4j's own PostgreSQL store on PostgreSQL; the same protocol with H2's INSERT syntax on H2. */
-    static ProxyManager<String> store(DataSource dataSource) {
-        ExpirationAfterWriteStrategy expiry = ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(KEEP_FULL);
-        String product;
-        try {
-            product = JdbcUtils.extractDatabaseMetaData(dataSource, m -> m.getDatabaseProductName());
-        } catch (MetaDataAccessException e) {
-            throw new IllegalStateException("cannot tell which database holds the rate limits", e);
-        }
-        if ("H2".equals(product)) {
-            return new H2BucketStore(dataSource, expiry);
-        }
-        return Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource).primaryKeyMapper(PrimaryKeyMapper.STRING)
-                .table(H2BucketStore.TABLE).expirationAfterWrite(expiry).build();
+    /** The buckets' store in the database: a row per bucket, kept until it has been full for {@link #KEEP_FULL}. */
+    static ProxyManager<String> store(DataSource dataSource, SqlDialect dialect) {
+        return new JdbcBucketStore(dataSource, dialect,
+                ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(KEEP_FULL));
     }
 
     Rule rule(Kind kind) {

@@ -76,6 +76,14 @@ public sealed interface SqlDialect permits SqlDialect.Postgres, SqlDialect.H2 {
 
     // --- access ---
 
+    /**
+     * Adds an empty row to the rate limits' Bucket4j table {@code rate_limit_bucket (id, state)} unless it has one
+     * with that id (the one parameter): the one statement of Bucket4j's SELECT … FOR UPDATE protocol that differs.
+     * PostgreSQL takes Bucket4j's own {@code ON CONFLICT(id) DO NOTHING}; H2 2.3 takes only
+     * {@code ON CONFLICT DO NOTHING}, without the target.
+     */
+    String insertEmptyRateLimitBucket();
+
     /** PostgreSQL 16 and later. */
     final class Postgres implements SqlDialect {
         @Override
@@ -103,6 +111,11 @@ public sealed interface SqlDialect permits SqlDialect.Postgres, SqlDialect.H2 {
         // --- licensing ---
 
         // --- access ---
+
+        @Override
+        public String insertEmptyRateLimitBucket() {
+            return "INSERT INTO rate_limit_bucket (id, state) VALUES (?, null) ON CONFLICT (id) DO NOTHING";
+        }
     }
 
     /** The embedded H2 2.3, in PostgreSQL mode. */
@@ -132,5 +145,10 @@ public sealed interface SqlDialect permits SqlDialect.Postgres, SqlDialect.H2 {
         // --- licensing ---
 
         // --- access ---
+
+        @Override
+        public String insertEmptyRateLimitBucket() {
+            return "INSERT INTO rate_limit_bucket (id, state) VALUES (?, null) ON CONFLICT DO NOTHING";
+        }
     }
 }

@@ -6,13 +6,9 @@ import java.util.Deque;
 
 import io.seatwise.shared.DomainException;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.Ordered;
-import org.springframework.util.unit.DataSize;
-import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
@@ -21,30 +17,27 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.ErrorResponse;
-import org.springframework.web.HttpMediaTypeNotSupportedException;
-import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authorization.AuthorizationDeniedException;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
-import org.springframework.web.multipart.MultipartException;
-import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
-import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.TokenStreamContext;
 import tools.jackson.core.exc.StreamReadException;
 
 /**
- * Maps every error of the API to RFC 9457 problem details with a stable {@code type}
+ * Maps every error of the API's controllers to RFC 9457 problem details with a stable {@code type}
  * ({@code urn:seatwise:problem:<name>}) and, where known, the offending {@code field}. Bad input is never a 500.
+ * Requests under {@code /api/} that reach no controller are answered alike by {@link UnmappedApiRequests}, and
+ * uploads refused while the request is parsed by {@link UploadProblems}.
  */
 @RestControllerAdvice(annotations = RestController.class)
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
@@ -211,7 +204,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return path.toString();
     }
 
-    private static ProblemDetail problem(HttpStatus status, String type, String detail) {
+    static ProblemDetail problem(HttpStatus status, String type, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(URI.create(TYPE_PREFIX + type));
         return problem;
@@ -223,85 +216,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return headers;
     }
 
-    private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
-        return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(problem);
+    /** The request's path within the application. */
+    static String path(HttpServletRequest request) {
+        return request.getRequestURI().substring(request.getContextPath().length());
     }
 
-    /**
-     * Requests under {@code /api/} that reach no controller: an unknown route, a method or content type no
-     * mapping takes. No {@code @RestController} is involved, so the advice above does not see them; without this
-     * they ended as a bare status (or the console's error page). Other paths are left to the console.
-     */
-    @RestControllerAdvice
-    @Order(Ordered.LOWEST_PRECEDENCE)
-    static class UnmappedApiRequests {
-
-        private final DataSize upload;
-
-        UnmappedApiRequests(@Value("${seatwise.limits.upload:50MB}") DataSize upload) {
-            this.upload = upload;
-        }
-
-        @ExceptionHandler({NoResourceFoundException.class, NoHandlerFoundException.class,
-                HttpRequestMethodNotSupportedException.class, HttpMediaTypeNotSupportedException.class,
-                MaxUploadSizeExceededException.class})
-        ResponseEntity<ProblemDetail> unmapped(Exception e, HttpServletRequest request, HttpServletResponse response)
-                throws Exception {
-            String path = request.getRequestURI().substring(request.getContextPath().length());
-            if (e instanceof MaxUploadSizeExceededException tooLarge) {
-                // Spring takes a part header over Tomcat's limit (a far too long file name) for a size problem
-                if (invalidFileName(tooLarge)) {
-                    return multipart(tooLarge, request, response);
-                }
-                if (path.startsWith("/api/")) {
-                    return respond(uploadTooLarge(upload.toBytes()));
-                }
-            }
-            if (!path.startsWith("/api/") || !(e instanceof ErrorResponse error)) {
-                throw e;
-            }
-            ProblemDetail problem = error.getBody();
-            problem.setType(URI.create(TYPE_PREFIX + "http-" + error.getStatusCode().value()));
-            HttpHeaders headers = new HttpHeaders();
-            headers.addAll(error.getHeaders());
-            headers.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-            return new ResponseEntity<>(problem, headers, error.getStatusCode());
-        }
-
-        /**
-         * Tomcat checks an upload's file name while it parses the request, before any controller: one with NUL
-         * ended as a 500, and a part whose headers (in practice its file name) outgrow
-         * {@code server.tomcat.max-part-header-size} as a 413 that blamed the upload's size. The API answers the
-         * same 400 problem as {@link io.seatwise.shared.CleanText#fileName}, which checks names that get through;
-         * the console its 400 error page. Other failures go on as before.
-         */
-        @ExceptionHandler(MultipartException.class)
-        ResponseEntity<ProblemDetail> multipart(MultipartException e, HttpServletRequest request,
-                HttpServletResponse response) throws Exception {
-            if (!invalidFileName(e)) {
-                throw e;
-            }
-            String path = request.getRequestURI().substring(request.getContextPath().length());
-            if (!path.startsWith("/api/")) {
-                response.sendError(HttpStatus.BAD_REQUEST.value());
-                return null;
-            }
-            ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-file-name",
-                    "the file name contains a character that is not allowed, or is far too long");
-            problem.setProperty("field", "file");
-            return respond(problem);
-        }
-
-        private static boolean invalidFileName(Throwable e) {
-            for (Throwable t = e; t != null; t = t.getCause()) {
-                // Tomcat's own exceptions (its FileUpload fork), known by name to stay off its internals
-                if (t.getClass().getSimpleName().equals("InvalidFileNameException") || (t.getMessage() != null
-                        && t.getMessage().startsWith("Header section has more than"))) {
-                    return true;
-                }
-            }
-            return false;
-        }
+    static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 }

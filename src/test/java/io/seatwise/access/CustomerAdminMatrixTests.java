@@ -1,5 +1,6 @@
 package io.seatwise.access;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -13,6 +14,7 @@ import io.seatwise.licensing.Selection;
 import io.seatwise.customers.CustomersService;
 import io.seatwise.shared.DomainException;
 import io.seatwise.shared.PageRequest;
+import io.seatwise.support.Polling;
 import io.seatwise.users.DirectoryRole;
 import io.seatwise.users.NewUser;
 import io.seatwise.users.UserUpdate;
@@ -296,13 +298,11 @@ abstract class CustomerAdminMatrixTests extends ApiTestSupport {
         int status = response.getStatus();
         if (status == 202) {
             // A job: it must end before the next test compares the tables (and it must end well)
-            String job = "";
-            for (int i = 0; i < 300 && !job.contains("SUCCEEDED") && !job.contains("FAILED"); i++) {
-                Thread.sleep(50);
-                job = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
-                                .get(response.getHeader("Location")).header("Authorization", admin(role).bearer()))
-                        .andReturn().getResponse().getContentAsString();
-            }
+            String job = Polling.atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                                    .get(response.getHeader("Location")).header("Authorization", admin(role).bearer()))
+                            .andReturn().getResponse().getContentAsString(),
+                            body -> body.contains("SUCCEEDED") || body.contains("FAILED"));
             assertThat(job).as(endpoint.toString()).contains("\"SUCCEEDED\"");
         }
 

@@ -11,6 +11,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
 
 import io.seatwise.access.TestAgents.Signed;
+import io.seatwise.shared.SqlDialect;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -40,6 +41,8 @@ abstract class RateLimitsTests extends ApiTestSupport {
 
     @Autowired
     DataSource dataSource;
+    @Autowired
+    SqlDialect dialect;
     @Autowired
     RateLimiter limiter;
     @Autowired
@@ -229,7 +232,7 @@ abstract class RateLimitsTests extends ApiTestSupport {
 
         // Given a second node: its own Bucket4j store over the same database, with the same limits
         RateLimiter.Rule rule = limiter.rule(RateLimiter.Kind.TOKEN);
-        RateLimiter otherNode = new RateLimiter(RateLimiter.store(dataSource), rule,
+        RateLimiter otherNode = new RateLimiter(RateLimiter.store(dataSource, dialect), rule,
                 limiter.rule(RateLimiter.Kind.ADDRESS), limiter.rule(RateLimiter.Kind.PERSON));
 
         // Then it sees what this node spent, from the row in the database

@@ -1,7 +1,5 @@
 package io.seatwise.api;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -9,8 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 import io.seatwise.access.AgentService;
 import io.seatwise.access.ApiTestSupport;
 import io.seatwise.access.Role;
@@ -18,6 +14,7 @@ import io.seatwise.access.TestAgents.Signed;
 import io.seatwise.licensing.LicensingFixture;
 import io.seatwise.licensing.LicensingFixture.Tenant;
 import io.seatwise.support.ExcelSplits;
+import io.seatwise.support.TestMailServer;
 import io.seatwise.users.PasswordSheets;
 import jakarta.mail.internet.MimeMultipart;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,24 +41,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 abstract class SafeDownloadsTests extends ApiTestSupport {
 
-    static final int SMTP_PORT = freePort();
-
     @RegisterExtension
-    static GreenMailExtension mail = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1",
-            ServerSetup.PROTOCOL_SMTP));
+    static TestMailServer mail = new TestMailServer();
 
     @DynamicPropertySource
     static void smtp(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> SMTP_PORT);
-    }
-
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        mail.pointMailAtIt(registry);
     }
 
     static final List<String> NAMES = ExcelSplits.NASTY;

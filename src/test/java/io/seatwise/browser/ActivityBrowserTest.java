@@ -12,6 +12,7 @@ import com.microsoft.playwright.options.AriaRole;
 import io.seatwise.access.Role;
 import io.seatwise.access.TestAgents;
 import io.seatwise.customers.Customer;
+import io.seatwise.support.ConsoleFixtures;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 

@@ -16,6 +16,7 @@ import com.microsoft.playwright.options.AriaRole;
 import io.seatwise.access.Role;
 import io.seatwise.access.TestAgents;
 import io.seatwise.customers.Customer;
+import io.seatwise.support.ConsoleFixtures;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;

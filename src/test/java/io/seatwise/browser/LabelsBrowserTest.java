@@ -20,6 +20,7 @@ import io.seatwise.customers.Customer;
 import io.seatwise.licensing.LicenseChangeSpec;
 import io.seatwise.licensing.LicensingService;
 import io.seatwise.licensing.Selection;
+import io.seatwise.support.ConsoleFixtures;
 import io.seatwise.users.NewUser;
 import io.seatwise.users.UserId;
 import io.seatwise.users.UsersService;

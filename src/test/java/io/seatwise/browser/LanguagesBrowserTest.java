@@ -16,6 +16,7 @@ import io.seatwise.access.SystemActor;
 import io.seatwise.access.TestAgents;
 import io.seatwise.customers.Customer;
 import io.seatwise.customers.CustomersService;
+import io.seatwise.support.ConsoleFixtures;
 import io.seatwise.users.NewUser;
 import io.seatwise.users.UsersService;
 import org.junit.jupiter.api.Test;

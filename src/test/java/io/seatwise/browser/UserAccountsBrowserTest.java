@@ -1,15 +1,12 @@
 package io.seatwise.browser;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
@@ -22,6 +19,7 @@ import io.seatwise.access.SystemActor;
 import io.seatwise.access.TestAgents;
 import io.seatwise.licensing.LicensingFixture;
 import io.seatwise.licensing.LicensingFixture.Tenant;
+import io.seatwise.support.TestMailServer;
 import io.seatwise.users.NewUser;
 import io.seatwise.users.UserId;
 import io.seatwise.users.UserLicenses.LicenseRequest;
@@ -46,24 +44,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class UserAccountsBrowserTest extends BrowserTestSupport {
 
-    static final int SMTP_PORT = freePort();
-
     @RegisterExtension
-    static GreenMailExtension mail = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1",
-            ServerSetup.PROTOCOL_SMTP));
+    static TestMailServer mail = new TestMailServer();
 
     @DynamicPropertySource
     static void smtp(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> SMTP_PORT);
-    }
-
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        mail.pointMailAtIt(registry);
     }
 
     @Autowired

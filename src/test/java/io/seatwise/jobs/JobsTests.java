@@ -17,6 +17,7 @@ import io.seatwise.access.Role;
 import io.seatwise.access.TestAgents.Signed;
 import io.seatwise.licensing.LicensingFixture;
 import io.seatwise.licensing.LicensingFixture.Tenant;
+import io.seatwise.support.Polling;
 import io.seatwise.users.UserImportJobs;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -83,16 +84,11 @@ abstract class JobsTests extends ApiTestSupport {
         return id;
     }
 
-    Job awaitOver(JobId id) throws InterruptedException {
-        for (int i = 0; i < 300; i++) {
+    Job awaitOver(JobId id) {
+        return Polling.atMost(Duration.ofSeconds(60)).alias("job " + id + " to end").until(() -> {
             runner.wake();
-            Job job = repository.find(tenant.id(), id).orElseThrow();
-            if (job.over()) {
-                return job;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("the job did not end: " + repository.find(tenant.id(), id));
+            return repository.find(tenant.id(), id).orElseThrow();
+        }, Job::over);
     }
 
     long users() {
@@ -135,7 +131,7 @@ abstract class JobsTests extends ApiTestSupport {
 
     @Test
     void aJobInterruptedTooOftenFailsInsteadOfRunningAgain() throws Exception {
-        JobId id = stranded(UserImportJobs.KIND, "agent:" + helpdesk.email(), JobRunner.MAX_ATTEMPTS, threeUsers());
+        JobId id = stranded(UserImportJobs.KIND, "agent:" + helpdesk.email(), JobAttempts.MAX_ATTEMPTS, threeUsers());
         Job job = awaitOver(id);
         assertThat(job.status()).isEqualTo(JobStatus.FAILED);
         assertThat(job.errorCode()).isEqualTo("job-interrupted");
@@ -255,9 +251,7 @@ abstract class JobsTests extends ApiTestSupport {
 
             // When the other worker looks for work while A's first job runs
             twoWorkers.wake();
-            for (int i = 0; i < 200 && !repository.find(other.id(), b1).orElseThrow().over(); i++) {
-                Thread.sleep(100);
-            }
+            Polling.atMost(Duration.ofSeconds(60)).until(() -> repository.find(other.id(), b1).orElseThrow().over());
 
             // Then customer B's job, queued after A's second, ran; A's second waits for A's first
             assertThat(repository.find(other.id(), b1).orElseThrow().status()).isEqualTo(JobStatus.SUCCEEDED);
@@ -266,10 +260,10 @@ abstract class JobsTests extends ApiTestSupport {
 
             // And once A's first is over, A's second runs
             letGo.countDown();
-            for (int i = 0; i < 200 && !repository.find(tenant.id(), a2).orElseThrow().over(); i++) {
+            Polling.atMost(Duration.ofSeconds(60)).until(() -> {
                 twoWorkers.wake();
-                Thread.sleep(100);
-            }
+                return repository.find(tenant.id(), a2).orElseThrow().over();
+            });
             assertThat(repository.find(tenant.id(), a1).orElseThrow().status()).isEqualTo(JobStatus.SUCCEEDED);
             assertThat(repository.find(tenant.id(), a2).orElseThrow().status()).isEqualTo(JobStatus.SUCCEEDED);
             assertThat(ran).containsExactly("a1", "b1", "a2");

@@ -15,11 +15,9 @@ import io.seatwise.access.TestCustomerUsers;
 import io.seatwise.support.H2Test;
 import io.seatwise.support.JsonFuzzing;
 import io.seatwise.support.JsonFuzzing.Vocabulary;
-import io.seatwise.users.DirectoryRole;
 import io.seatwise.users.UserId;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
@@ -44,12 +42,12 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 @H2Test
 class LicensingApiFuzzTests {
 
-    /** The customer every input is sent to, made once per JVM: fuzzing sends thousands of bodies a minute. */
-    record Fixture(String customer, String agentBearer, String adminBearer, List<String> userIds, List<String> skus,
-            Vocabulary update, Vocabulary updateOne, Vocabulary selection) {
+    /** The customer every input is sent to, the products to name in paths, and the three kinds of bodies. */
+    record Fixture(JsonFuzzing.Customer customer, List<String> skus, Vocabulary update, Vocabulary updateOne,
+            Vocabulary selection) {
     }
 
-    private static volatile Fixture fixture;
+    private Fixture fixture;
 
     @Autowired
     MockMvc mvc;
@@ -62,18 +60,13 @@ class LicensingApiFuzzTests {
 
     @BeforeEach
     void customerWithSeatsAndUsers() {
-        if (fixture == null) {
-            fixture = createFixture();
-        }
+        fixture = JsonFuzzing.once(LicensingApiFuzzTests.class, this::createFixture);
     }
 
     private Fixture createFixture() {
         LicensingFixture.Tenant tenant = licensing.tenant("SE", E3, 5, EXCHANGE_PLAN_1, 3, TEAMS_PHONE, 2);
-        TestCustomerUsers.Member admin = customerUsers.create(new TestCustomerUsers.Tenant(tenant.id(),
-                tenant.domain()), DirectoryRole.USER_ADMIN);
-        TestCustomerUsers.Member global = customerUsers.create(new TestCustomerUsers.Tenant(tenant.id(),
-                tenant.domain()), DirectoryRole.GLOBAL_ADMIN);
-        List<String> ids = new ArrayList<>(List.of(admin.id().toString(), global.id().toString()));
+        JsonFuzzing.Customer customer = JsonFuzzing.customer(tenant, customerUsers, agents.create(Role.HELPDESK));
+        List<String> ids = new ArrayList<>(customer.userIds());
         for (UserId user : tenant.users(4, "SE")) {
             ids.add(user.toString());
         }
@@ -115,29 +108,27 @@ class LicensingApiFuzzTests {
         List<String> strings = new ArrayList<>(ids);
         strings.addAll(skus);
         strings.addAll(List.of(EXCHANGE_S_ENTERPRISE.toString(), "all", "hasProduct", "deleted", "user", "", " "));
-        return new Fixture(tenant.id().toString(), agents.create(Role.HELPDESK).bearer(), admin.bearer(),
-                List.copyOf(ids), skus, new Vocabulary(update, strings), new Vocabulary(updateOne, strings),
-                new Vocabulary(selection, strings));
+        return new Fixture(customer.withUserIds(ids), skus, new Vocabulary(update, strings),
+                new Vocabulary(updateOne, strings), new Vocabulary(selection, strings));
     }
 
     @FuzzTest(maxDuration = "60s")
     @DictionaryFile(resourcePath = "/io/seatwise/support/json.dict")
     void anyBodyIsAnsweredWithoutServerError(FuzzedDataProvider data) throws Exception {
         Fixture f = fixture;
-        String base = "/api/v1/customers/" + f.customer();
-        String bearer = data.consumeBoolean() ? f.agentBearer() : f.adminBearer();
+        String base = "/api/v1/customers/" + f.customer().id();
+        String bearer = f.customer().caller(data);
         String preview = data.consumeBoolean() ? "true" : "false";
         int endpoint = data.consumeInt(0, 3);
         MockHttpServletRequestBuilder request = switch (endpoint) {
             case 0 -> post(base + "/licenseupdates").param("preview", preview);
-            case 1 -> post(base + "/users/" + data.pickValue(f.userIds()) + "/licenseupdates")
+            case 1 -> post(base + "/users/" + data.pickValue(f.customer().userIds()) + "/licenseupdates")
                     .param("preview", preview);
             case 2 -> post(base + "/licensesummary");
             default -> post(base + "/licensesummary/" + data.pickValue(f.skus()) + "/users");
         };
         byte[] body = JsonFuzzing.body(data, endpoint == 0 ? f.update() : endpoint == 1 ? f.updateOne()
                 : f.selection());
-        JsonFuzzing.assertAnsweredWithoutServerError(mvc.perform(request.header("Authorization", bearer)
-                .contentType(MediaType.APPLICATION_JSON).content(body)).andReturn(), body);
+        JsonFuzzing.send(mvc, request, bearer, body);
     }
 }

@@ -1,5 +1,6 @@
 package io.seatwise.licensing;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
@@ -7,6 +8,7 @@ import io.seatwise.access.Role;
 import io.seatwise.access.TestAgents;
 import io.seatwise.access.TestAgents.Signed;
 import io.seatwise.licensing.LicensingFixture.Tenant;
+import io.seatwise.support.Polling;
 import io.seatwise.users.UserId;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -80,15 +82,10 @@ abstract class LicensingApiTests {
     }
 
     /** Polls a job until it is over; answers its final JSON. */
-    String jobOver(String location) throws Exception {
-        for (int i = 0; i < 300; i++) {
-            String body = get(location).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-            if (body.contains("\"SUCCEEDED\"") || body.contains("\"FAILED\"")) {
-                return body;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("the job did not end: " + location);
+    String jobOver(String location) {
+        return Polling.atMost(Duration.ofSeconds(60)).alias("the job " + location + " to end")
+                .until(() -> get(location).andExpect(status().isOk()).andReturn().getResponse().getContentAsString(),
+                        body -> body.contains("\"SUCCEEDED\"") || body.contains("\"FAILED\""));
     }
 
     @Test

@@ -3,18 +3,27 @@ package io.seatwise.support;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import io.seatwise.access.TestAgents;
+import io.seatwise.access.TestCustomerUsers;
+import io.seatwise.licensing.LicensingFixture;
+import io.seatwise.users.DirectoryRole;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The shared half of the API's fuzz tests: turning fuzz data into a request body, and what every answer must be.
+ * The shared half of the API's fuzz tests: the customer they send their inputs to, turning fuzz data into a request
+ * body, sending it, and what every answer must be.
  *
  * <p>A body is either the fuzzer's bytes as they are (broken JSON, broken UTF-8, duplicate keys: the parser's
  * edges) or a JSON text built from them: mostly an object with most of the endpoint's own fields, each with one of
@@ -25,6 +34,7 @@ public final class JsonFuzzing {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int MAX_DEPTH = 3;
+    private static final Map<Class<?>, Object> FIXTURES = new ConcurrentHashMap<>();
 
     private JsonFuzzing() {
     }
@@ -39,6 +49,54 @@ public final class JsonFuzzing {
         public Vocabulary(Map<String, List<String>> fields, List<String> strings) {
             this(Map.copyOf(fields), List.copyOf(strings), List.copyOf(fields.keySet()));
         }
+    }
+
+    /**
+     * The customer a fuzz test of the API sends every input to, and its two callers: a partner agent and the
+     * customer's own User management admin. {@code userIds} starts with the ids of that admin and of the customer's
+     * Global admin; a test adds its own users (live, deleted, missing) with {@link #withUserIds}.
+     */
+    public record Customer(String id, String agentBearer, String adminBearer, List<String> userIds) {
+
+        public Customer {
+            userIds = List.copyOf(userIds);
+        }
+
+        /** This customer with these user ids: its admins' (from {@link #userIds()}), then the test's own. */
+        public Customer withUserIds(List<String> all) {
+            return new Customer(id, agentBearer, adminBearer, all);
+        }
+
+        /** The bearer token of one of the two callers, as the fuzz data decides. */
+        public String caller(FuzzedDataProvider data) {
+            return data.consumeBoolean() ? agentBearer : adminBearer;
+        }
+    }
+
+    /** The customer of the tenant, with a new User management admin and Global admin of its own, and the agent. */
+    public static Customer customer(LicensingFixture.Tenant tenant, TestCustomerUsers customerUsers,
+            TestAgents.Signed agent) {
+        TestCustomerUsers.Tenant same = new TestCustomerUsers.Tenant(tenant.id(), tenant.domain());
+        TestCustomerUsers.Member admin = customerUsers.create(same, DirectoryRole.USER_ADMIN);
+        TestCustomerUsers.Member global = customerUsers.create(same, DirectoryRole.GLOBAL_ADMIN);
+        return new Customer(tenant.id().toString(), agent.bearer(), admin.bearer(),
+                List.of(admin.id().toString(), global.id().toString()));
+    }
+
+    /**
+     * The fixture of a fuzz test class, made on its first input and kept for the JVM: fuzzing sends thousands of
+     * bodies a minute.
+     */
+    @SuppressWarnings("unchecked")
+    public static <T> T once(Class<?> test, Supplier<T> make) {
+        return (T) FIXTURES.computeIfAbsent(test, k -> make.get());
+    }
+
+    /** Sends the body as JSON with the caller's bearer token, and checks the answer as every answer must be. */
+    public static void send(MockMvc mvc, MockHttpServletRequestBuilder request, String bearer, byte[] body)
+            throws Exception {
+        assertAnsweredWithoutServerError(mvc.perform(request.header("Authorization", bearer)
+                .contentType(MediaType.APPLICATION_JSON).content(body)).andReturn(), body);
     }
 
     /** A request body: the remaining bytes as sent, or JSON built from them (the first byte decides). */

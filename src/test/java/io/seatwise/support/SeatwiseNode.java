@@ -56,7 +56,7 @@ public final class SeatwiseNode implements AutoCloseable {
         SeatwiseNode node = new SeatwiseNode(name, process, port, log);
         try {
             node.awaitHealthy();
-        } catch (IOException | InterruptedException | RuntimeException e) {
+        } catch (RuntimeException e) {
             node.kill();
             throw e;
         }
@@ -76,27 +76,21 @@ public final class SeatwiseNode implements AutoCloseable {
         }
     }
 
-    private void awaitHealthy() throws IOException, InterruptedException {
+    private void awaitHealthy() {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        long until = System.nanoTime() + STARTUP.toNanos();
-        while (System.nanoTime() < until) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited with " + process.exitValue() + " while starting; "
-                        + "see " + log.toAbsolutePath());
-            }
-            try {
-                HttpResponse<Void> health = http.send(HttpRequest.newBuilder(url("/actuator/health"))
-                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding());
-                if (health.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(500);
-        }
-        throw new IllegalStateException(name + " did not become healthy within " + STARTUP + "; see "
-                + log.toAbsolutePath());
+        Polling.atMost(STARTUP).pollInterval(Duration.ofMillis(500))
+                .alias(name + " to become healthy; see " + log.toAbsolutePath()).until(() -> {
+                    if (!process.isAlive()) {
+                        throw new IllegalStateException(name + " exited with " + process.exitValue()
+                                + " while starting; see " + log.toAbsolutePath());
+                    }
+                    try {
+                        return http.send(HttpRequest.newBuilder(url("/actuator/health")).timeout(Duration.ofSeconds(5))
+                                .build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+                    } catch (IOException notYet) {
+                        return false; // not listening yet
+                    }
+                });
     }
 
     public URI url(String path) {

@@ -3,6 +3,7 @@ package io.seatwise.users;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +24,7 @@ import io.seatwise.jobs.JobStatus;
 import io.seatwise.licensing.LicensingFixture;
 import io.seatwise.licensing.LicensingFixture.Tenant;
 import io.seatwise.shared.Ids;
+import io.seatwise.support.Polling;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -275,17 +277,13 @@ abstract class ImportLimitsTests extends ApiTestSupport {
                 .param("far", java.sql.Timestamp.from(Instant.now().plusSeconds(3_600))).update();
     }
 
-    private String awaitOver(String location) throws Exception {
-        for (int i = 0; i < 600; i++) {
-            String body = getAs(helpdesk, location).andExpect(status().isOk()).andReturn().getResponse()
-                    .getContentAsString(StandardCharsets.UTF_8);
-            String status = JsonPath.read(body, "$.status");
-            if (status.equals("SUCCEEDED") || status.equals("FAILED")) {
-                return body;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("the job did not end: " + location);
+    private String awaitOver(String location) {
+        return Polling.atMost(Duration.ofSeconds(120)).alias("the job " + location + " to end")
+                .until(() -> getAs(helpdesk, location).andExpect(status().isOk()).andReturn().getResponse()
+                        .getContentAsString(StandardCharsets.UTF_8), body -> {
+                    String status = JsonPath.read(body, "$.status");
+                    return status.equals("SUCCEEDED") || status.equals("FAILED");
+                });
     }
 
     record Step(String step, long done, long total) {

@@ -1,14 +1,11 @@
 package io.seatwise.users;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.UUID;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
 import io.seatwise.access.ApiTestSupport;
 import io.seatwise.access.Role;
 import io.seatwise.access.TestAgents.Signed;
@@ -16,6 +13,8 @@ import io.seatwise.licensing.LicensingFixture;
 import io.seatwise.licensing.LicensingFixture.Tenant;
 import io.seatwise.shared.CsvCells;
 import io.seatwise.shared.TemporaryPasswords;
+import io.seatwise.support.Polling;
+import io.seatwise.support.TestMailServer;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,24 +40,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /** Import users from CSV through the API, the password sheet it leaves (download once, mail once); both DBs. */
 abstract class UserImportApiTests extends ApiTestSupport {
 
-    static final int SMTP_PORT = freePort();
-
     @RegisterExtension
-    static GreenMailExtension mail = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1",
-            ServerSetup.PROTOCOL_SMTP));
+    static TestMailServer mail = new TestMailServer();
 
     @DynamicPropertySource
     static void smtp(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> SMTP_PORT);
-    }
-
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        mail.pointMailAtIt(registry);
     }
 
     @Autowired
@@ -180,11 +167,8 @@ abstract class UserImportApiTests extends ApiTestSupport {
                 .andReturn().getResponse().getHeader("Location");
 
         // Then its job ends with the same report the synchronous import answers
-        String status = "QUEUED";
-        for (int i = 0; i < 300 && !status.equals("SUCCEEDED") && !status.equals("FAILED"); i++) {
-            Thread.sleep(100);
-            status = read(getAs(helpdesk, location).andExpect(status().isOk()), "$.status");
-        }
+        Polling.atMost(Duration.ofSeconds(60)).until(() -> read(getAs(helpdesk, location).andExpect(status().isOk()),
+                "$.status"), (String s) -> s.equals("SUCCEEDED") || s.equals("FAILED"));
         getAs(helpdesk, location)
                 .andExpect(jsonPath("$.status").value("SUCCEEDED"))
                 .andExpect(jsonPath("$.kind").value("user-import"))
@@ -219,11 +203,8 @@ abstract class UserImportApiTests extends ApiTestSupport {
                         .file(new MockMultipartFile("file", "users.csv", "text/csv", bad))
                         .header("Authorization", helpdesk.bearer()))
                 .andExpect(status().isAccepted()).andReturn().getResponse().getHeader("Location");
-        String status = "QUEUED";
-        for (int i = 0; i < 300 && !status.equals("SUCCEEDED") && !status.equals("FAILED"); i++) {
-            Thread.sleep(100);
-            status = read(getAs(helpdesk, location), "$.status");
-        }
+        Polling.atMost(Duration.ofSeconds(60)).until(() -> read(getAs(helpdesk, location), "$.status"),
+                (String s) -> s.equals("SUCCEEDED") || s.equals("FAILED"));
         getAs(helpdesk, location)
                 .andExpect(jsonPath("$.status").value("SUCCEEDED"))
                 .andExpect(jsonPath("$.result.created").value(0))

@@ -19,7 +19,6 @@ import io.seatwise.support.JsonFuzzing;
 import io.seatwise.support.JsonFuzzing.Vocabulary;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
@@ -39,12 +38,11 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 @H2Test
 class UsersApiFuzzTests {
 
-    /** The customer every input is sent to, made once per JVM: fuzzing sends thousands of bodies a minute. */
-    record Fixture(String customer, String agentBearer, String adminBearer, List<String> userIds, Vocabulary create,
-            Vocabulary edit, Vocabulary restore) {
+    /** The customer every input is sent to, and the three kinds of bodies. */
+    record Fixture(JsonFuzzing.Customer customer, Vocabulary create, Vocabulary edit, Vocabulary restore) {
     }
 
-    private static volatile Fixture fixture;
+    private Fixture fixture;
 
     @Autowired
     MockMvc mvc;
@@ -59,19 +57,13 @@ class UsersApiFuzzTests {
 
     @BeforeEach
     void customerWithUsers() {
-        if (fixture == null) {
-            fixture = createFixture();
-        }
+        fixture = JsonFuzzing.once(UsersApiFuzzTests.class, this::createFixture);
     }
 
     private Fixture createFixture() {
         LicensingFixture.Tenant tenant = licensing.tenant("SE", E3, 20, EXCHANGE_PLAN_1, 5);
-        TestCustomerUsers.Tenant same = new TestCustomerUsers.Tenant(tenant.id(), tenant.domain());
-        TestCustomerUsers.Member admin = customerUsers.create(same, DirectoryRole.USER_ADMIN);
-        TestCustomerUsers.Member global = customerUsers.create(same, DirectoryRole.GLOBAL_ADMIN);
-        List<String> ids = new ArrayList<>();
-        ids.add(admin.id().toString());
-        ids.add(global.id().toString());
+        JsonFuzzing.Customer customer = JsonFuzzing.customer(tenant, customerUsers, agents.create(Role.SALES));
+        List<String> ids = new ArrayList<>(customer.userIds());
         for (UserId user : tenant.users(4, "SE")) {
             ids.add(user.toString());
         }
@@ -113,27 +105,25 @@ class UsersApiFuzzTests {
         edit.put("signInBlocked", List.of("true", "false", "null", "\"true\""));
         Map<String, List<String>> restore = Map.of("userIds", List.of("[" + deleted + "]", "[" + deleted + ","
                 + someUser + "," + deleted + "]", "[]", "[null]", "[\"%s\"]", "[\"" + ids.get(ids.size() - 1) + "\"]"));
-        return new Fixture(tenant.id().toString(), agents.create(Role.SALES).bearer(), admin.bearer(),
-                List.copyOf(ids), new Vocabulary(create, strings), new Vocabulary(edit, strings),
-                new Vocabulary(restore, strings));
+        return new Fixture(customer.withUserIds(ids), new Vocabulary(create, strings),
+                new Vocabulary(edit, strings), new Vocabulary(restore, strings));
     }
 
     @FuzzTest(maxDuration = "60s")
     @DictionaryFile(resourcePath = "/io/seatwise/support/json.dict")
     void anyBodyIsAnsweredWithoutServerError(FuzzedDataProvider data) throws Exception {
         Fixture f = fixture;
-        String base = "/api/v1/customers/" + f.customer();
-        String bearer = data.consumeBoolean() ? f.agentBearer() : f.adminBearer();
+        String base = "/api/v1/customers/" + f.customer().id();
+        String bearer = f.customer().caller(data);
         int endpoint = data.consumeInt(0, 3);
         MockHttpServletRequestBuilder request = switch (endpoint) {
             case 0 -> post(base + "/users");
             case 1 -> post(base + "/users").param("passwordSheet", data.pickValue(List.of("new", " new ",
                     UUID.randomUUID().toString(), "not-a-sheet", "")));
-            case 2 -> patch(base + "/users/" + data.pickValue(f.userIds()));
+            case 2 -> patch(base + "/users/" + data.pickValue(f.customer().userIds()));
             default -> post(base + "/deletedusers/restore");
         };
         byte[] body = JsonFuzzing.body(data, endpoint < 2 ? f.create() : endpoint == 2 ? f.edit() : f.restore());
-        JsonFuzzing.assertAnsweredWithoutServerError(mvc.perform(request.header("Authorization", bearer)
-                .contentType(MediaType.APPLICATION_JSON).content(body)).andReturn(), body);
+        JsonFuzzing.send(mvc, request, bearer, body);
     }
 }

@@ -5,11 +5,11 @@ import java.util.List;
 
 import io.seatwise.access.Role;
 import io.seatwise.access.SystemActor;
-import io.seatwise.browser.ConsoleFixtures;
 import io.seatwise.licensing.LicensingFixture;
 import io.seatwise.licensing.LicensingFixture.Tenant;
 import io.seatwise.licensing.LicensingService;
 import io.seatwise.licensing.Selection;
+import io.seatwise.support.ConsoleFixtures;
 import io.seatwise.support.H2Test;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -18,6 +18,7 @@ import io.seatwise.licensing.LicensingService;
 import io.seatwise.licensing.Selection;
 import io.seatwise.shared.PageRequest;
 import io.seatwise.shared.PageResult;
+import io.seatwise.support.Polling;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -216,12 +217,9 @@ abstract class UsersListTests {
             list("filter=licensed").andExpect(jsonPath("$.totalCount").value(1))
                     .andExpect(jsonPath("$.totalCountEstimated").value(true))
                     .andExpect(jsonPath("$.items.length()").value(2));
-            long deadline = System.nanoTime() + 10_000_000_000L;
-            String body;
-            do {
-                Thread.sleep(20);
-                body = list("filter=licensed").andReturn().getResponse().getContentAsString();
-            } while (body.contains("totalCountEstimated") && System.nanoTime() < deadline);
+            Polling.atMost(java.time.Duration.ofSeconds(30)).pollInterval(java.time.Duration.ofMillis(20))
+                    .until(() -> list("filter=licensed").andReturn().getResponse().getContentAsString(),
+                            body -> !body.contains("totalCountEstimated"));
             list("filter=licensed").andExpect(jsonPath("$.totalCount").value(2))
                     .andExpect(jsonPath("$.totalCountEstimated").doesNotExist());
         } finally {

@@ -1,9 +1,10 @@
-package io.seatwise.browser;
+package io.seatwise.access.web;
 
 import io.seatwise.access.AgentService;
 import io.seatwise.access.Role;
 import io.seatwise.access.SystemActor;
 import io.seatwise.access.TestAgents;
+import io.seatwise.support.ConsoleFixtures;
 import io.seatwise.support.H2Test;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

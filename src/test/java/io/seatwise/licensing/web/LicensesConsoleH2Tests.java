@@ -1,4 +1,4 @@
-package io.seatwise.browser;
+package io.seatwise.licensing.web;
 
 import io.seatwise.support.H2Test;
 

@@ -1,4 +1,4 @@
-package io.seatwise.browser;
+package io.seatwise.access.web;
 
 import java.util.List;
 

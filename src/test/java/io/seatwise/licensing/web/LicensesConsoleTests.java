@@ -1,6 +1,8 @@
-package io.seatwise.browser;
+package io.seatwise.licensing.web;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -11,6 +13,8 @@ import io.seatwise.licensing.LicensingFixture;
 import io.seatwise.licensing.LicensingFixture.Tenant;
 import io.seatwise.licensing.LicensingService;
 import io.seatwise.licensing.Selection;
+import io.seatwise.support.ConsoleFixtures;
+import io.seatwise.support.Polling;
 import io.seatwise.users.SelectedUsers;
 import io.seatwise.users.UserId;
 import org.junit.jupiter.api.BeforeEach;
@@ -228,16 +232,14 @@ abstract class LicensesConsoleTests {
     org.springframework.context.ApplicationContext context;
 
     /** Follows a license job's page until it leads elsewhere; answers where. */
-    String followJob(String job) throws Exception {
-        for (int i = 0; i < 300; i++) {
-            var result = mvc.perform(as(get(job))).andReturn();
-            if (result.getResponse().getRedirectedUrl() != null) {
-                return result.getResponse().getRedirectedUrl();
+    String followJob(String job) {
+        return Polling.atMost(Duration.ofSeconds(60)).alias("the job " + job + " to end").until(() -> {
+            var response = mvc.perform(as(get(job))).andReturn().getResponse();
+            if (response.getRedirectedUrl() == null) {
+                assertThat(response.getStatus()).isEqualTo(200);
             }
-            assertThat(result.getResponse().getStatus()).isEqualTo(200);
-            Thread.sleep(100);
-        }
-        throw new AssertionError("the job did not end: " + job);
+            return response.getRedirectedUrl();
+        }, Objects::nonNull);
     }
 
     @Test
@@ -269,11 +271,8 @@ abstract class LicensesConsoleTests {
             String undo = mvc.perform(as(post(change + "/undo"))).andExpect(status().is3xxRedirection())
                     .andReturn().getResponse().getRedirectedUrl();
             assertThat(undo).startsWith("/customers/" + t.id() + "/licensejobs/");
-            var done = mvc.perform(as(get(undo))).andReturn();
-            for (int i = 0; i < 300 && done.getResponse().getRedirectedUrl() == null; i++) {
-                Thread.sleep(100);
-                done = mvc.perform(as(get(undo))).andReturn();
-            }
+            var done = Polling.atMost(Duration.ofSeconds(60)).until(() -> mvc.perform(as(get(undo))).andReturn(),
+                    result -> result.getResponse().getRedirectedUrl() != null);
             assertThat(done.getFlashMap().get("success"))
                     .isEqualTo("The change was undone: 2 users reverted, 0 could not be.");
             assertThat(t.assigned(E3)).isZero();

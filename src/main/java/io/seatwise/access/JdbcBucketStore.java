@@ -17,30 +17,32 @@ import io.github.bucket4j.distributed.proxy.generic.select_for_update.AbstractSe
 import io.github.bucket4j.distributed.proxy.generic.select_for_update.LockAndGetResult;
 import io.github.bucket4j.distributed.proxy.generic.select_for_update.SelectForUpdateBasedTransaction;
 import io.github.bucket4j.distributed.remote.RemoteBucketState;
+import io.seatwise.shared.SqlDialect;
 
 /**
- * Bucket4j's SELECT … FOR UPDATE store for the embedded H2 (PostgreSQL mode). Bucket4j's PostgreSQL store runs as is
- * on PostgreSQL; on H2 2.3 its one statement {@code INSERT … ON CONFLICT(id) DO NOTHING} is a syntax error (H2 knows
- * only {@code ON CONFLICT DO NOTHING}, without the target). So this is that store with that one statement changed:
- * the bucket arithmetic, the locking protocol and the retries stay Bucket4j's.
+ * Bucket4j's SELECT … FOR UPDATE store of the rate limits' buckets, in table {@value #TABLE}, on H2 and PostgreSQL:
+ * the statements of Bucket4j's own PostgreSQL store, but for the insert of an empty bucket, which the
+ * {@link SqlDialect} gives ({@link SqlDialect#insertEmptyRateLimitBucket()}: H2 2.3 does not take PostgreSQL's
+ * syntax). The bucket arithmetic, the locking protocol and the retries stay Bucket4j's.
  */
-final class H2BucketStore extends AbstractSelectForUpdateBasedProxyManager<String> implements ExpiredEntriesCleaner {
+final class JdbcBucketStore extends AbstractSelectForUpdateBasedProxyManager<String> implements ExpiredEntriesCleaner {
 
     static final String TABLE = "rate_limit_bucket";
 
     private static final String SELECT = "SELECT state FROM " + TABLE + " WHERE id = ? FOR UPDATE";
-    private static final String INSERT = "INSERT INTO " + TABLE + " (id, state) VALUES (?, null) ON CONFLICT DO NOTHING";
     private static final String UPDATE = "UPDATE " + TABLE + " SET state = ?, expires_at = ? WHERE id = ?";
     private static final String DELETE = "DELETE FROM " + TABLE + " WHERE id = ?";
     private static final String DELETE_EXPIRED = "DELETE FROM " + TABLE + " WHERE expires_at < ? AND id IN "
             + "(SELECT id FROM " + TABLE + " WHERE expires_at < ? LIMIT ? FOR UPDATE SKIP LOCKED)";
 
     private final DataSource dataSource;
+    private final String insertEmpty;
     private final CustomColumnProvider<String> expiresAt;
 
-    H2BucketStore(DataSource dataSource, ExpirationAfterWriteStrategy expiry) {
+    JdbcBucketStore(DataSource dataSource, SqlDialect dialect, ExpirationAfterWriteStrategy expiry) {
         super(ClientSideConfig.getDefault().withExpirationAfterWriteStrategy(expiry));
         this.dataSource = dataSource;
+        this.insertEmpty = dialect.insertEmptyRateLimitBucket();
         this.expiresAt = CustomColumnProvider.createExpiresInColumnProvider("expires_at", expiry);
     }
 
@@ -88,7 +90,7 @@ final class H2BucketStore extends AbstractSelectForUpdateBasedProxyManager<Strin
 
             @Override
             public boolean tryInsertEmptyData(Optional<Long> timeout) {
-                try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+                try (PreparedStatement insert = connection.prepareStatement(insertEmpty)) {
                     applyTimeout(insert, timeout);
                     insert.setString(1, key);
                     return insert.executeUpdate() > 0;

@@ -1,10 +1,11 @@
-package io.seatwise.browser;
+package io.seatwise.web;
 
 import java.nio.charset.StandardCharsets;
 
 import io.seatwise.access.Role;
 import io.seatwise.licensing.LicensingFixture;
 import io.seatwise.licensing.LicensingFixture.Tenant;
+import io.seatwise.support.ConsoleFixtures;
 import io.seatwise.support.H2Test;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,10 +1,11 @@
-package io.seatwise.browser;
+package io.seatwise.users.web;
 
 import java.util.List;
 
 import io.seatwise.access.Role;
 import io.seatwise.licensing.LicensingFixture;
 import io.seatwise.licensing.LicensingFixture.Tenant;
+import io.seatwise.support.ConsoleFixtures;
 import io.seatwise.support.H2Test;
 import io.seatwise.users.UserId;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,4 +1,4 @@
-package io.seatwise.users;
+package io.seatwise;
 
 import javax.sql.DataSource;
 
@@ -11,8 +11,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
- * Scheduled work and its database lock (ShedLock). PROXY_METHOD: the lock is taken whenever the method is called
- * through its bean, by the scheduler or by anyone else, so a purge started by hand cannot overlap a scheduled one.
+ * Scheduling for the whole application, and its database lock (ShedLock): every module's {@code @Scheduled} work
+ * (the jobs runner looking for queued jobs, the sweep of old jobs, the purge of deleted users, the clean-up of
+ * expired sessions, sign-in failures and rate-limit buckets) runs because of this configuration, and
+ * {@code @SchedulerLock} methods lock through its {@link LockProvider} in the {@code shedlock} table, so that of
+ * several instances one runs them at a time.
+ * PROXY_METHOD: the lock is taken whenever the method is called through its bean, by the scheduler or by anyone
+ * else, so a purge started by hand cannot overlap a scheduled one.
  */
 @Configuration
 @EnableScheduling

@@ -1,9 +1,10 @@
-package io.seatwise.browser;
+package io.seatwise.access.web;
 
 import java.net.URI;
 
 import io.seatwise.access.Role;
 import io.seatwise.access.TestAgents;
+import io.seatwise.support.ConsoleFixtures;
 import io.seatwise.support.H2Test;
 import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.Test;

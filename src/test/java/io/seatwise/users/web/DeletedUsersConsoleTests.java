@@ -1,4 +1,4 @@
-package io.seatwise.browser;
+package io.seatwise.users.web;
 
 import java.util.List;
 import java.util.Set;
@@ -7,6 +7,7 @@ import io.seatwise.access.Role;
 import io.seatwise.access.SystemActor;
 import io.seatwise.licensing.LicensingFixture;
 import io.seatwise.licensing.LicensingFixture.Tenant;
+import io.seatwise.support.ConsoleFixtures;
 import io.seatwise.support.H2Test;
 import io.seatwise.users.NewUser;
 import io.seatwise.users.UserId;

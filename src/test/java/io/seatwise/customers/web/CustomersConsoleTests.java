@@ -1,8 +1,9 @@
-package io.seatwise.browser;
+package io.seatwise.customers.web;
 
 import io.seatwise.access.Role;
 import io.seatwise.access.SystemActor;
 import io.seatwise.customers.Customer;
+import io.seatwise.support.ConsoleFixtures;
 import io.seatwise.support.H2Test;
 import io.seatwise.users.DirectoryRole;
 import io.seatwise.users.NewUser;

@@ -1,6 +1,7 @@
-package io.seatwise.browser;
+package io.seatwise.web;
 
 import io.seatwise.access.Role;
+import io.seatwise.support.ConsoleFixtures;
 import io.seatwise.support.H2Test;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -1,4 +1,4 @@
-package io.seatwise.browser;
+package io.seatwise.support;
 
 import java.util.List;
 import java.util.UUID;

@@ -1,10 +1,11 @@
-package io.seatwise.browser;
+package io.seatwise.users.web;
 
 import io.seatwise.access.Role;
 import io.seatwise.access.TestCustomerUsers;
 import io.seatwise.access.TestCustomerUsers.Member;
 import io.seatwise.licensing.LicensingFixture;
 import io.seatwise.licensing.LicensingFixture.Tenant;
+import io.seatwise.support.ConsoleFixtures;
 import io.seatwise.support.H2Test;
 import io.seatwise.users.DirectoryRole;
 import io.seatwise.users.UserId;

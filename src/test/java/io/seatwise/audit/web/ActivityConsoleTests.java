@@ -1,7 +1,8 @@
-package io.seatwise.browser;
+package io.seatwise.audit.web;
 
 import io.seatwise.access.Role;
 import io.seatwise.customers.Customer;
+import io.seatwise.support.ConsoleFixtures;
 import io.seatwise.support.H2Test;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

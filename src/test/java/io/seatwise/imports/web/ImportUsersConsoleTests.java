@@ -1,11 +1,15 @@
-package io.seatwise.browser;
+package io.seatwise.imports.web;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Objects;
 
 import io.seatwise.access.Role;
 import io.seatwise.licensing.LicensingFixture;
 import io.seatwise.licensing.LicensingFixture.Tenant;
+import io.seatwise.support.ConsoleFixtures;
 import io.seatwise.support.H2Test;
+import io.seatwise.support.Polling;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -100,16 +104,8 @@ class ImportUsersConsoleTests {
         // A second "Create" of the same file (a double click) leads to the same run, not to a second one or a 404.
         mvc.perform(post(action).with(helpdesk).with(csrf()).session(session))
                 .andExpect(redirectedUrl(job));
-        String sheet = null;
-        for (int i = 0; i < 100 && sheet == null; i++) {
-            String location = mvc.perform(get(job).with(helpdesk).session(session)).andReturn().getResponse()
-                    .getRedirectedUrl();
-            if (location != null) {
-                sheet = location;
-            } else {
-                Thread.sleep(100);
-            }
-        }
+        String sheet = Polling.atMost(Duration.ofSeconds(60)).until(() -> mvc.perform(get(job).with(helpdesk)
+                .session(session)).andReturn().getResponse().getRedirectedUrl(), Objects::nonNull);
         assertThat(sheet).contains("/users/sheets/");
         // The progress htmx polls sends it on to the job's page once the run is over.
         mvc.perform(get(job + "/progress").header("HX-Request", "true").with(helpdesk).session(session))
