@@ -8,7 +8,7 @@ import com.jayway.jsonpath.JsonPath;
 import io.seatwise.access.Role;
 import io.seatwise.access.SystemActor;
 import io.seatwise.access.TestAgents;
-import io.seatwise.browser.ConsoleFixtures;
+import io.seatwise.support.ConsoleFixtures;
 import io.seatwise.licensing.LicensingFixture;
 import io.seatwise.licensing.LicensingFixture.Tenant;
 import io.seatwise.licensing.LicensingService;

@@ -5,7 +5,7 @@ import java.util.List;
 
 import io.seatwise.access.Role;
 import io.seatwise.access.SystemActor;
-import io.seatwise.browser.ConsoleFixtures;
+import io.seatwise.support.ConsoleFixtures;
 import io.seatwise.catalog.CatalogService;
 import io.seatwise.catalog.SkuId;
 import io.seatwise.licensing.LicensingFixture;

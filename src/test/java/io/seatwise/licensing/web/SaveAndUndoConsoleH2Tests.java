@@ -1,4 +1,4 @@
-package io.seatwise.licensing;
+package io.seatwise.licensing.web;
 
 import io.seatwise.support.H2Test;
 

@@ -1,11 +1,15 @@
-package io.seatwise.licensing;
+package io.seatwise.licensing.web;
 
 import java.util.List;
 
 import io.seatwise.access.Role;
 import io.seatwise.access.SystemActor;
-import io.seatwise.browser.ConsoleFixtures;
+import io.seatwise.support.ConsoleFixtures;
+import io.seatwise.licensing.LicensingFixture;
 import io.seatwise.licensing.LicensingFixture.Tenant;
+import io.seatwise.licensing.LicensingService;
+import io.seatwise.licensing.LicenseChangeResult;
+import io.seatwise.licensing.Selection;
 import io.seatwise.users.UserId;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
