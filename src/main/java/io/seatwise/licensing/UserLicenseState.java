@@ -11,19 +11,19 @@ import io.seatwise.users.UserId;
  * What the engine knows of one selected user: whether it exists or is deleted, its usage location, and its active
  * licenses (with disabled plans) for the products that matter to the change at hand.
  */
-record UserLicenseState(UserId userId, boolean exists, boolean deleted, String usageLocation,
+public record UserLicenseState(UserId userId, boolean exists, boolean deleted, String usageLocation,
         Map<SkuId, Set<ServicePlanId>> licenses, boolean globalAdmin) {
 
-    UserLicenseState(UserId userId, boolean exists, boolean deleted, String usageLocation,
+    public UserLicenseState(UserId userId, boolean exists, boolean deleted, String usageLocation,
             Map<SkuId, Set<ServicePlanId>> licenses) {
         this(userId, exists, deleted, usageLocation, licenses, false);
     }
 
-    static UserLicenseState missing(UserId id) {
+    public static UserLicenseState missing(UserId id) {
         return new UserLicenseState(id, false, false, null, Map.of());
     }
 
-    boolean has(SkuId sku) {
+    public boolean has(SkuId sku) {
         return licenses.containsKey(sku);
     }
 }

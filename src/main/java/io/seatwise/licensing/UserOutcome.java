@@ -14,7 +14,8 @@ public record UserOutcome(UserId userId, List<Violation> errors, Set<SkuId> adde
         return errors.isEmpty();
     }
 
-    static UserOutcome failed(UserId userId, List<Violation> errors) {
+    /** A failed outcome: the user's change breaks these rules, nothing of it applies. */
+    public static UserOutcome failed(UserId userId, List<Violation> errors) {
         return new UserOutcome(userId, List.copyOf(errors), Set.of(), Set.of(), Set.of());
     }
 }
