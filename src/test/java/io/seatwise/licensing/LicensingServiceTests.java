@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import io.seatwise.access.SystemActor;
 import io.seatwise.licensing.LicensingFixture.Tenant;
+import io.seatwise.licensing.engine.LicenseEngine;
 import io.seatwise.shared.DomainException;
 import io.seatwise.shared.PageRequest;
 import io.seatwise.users.UserFilter;
