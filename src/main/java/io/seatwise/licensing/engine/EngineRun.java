@@ -40,7 +40,8 @@ public final class EngineRun {
         this.customer = customer;
         this.changeId = changeId;
         this.rules = rules;
-        this.book = new SeatBook(parts.pools(), customer, changeId == null, rules);
+        this.book = new SeatBook(parts.pools().seats(customer), sku -> parts.pools().lock(customer, sku),
+                changeId == null, rules);
         this.ledger = strict ? new StrictSeatLedger(book) : new BestEffortSeatLedger(book);
         this.observations = new EngineObservations(parts.observations(), strict ? "strict" : "best-effort",
                 preview());

@@ -4,12 +4,11 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import io.seatwise.catalog.CatalogRules;
 import io.seatwise.catalog.SkuId;
-import io.seatwise.customers.CustomerId;
 import io.seatwise.licensing.ProductSeats;
-import io.seatwise.licensing.persistence.SeatPools;
 import io.seatwise.licensing.persistence.Seats;
 
 /**
@@ -19,8 +18,7 @@ import io.seatwise.licensing.persistence.Seats;
  */
 final class SeatBook {
 
-    private final SeatPools pools;
-    private final CustomerId customer;
+    private final Function<SkuId, Seats> locker;
     private final boolean preview;
     private final CatalogRules rules;
     private final Map<SkuId, Seats> seats;
@@ -29,12 +27,15 @@ final class SeatBook {
     private final Map<SkuId, Integer> freed = new HashMap<>();
     private Map<SkuId, Integer> groupNeeded = new HashMap<>();
 
-    SeatBook(SeatPools pools, CustomerId customer, boolean preview, CatalogRules rules) {
-        this.pools = pools;
-        this.customer = customer;
+    /**
+     * @param seats the customer's pools as read at the start (kept and updated here)
+     * @param locker locks a product's pool until commit and answers its seats then
+     */
+    SeatBook(Map<SkuId, Seats> seats, Function<SkuId, Seats> locker, boolean preview, CatalogRules rules) {
+        this.seats = new HashMap<>(seats);
+        this.locker = locker;
         this.preview = preview;
         this.rules = rules;
-        this.seats = pools.seats(customer);
     }
 
     boolean preview() {
@@ -59,7 +60,7 @@ final class SeatBook {
             return;
         }
         products.stream().distinct().sorted().filter(sku -> !lockedFree.containsKey(sku)).forEach(sku -> {
-            Seats now = pools.lock(customer, sku);
+            Seats now = locker.apply(sku);
             seats.put(sku, now);
             lockedFree.put(sku, now.free());
         });

@@ -24,6 +24,7 @@ import io.seatwise.shared.SortKeys;
 import io.seatwise.shared.SqlDialect;
 import io.seatwise.users.UserId;
 import io.seatwise.users.selection.UserFilterSql;
+import io.seatwise.users.selection.UserSelectionSql;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -57,7 +58,7 @@ public class SelectionQueries {
             params.put("ids", dialect.uuidArray(ids.ids().stream().map(UserId::value).toList()));
             return " FROM " + dialect.rowsOfIds("app_user", "u", "id") + " AND u.deleted_at IS NULL";
         }
-        return " FROM app_user u WHERE "
+        return " FROM " + UserSelectionSql.USERS + " WHERE "
                 + UserFilterSql.where(customer, ((Selection.Matching) selection).filter(), params);
     }
 
@@ -90,8 +91,8 @@ public class SelectionQueries {
                 "last", sorted.get(sorted.size() - 1));
         Set<UUID> found = new HashSet<>(sorted.size() * 2);
         int[] read = new int[1];
-        jdbc.sql("SELECT u.id FROM app_user u WHERE u.customer_id = :c AND u.id >= :first AND u.id <= :last "
-                        + "AND u.deleted_at IS NULL LIMIT :cap")
+        jdbc.sql("SELECT u.id FROM " + UserSelectionSql.USERS + " WHERE u.customer_id = :c AND u.id >= :first "
+                        + "AND u.id <= :last AND u.deleted_at IS NULL LIMIT :cap")
                 .params(range).param("cap", cap + 1)
                 .query(rs -> {
                     read[0]++;

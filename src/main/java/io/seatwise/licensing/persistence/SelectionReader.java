@@ -72,7 +72,7 @@ public class SelectionReader {
     public void forEachMatchingChunk(CustomerId customer, UserFilter filter, Set<SkuId> products, int chunk,
             Consumer<Map<UserId, UserLicenseState>> consumer) {
         Map<String, Object> params = new HashMap<>();
-        String select = "SELECT " + UserSelectionSql.COLUMNS + " FROM app_user u WHERE "
+        String select = "SELECT " + UserSelectionSql.COLUMNS + " FROM " + UserSelectionSql.USERS + " WHERE "
                 + UserFilterSql.where(customer, filter, params);
         dialect.readInIdOrder(jdbc, select, params, chunk,
                 (sql, chunkParams) -> nextChunk(customer, sql, chunkParams, products, chunk, consumer));
@@ -189,7 +189,7 @@ public class SelectionReader {
         Map<String, Object> range = Map.of("first", sorted.get(0), "last", sorted.get(sorted.size() - 1));
         Loaded loaded = new Loaded();
         int[] read = new int[1];
-        jdbc.sql("SELECT " + UserSelectionSql.COLUMNS + " FROM app_user u WHERE u.customer_id = :c "
+        jdbc.sql("SELECT " + UserSelectionSql.COLUMNS + " FROM " + UserSelectionSql.USERS + " WHERE u.customer_id = :c "
                         + "AND u.id >= :first AND u.id <= :last ORDER BY u.id LIMIT :cap")
                 .param("c", customer.value()).params(range).param("cap", cap + 1)
                 .query(rs -> {

@@ -11,6 +11,9 @@ import io.seatwise.users.DirectoryRole;
  */
 public final class UserSelectionSql {
 
+    /** The users table with its alias {@code u}, for FROM and JOIN: the alias every fragment here assumes. */
+    public static final String USERS = "app_user u";
+
     /** The columns, in this order: id, deleted_at, usage_location, directory_role. */
     public static final String COLUMNS = "u.id, u.deleted_at, u.usage_location, u.directory_role";
 
