@@ -13,8 +13,8 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Keeps the users list's counts exact (table {@code user_count}); every write to a customer's users or to their
- * license assignments tells it, in the writing transaction.
+ * Keeps the users list's counts exact (table {@code user_count}); every write to a customer's users tells it, and
+ * every write to their license assignments reaches it as {@link AssignmentsChanged}, in the writing transaction.
  *
  * <p>The rule for every write path, present and future: in the same transaction as the write,
  * <ul>
