@@ -32,7 +32,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The licensing side of the user lifecycle: licenses at creation go through the engine (rules, seats, a stored
  * change); delete, restore and purge move assignments between ACTIVE and SUSPENDED with one statement per product,
- * holding the customer's seat pools locked in sku order (the order every change locks them in).
+ * holding the customer's seat pools locked in sku order (the order every change locks them in). It sits beside
+ * {@link LicensingService}, package-private, because it shares the service's check of a spec and its publishing of
+ * {@link LicensingEvents.LicensesChanged}.
  */
 @Component
 @Transactional
