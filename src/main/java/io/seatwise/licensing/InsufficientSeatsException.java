@@ -11,7 +11,7 @@ public class InsufficientSeatsException extends DomainException {
 
     private final transient List<ProductSeats> shortfalls;
 
-    InsufficientSeatsException(List<ProductSeats> shortfalls) {
+    public InsufficientSeatsException(List<ProductSeats> shortfalls) {
         super(Kind.CONFLICT, "insufficient-seats", "licensesToAssign", message(shortfalls),
                 Map.of("shortfalls", shortfalls.stream().map(s -> Map.<String, Object>of(
                         "skuId", s.skuId().toString(), "skuPartNumber", s.skuPartNumber(),

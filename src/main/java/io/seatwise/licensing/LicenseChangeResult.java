@@ -5,7 +5,7 @@ import java.util.UUID;
 
 /**
  * The outcome of a license change or its preview: counts, per-product seats, and per-user results — cut after
- * {@link LicenseEngine#RESULT_LIMIT} users, the rest read in pages from the stored change.
+ * 1,000 users, the rest read in pages from the stored change.
  */
 public record LicenseChangeResult(UUID id, boolean preview, int selected, int succeeded, int failed,
         List<UserOutcome> results, boolean resultsTruncated, List<ProductSeats> products) {

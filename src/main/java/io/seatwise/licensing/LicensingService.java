@@ -2,7 +2,6 @@ package io.seatwise.licensing;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -12,13 +11,18 @@ import java.util.stream.Collectors;
 import io.seatwise.catalog.CatalogRules;
 import io.seatwise.catalog.CatalogService;
 import io.seatwise.catalog.Product;
-import io.seatwise.catalog.ServicePlanId;
 import io.seatwise.catalog.SkuId;
 import io.seatwise.customers.CustomerId;
 import io.seatwise.customers.CustomersService;
 import io.seatwise.customers.Subscription;
-import io.seatwise.licensing.LicenseEngine.SeatMode;
 import io.seatwise.licensing.LicensingEvents.LicensesChanged;
+import io.seatwise.licensing.engine.EngineRun;
+import io.seatwise.licensing.engine.LicenseEngine;
+import io.seatwise.licensing.persistence.ChangeLog;
+import io.seatwise.licensing.persistence.ChangeResults;
+import io.seatwise.licensing.persistence.HeldLicenses;
+import io.seatwise.licensing.persistence.SelectionQueries;
+import io.seatwise.licensing.persistence.UndoReads;
 import io.seatwise.shared.CurrentActor;
 import io.seatwise.shared.DomainException;
 import io.seatwise.shared.Ids;
@@ -37,17 +41,24 @@ import org.springframework.transaction.annotation.Transactional;
 public class LicensingService {
 
     private final LicenseEngine engine;
-    private final LicenseQueries queries;
-    private final LicensingRepository repository;
+    private final SelectionQueries queries;
+    private final ChangeLog changeLog;
+    private final ChangeResults results;
+    private final UndoReads undoReads;
+    private final HeldLicenses held;
     private final CustomersService customers;
     private final CatalogService catalog;
     private final ApplicationEventPublisher events;
 
-    LicensingService(LicenseEngine engine, LicenseQueries queries, LicensingRepository repository,
-            CustomersService customers, CatalogService catalog, ApplicationEventPublisher events) {
+    LicensingService(LicenseEngine engine, SelectionQueries queries, ChangeLog changeLog, ChangeResults results,
+            UndoReads undoReads, HeldLicenses held, CustomersService customers, CatalogService catalog,
+            ApplicationEventPublisher events) {
         this.engine = engine;
         this.queries = queries;
-        this.repository = repository;
+        this.changeLog = changeLog;
+        this.results = results;
+        this.undoReads = undoReads;
+        this.held = held;
         this.customers = customers;
         this.catalog = catalog;
         this.events = events;
@@ -101,7 +112,7 @@ public class LicensingService {
     @PreAuthorize("hasAuthority('users:write')")
     public LicenseChangeResult preview(CustomerId customer, Selection selection, LicenseChangeSpec spec) {
         CatalogRules rules = checked(customer, spec);
-        LicenseEngine.Run run = engine.start(customer, null, SeatMode.STRICT, rules);
+        EngineRun run = engine.preview(customer, rules);
         run.add(selection, spec);
         return run.finish(spec.products());
     }
@@ -118,9 +129,9 @@ public class LicensingService {
             java.util.function.IntConsumer progress) {
         CatalogRules rules = checked(customer, spec);
         UUID id = Ids.next();
-        repository.insertChange(customer, id, "APPLY", null, CurrentActor.name(), Instant.now(), spec.describe(),
+        changeLog.insert(customer, id, "APPLY", null, CurrentActor.name(), Instant.now(), spec.describe(),
                 spec.describeRemovals());
-        LicenseEngine.Run run = engine.start(customer, id, SeatMode.STRICT, rules).onProgress(progress);
+        EngineRun run = engine.strict(customer, id, rules).onProgress(progress);
         run.add(selection, spec);
         LicenseChangeResult result = run.finish(spec.products());
         publish(customer, result, "APPLY");
@@ -138,19 +149,20 @@ public class LicensingService {
     public LicenseChangeResult undo(CustomerId customer, UUID changeId, java.util.function.IntConsumer progress) {
         change(customer, changeId).requireUndoable();
         UUID id = Ids.next();
-        if (!queries.markUndone(customer, changeId, id)) {
+        if (!changeLog.markUndone(customer, changeId, id)) {
             throw DomainException.conflict("already-undone", null, "this change was already undone");
         }
         CatalogRules rules = catalog.rules();
-        Map<LicenseChangeSpec, List<UserId>> groups = inverseGroups(customer, changeId);
+        Map<LicenseChangeSpec, List<UserId>> groups = undoReads.inverseGroups(customer, changeId,
+                LicenseEngine.CHUNK);
         List<SkuId> reassigned = groups.keySet().stream().flatMap(s -> s.assign().keySet().stream()).distinct()
                 .sorted().toList();
         List<SkuId> removed = groups.keySet().stream().flatMap(s -> s.remove().stream()).distinct().sorted().toList();
-        repository.insertChange(customer, id, "UNDO", changeId, CurrentActor.name(), Instant.now(),
+        changeLog.insert(customer, id, "UNDO", changeId, CurrentActor.name(), Instant.now(),
                 join(reassigned), join(removed));
         List<SkuId> products = new ArrayList<>(reassigned);
         products.addAll(removed);
-        LicenseEngine.Run run = engine.start(customer, id, SeatMode.BEST_EFFORT, rules).onProgress(progress);
+        EngineRun run = engine.bestEffort(customer, id, rules).onProgress(progress);
         run.lockAll(products);
         groups.forEach((spec, users) -> {
             for (int i = 0; i < users.size(); i += Selection.MAX_IDS) {
@@ -162,57 +174,33 @@ public class LicensingService {
         return result;
     }
 
-    /** Per succeeded user of a change: the inverse change, users grouped by identical inverses. */
-    private Map<LicenseChangeSpec, List<UserId>> inverseGroups(CustomerId customer, UUID changeId) {
-        Map<LicenseChangeSpec, List<UserId>> groups = new LinkedHashMap<>();
-        int after = -1;
-        while (true) {
-            List<Object[]> chunk = queries.succeededUsers(customer, changeId, after, LicenseEngine.CHUNK);
-            if (chunk.isEmpty()) {
-                return groups;
-            }
-            List<UUID> users = chunk.stream().map(r -> (UUID) r[1]).toList();
-            var priors = queries.priors(customer, changeId, users);
-            var added = queries.stillAssignedBy(customer, changeId, users);
-            for (UUID user : users) {
-                Map<SkuId, Set<ServicePlanId>> assign = priors.getOrDefault(user, Map.of());
-                Set<SkuId> remove = added.getOrDefault(user, Set.of());
-                if (!assign.isEmpty() || !remove.isEmpty()) {
-                    groups.computeIfAbsent(new LicenseChangeSpec(assign, remove), k -> new ArrayList<>())
-                            .add(new UserId(user));
-                }
-            }
-            after = (Integer) chunk.get(chunk.size() - 1)[0];
-        }
-    }
-
     /** The customer's stored changes ("Licenses updated" confirmations), newest first. */
     @Transactional(readOnly = true)
     @PreAuthorize("hasAuthority('users:read')")
     public PageResult<StoredChange> changes(CustomerId customer, PageRequest page) {
         customers.require(customer);
-        return queries.changes(customer, page);
+        return changeLog.changes(customer, page);
     }
 
     @Transactional(readOnly = true)
     @PreAuthorize("hasAuthority('users:read')")
     public StoredChange change(CustomerId customer, UUID changeId) {
         customers.require(customer);
-        return queries.change(customer, changeId).orElseThrow(() -> DomainException.notFound("license change"));
+        return changeLog.change(customer, changeId).orElseThrow(() -> DomainException.notFound("license change"));
     }
 
     @Transactional(readOnly = true)
     @PreAuthorize("hasAuthority('users:read')")
     public PageResult<UserResult> results(CustomerId customer, UUID changeId, PageRequest page) {
         change(customer, changeId);
-        return queries.results(customer, changeId, page);
+        return results.results(customer, changeId, page);
     }
 
     @Transactional(readOnly = true)
     @PreAuthorize("hasAuthority('users:read')")
     public List<UserLicense> licenses(CustomerId customer, UserId user) {
         customers.require(customer);
-        return queries.licenses(customer, user);
+        return held.of(customer, user);
     }
 
     /** Validates a spec against the customer's subscriptions and the catalog; answers the rules to use. */

@@ -3,56 +3,58 @@ package io.seatwise.licensing;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.stream.Collectors;
+import java.util.function.IntConsumer;
 
 import io.seatwise.catalog.CatalogRules;
 import io.seatwise.catalog.LicenseFailure;
 import io.seatwise.catalog.ServicePlanId;
 import io.seatwise.catalog.SkuId;
 import io.seatwise.customers.CustomerId;
-import io.seatwise.licensing.LicenseEngine.SeatMode;
 import io.seatwise.licensing.rules.ErrorCode;
+import io.seatwise.licensing.engine.EngineRun;
+import io.seatwise.licensing.engine.LicenseEngine;
+import io.seatwise.licensing.persistence.AssignmentWriter;
+import io.seatwise.licensing.persistence.ChangeLog;
+import io.seatwise.licensing.persistence.SeatPools;
 import io.seatwise.shared.CurrentActor;
 import io.seatwise.shared.Ids;
 import io.seatwise.users.UserId;
 import io.seatwise.users.UserLicenses;
-import javax.sql.DataSource;
 import org.springframework.context.annotation.Lazy;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The licensing side of the user lifecycle: licenses at creation go through the engine (rules, seats, a stored
  * change); delete, restore and purge move assignments between ACTIVE and SUSPENDED with one statement per product,
- * holding the customer's seat pools locked in sku order (the order every change locks them in).
+ * holding the customer's seat pools locked in sku order (the order every change locks them in). It sits beside
+ * {@link LicensingService}, package-private, because it shares the service's check of a spec and its publishing of
+ * {@link LicensingEvents.LicensesChanged}.
  */
 @Component
-@org.springframework.transaction.annotation.Transactional
+@Transactional
 class UserLicensesAdapter implements UserLicenses {
 
     private final LicenseEngine engine;
-    private final LicensingRepository repository;
     private final LicensingService service;
-    private final JdbcClient jdbc;
-    private final boolean postgres;
-    private final io.seatwise.users.UserListChanges listChanges;
-    private final LicenseQueries queries;
+    private final ChangeLog changeLog;
+    private final SeatPools pools;
+    private final AssignmentWriter assignments;
 
-    UserLicensesAdapter(LicenseEngine engine, LicensingRepository repository, @Lazy LicensingService service,
-            JdbcClient jdbc, DataSource dataSource, io.seatwise.users.UserListChanges listChanges,
-            LicenseQueries queries) {
-        this.queries = queries;
+    UserLicensesAdapter(LicenseEngine engine, @Lazy LicensingService service, ChangeLog changeLog, SeatPools pools,
+            AssignmentWriter assignments) {
         this.engine = engine;
-        this.repository = repository;
         this.service = service;
-        this.jdbc = jdbc;
-        this.postgres = LicensingRepository.isPostgres(dataSource);
-        this.listChanges = listChanges;
+        this.changeLog = changeLog;
+        this.pools = pools;
+        this.assignments = assignments;
     }
 
     @Override
@@ -70,10 +72,10 @@ class UserLicensesAdapter implements UserLicenses {
 
     @Override
     public List<NewUserLicenses> assignToNewUsers(CustomerId customer,
-            Map<UserId, List<LicenseRequest>> requests, java.util.function.IntConsumer progress) {
+            Map<UserId, List<LicenseRequest>> requests, IntConsumer progress) {
         Map<LicenseChangeSpec, List<UserId>> groups = new LinkedHashMap<>();
         // An import asks the same few license lists for 100,000 users: each list becomes a spec once.
-        Map<List<LicenseRequest>, List<UserId>> byList = new java.util.HashMap<>();
+        Map<List<LicenseRequest>, List<UserId>> byList = new HashMap<>();
         requests.forEach((user, licenses) -> {
             if (!licenses.isEmpty()) {
                 byList.computeIfAbsent(licenses, l -> groups.computeIfAbsent(spec(l), k -> new ArrayList<>()))
@@ -85,11 +87,11 @@ class UserLicensesAdapter implements UserLicenses {
         groups.forEach((spec, users) -> {
             CatalogRules rules = service.checked(customer, spec);
             UUID id = Ids.next();
-            repository.insertChange(customer, id, "APPLY", null, CurrentActor.name(), Instant.now(), spec.describe(),
+            changeLog.insert(customer, id, "APPLY", null, CurrentActor.name(), Instant.now(), spec.describe(),
                     spec.describeRemovals());
             // Best effort: each new user gets the licenses while seats last; the others fail with CountViolation.
             int before = earlierGroups[0];
-            LicenseEngine.Run run = engine.start(customer, id, SeatMode.BEST_EFFORT, rules)
+            EngineRun run = engine.bestEffort(customer, id, rules)
                     .onProgress(done -> progress.accept(before + done));
             run.lockAll(spec.products());
             for (int i = 0; i < users.size(); i += Selection.MAX_IDS) {
@@ -106,7 +108,7 @@ class UserLicensesAdapter implements UserLicenses {
             long failedKept = changed.results().stream().filter(o -> !o.succeeded()).count();
             if (changed.resultsTruncated() && failedKept < Math.min(changed.failed(), LicenseEngine.RESULT_LIMIT)) {
                 // The kept results are the first users, mostly successes: the failed ones come from the stored change
-                for (UserOutcome o : queries.failures(customer, id, LicenseEngine.RESULT_LIMIT)) {
+                for (UserOutcome o : changeLog.failures(customer, id, LicenseEngine.RESULT_LIMIT)) {
                     outcomes.putIfAbsent(o.userId(), outcome(id, o));
                 }
             }
@@ -120,10 +122,10 @@ class UserLicensesAdapter implements UserLicenses {
     }
 
     private static LicenseChangeSpec spec(List<LicenseRequest> licenses) {
-        Map<SkuId, java.util.Set<ServicePlanId>> assign = new LinkedHashMap<>();
+        Map<SkuId, Set<ServicePlanId>> assign = new LinkedHashMap<>();
         for (LicenseRequest l : licenses) {
             assign.merge(l.skuId(), l.excludedPlans(), (a, b) -> {
-                java.util.Set<ServicePlanId> both = new java.util.HashSet<>(a);
+                Set<ServicePlanId> both = new HashSet<>(a);
                 both.addAll(b);
                 return both;
             });
@@ -136,18 +138,13 @@ class UserLicensesAdapter implements UserLicenses {
         if (users.isEmpty()) {
             return;
         }
-        lockPools(customer);
-        Map<SkuId, Integer> active = new TreeMap<>();
-        jdbc.sql("SELECT a.sku_id, count(*) FROM " + assignmentsOf() + " AND a.state = 'ACTIVE' GROUP BY a.sku_id")
-                .param("c", customer.value()).param("ids", ids(values(users)))
-                .query(rs -> {
-                    active.put(new SkuId(rs.getObject(1, UUID.class)), rs.getInt(2));
-                });
+        pools.lockAll(customer);
+        Map<SkuId, Integer> active = assignments.activeCounts(customer, values(users));
         if (active.isEmpty()) {
             return;
         }
-        change(customer, values(users), null, "ACTIVE", "SUSPENDED");
-        active.forEach((sku, n) -> repository.releaseSeats(customer, sku, n));
+        assignments.changeState(customer, values(users), null, "ACTIVE", "SUSPENDED");
+        active.forEach((sku, n) -> pools.release(customer, sku, n));
     }
 
     @Override
@@ -156,14 +153,8 @@ class UserLicensesAdapter implements UserLicenses {
         if (users.isEmpty()) {
             return result;
         }
-        Map<SkuId, Integer> free = lockPools(customer);
-        Map<UUID, List<SkuId>> suspended = new HashMap<>();
-        jdbc.sql("SELECT a.user_id, a.sku_id FROM " + assignmentsOf() + " AND a.state = 'SUSPENDED'")
-                .param("c", customer.value()).param("ids", ids(values(users)))
-                .query(rs -> {
-                    suspended.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
-                            .add(new SkuId(rs.getObject(2, UUID.class)));
-                });
+        Map<SkuId, Integer> free = pools.lockAll(customer);
+        Map<UUID, List<SkuId>> suspended = assignments.suspended(customer, values(users));
         Map<SkuId, List<UUID>> reactivate = new TreeMap<>();
         Map<SkuId, List<UUID>> drop = new TreeMap<>();
         // Users in the order given take the free seats first; products of one user in sku order.
@@ -186,13 +177,13 @@ class UserLicensesAdapter implements UserLicenses {
             result.put(user, new RestoredLicenses(restored, notRestored));
         }
         reactivate.forEach((sku, ids) -> {
-            change(customer, ids, sku, "SUSPENDED", "ACTIVE");
-            if (!repository.takeSeats(customer, sku, ids.size())) {
+            assignments.changeState(customer, ids, sku, "SUSPENDED", "ACTIVE");
+            if (!pools.take(customer, sku, ids.size())) {
                 throw new IllegalStateException("seats counted free under lock are gone: " + sku);
             }
         });
         // A license left out is forgotten: a suspended row would otherwise block assigning the product later.
-        drop.forEach((sku, ids) -> change(customer, ids, sku, "SUSPENDED", null));
+        drop.forEach((sku, ids) -> assignments.changeState(customer, ids, sku, "SUSPENDED", null));
         return result;
     }
 
@@ -202,61 +193,7 @@ class UserLicensesAdapter implements UserLicenses {
             return;
         }
         suspend(customer, users);
-        change(customer, values(users), null, null, null);
-    }
-
-    /** Locks every seat pool of the customer in sku order and answers the free seats of each. */
-    private Map<SkuId, Integer> lockPools(CustomerId customer) {
-        Map<SkuId, Integer> free = new TreeMap<>();
-        jdbc.sql("SELECT sku_id, quantity - assigned FROM subscription WHERE customer_id = :c ORDER BY sku_id "
-                        + "FOR UPDATE")
-                .param("c", customer.value())
-                .query(rs -> {
-                    free.put(new SkuId(rs.getObject(1, UUID.class)), rs.getInt(2));
-                });
-        return free;
-    }
-
-    /**
-     * {@code license_assignment a} of the customer's users in {@code :ids}, as a FROM … WHERE to extend with AND.
-     * PostgreSQL walks the primary key with {@code = ANY}; H2 joins the array read as a table (an IN over it, or an
-     * IN list of parameters, is checked again for every row).
-     */
-    private String assignmentsOf() {
-        return postgres ? "license_assignment a WHERE a.customer_id = :c AND a.user_id = ANY(:ids)"
-                : LicensingRepository.SELECTED + " JOIN license_assignment a ON a.customer_id = :c "
-                        + "AND a.user_id = CAST(sel.id AS UUID) WHERE TRUE";
-    }
-
-    /**
-     * Moves the users' assignments (of one product, or all) from state {@code from} (any when null) to {@code to},
-     * or deletes them when {@code to} is null (disabled plans go with them): one statement. H2 has no UPDATE with a
-     * join, so there it is a MERGE driven by the array.
-     */
-    private void change(CustomerId customer, List<UUID> users, SkuId sku, String from, String to) {
-        listChanges.changed(customer);
-        String conditions = (sku == null ? "" : " AND a.sku_id = :sku") + (from == null ? "" : " AND a.state = :from");
-        String sql = postgres
-                ? (to == null ? "DELETE FROM license_assignment a" : "UPDATE license_assignment a SET state = :to")
-                        + " WHERE a.customer_id = :c AND a.user_id = ANY(:ids)" + conditions
-                : "MERGE INTO license_assignment a USING (SELECT DISTINCT CAST(sel.id AS UUID) AS id FROM "
-                        + LicensingRepository.SELECTED + ") s ON a.customer_id = :c AND a.user_id = s.id" + conditions
-                        + " WHEN MATCHED THEN " + (to == null ? "DELETE" : "UPDATE SET state = :to");
-        var statement = jdbc.sql(sql).param("c", customer.value()).param("ids", ids(users));
-        if (sku != null) {
-            statement = statement.param("sku", sku.value());
-        }
-        if (from != null) {
-            statement = statement.param("from", from);
-        }
-        if (to != null) {
-            statement = statement.param("to", to);
-        }
-        statement.update();
-    }
-
-    private static Object ids(List<UUID> ids) {
-        return LicensingRepository.uuidArray(ids.stream().sorted().collect(Collectors.toList()));
+        assignments.changeState(customer, values(users), null, null, null);
     }
 
     private static List<UUID> values(List<UserId> users) {

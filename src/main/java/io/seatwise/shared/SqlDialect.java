@@ -1,14 +1,23 @@
 package io.seatwise.shared;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
+import org.postgresql.PGConnection;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.support.SqlArrayValue;
 
 /**
@@ -74,6 +83,83 @@ public sealed interface SqlDialect permits SqlDialect.Postgres, SqlDialect.H2 {
 
     // --- licensing ---
 
+    /**
+     * FROM … WHERE of {@code table} (alias {@code alias}, customer column {@code customer_id}) for the rows whose
+     * {@code idColumn} is in {@code :ids}, of customer {@code :c}; extend it with {@code AND …}. PostgreSQL probes
+     * the ids as a hash ({@code = ANY}); H2, which compares an array element by element, joins the array read as a
+     * table by index.
+     */
+    String rowsOfIds(String table, String alias, String idColumn);
+
+    /**
+     * How the users in {@code :ids} of customer {@code :c} are read with their active products. {@code users}
+     * answers {@code id, deleted_at, usage_location, directory_role} and, when {@code assignments} is null,
+     * {@code sku_id} (null for a user without one) from a join in the same pass; else {@code assignments} answers
+     * {@code user_id, sku_id} of their active assignments.
+     */
+    UsersAndProducts usersAndActiveProducts();
+
+    /** The statements of {@link #usersAndActiveProducts()}. */
+    record UsersAndProducts(String users, String assignments) {
+    }
+
+    /**
+     * FROM (and WHERE) of a table's rows, alias a, of the users in {@code :ids} (customer {@code :c}) that meet a
+     * condition, driven by the array: one primary-key lookup per id, whatever the statistics say. On PostgreSQL a
+     * plain join (or {@code = ANY}) leaves the plan to estimates, and a cached generic plan knows neither the
+     * array's length nor, without fresh statistics, how many rows the product has: it may read all of the
+     * product's rows and compare each with every id. The lateral subquery (OFFSET 0 keeps it from being flattened)
+     * can only be a lookup per id. H2 may put the table first too (through the sku index) and rescan the array for
+     * every row; it keeps the order of an outer join, so there the array is left-joined.
+     */
+    String rowsOfUsersByLookup(String table, String condition);
+
+    /**
+     * Deletes a table's rows (alias a) of the users in {@code :ids} (customer {@code :c}) that meet the condition.
+     * PostgreSQL: the rows found by {@link #rowsOfUsersByLookup}, deleted by their row ids. H2 has no
+     * {@code DELETE … USING} and would run {@code IN (SELECT … FROM UNNEST(…))} as a scan of the table, so there a
+     * MERGE is driven by the array.
+     */
+    String deleteRowsOfUsers(String table, String condition);
+
+    /**
+     * Updates ({@code set}, e.g. {@code state = :to}) or, when {@code set} is null, deletes a table's rows (alias a)
+     * of the users in {@code :ids} (customer {@code :c}) that meet {@code conditions} (" AND …", may be empty), in
+     * one statement. PostgreSQL walks the primary key with {@code = ANY}; H2 has no UPDATE with a join, so there it
+     * is a MERGE driven by the array.
+     */
+    String changeRowsOfIds(String table, String conditions, String set);
+
+    /** At most this many ids in one array parameter of a query: H2 caps an array at 65,536 elements. */
+    int maxIdsPerArray();
+
+    /**
+     * Reads {@code select} (a SELECT … FROM app_user u WHERE …, without ORDER BY) in {@code u.id} order, a chunk at
+     * a time: each chunk's statement and parameters go to {@code reader}, which answers the chunk's last id, or
+     * null when it was the last chunk (one shorter than {@code chunk}).
+     * <p>
+     * PostgreSQL reads through one cursor. A cursor is planned to deliver its first rows fast, which is a walk of
+     * the primary key in order; keyset pages ("id > :after ORDER BY id LIMIT n") were planned, without fresh
+     * statistics on a newly filled tenant, as a read and sort of every remaining user for each page: quadratic,
+     * 11 s of 31 for 1,000,000 users. H2 walks the index for keyset pages by itself.
+     */
+    void readInIdOrder(JdbcClient jdbc, String select, Map<String, Object> params, int chunk, ChunkReader reader);
+
+    /** Reads one chunk of {@link #readInIdOrder}. */
+    @FunctionalInterface
+    interface ChunkReader {
+        /** Runs the chunk's statement; answers its last id, or null when no chunk follows. */
+        UUID read(String sql, Map<String, Object> params);
+    }
+
+    /**
+     * Sends rows in PostgreSQL's binary COPY format ({@code copy}: the {@code COPY … FROM STDIN (FORMAT binary)}
+     * statement) through the transaction's connection, and answers true; answers false, sending nothing, where the
+     * database has no COPY (H2): the caller then inserts the rows another way. {@code rows} is only called when
+     * the rows are sent.
+     */
+    boolean copyIn(DataSource dataSource, String copy, Supplier<byte[]> rows);
+
     // --- access ---
 
     /**
@@ -110,6 +196,72 @@ public sealed interface SqlDialect permits SqlDialect.Postgres, SqlDialect.H2 {
 
         // --- licensing ---
 
+        private final AtomicLong cursors = new AtomicLong();
+
+        @Override
+        public String rowsOfIds(String table, String alias, String idColumn) {
+            return table + " " + alias + " WHERE " + alias + ".customer_id = :c AND " + alias + "." + idColumn
+                    + " = ANY(:ids)";
+        }
+
+        @Override
+        public UsersAndProducts usersAndActiveProducts() {
+            // PostgreSQL walks its primary keys with "= ANY", once for the users and once for their assignments
+            // (a join would look each user's assignments up on its own).
+            return new UsersAndProducts("SELECT u.id, u.deleted_at, u.usage_location, u.directory_role FROM "
+                    + rowsOfIds("app_user", "u", "id"), "SELECT a.user_id, a.sku_id FROM "
+                    + rowsOfIds("license_assignment", "a", "user_id") + " AND a.state = 'ACTIVE'");
+        }
+
+        @Override
+        public String rowsOfUsersByLookup(String table, String condition) {
+            return " FROM " + SELECTED + " CROSS JOIN LATERAL (SELECT a.ctid, a.* FROM " + table
+                    + " a WHERE a.customer_id = :c AND a.user_id = sel.id AND " + condition + " OFFSET 0) a";
+        }
+
+        @Override
+        public String deleteRowsOfUsers(String table, String condition) {
+            return "DELETE FROM " + table + " d WHERE d.ctid = ANY(ARRAY(SELECT a.ctid"
+                    + rowsOfUsersByLookup(table, condition) + "))";
+        }
+
+        @Override
+        public String changeRowsOfIds(String table, String conditions, String set) {
+            return (set == null ? "DELETE FROM " + table + " a" : "UPDATE " + table + " a SET " + set)
+                    + " WHERE a.customer_id = :c AND a.user_id = ANY(:ids)" + conditions;
+        }
+
+        @Override
+        public int maxIdsPerArray() {
+            return Integer.MAX_VALUE;
+        }
+
+        @Override
+        public void readInIdOrder(JdbcClient jdbc, String select, Map<String, Object> params, int chunk,
+                ChunkReader reader) {
+            String cursor = "matching_users_" + cursors.incrementAndGet();
+            jdbc.sql("DECLARE " + cursor + " NO SCROLL CURSOR FOR " + select + " ORDER BY u.id").params(params)
+                    .update();
+            while (reader.read("FETCH FORWARD " + chunk + " FROM " + cursor, Map.of()) != null) {
+                // until a chunk comes back short
+            }
+            jdbc.sql("CLOSE " + cursor).update();
+        }
+
+        @Override
+        public boolean copyIn(DataSource dataSource, String copy, Supplier<byte[]> rows) {
+            Connection connection = DataSourceUtils.getConnection(dataSource);
+            try {
+                connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copy,
+                        new ByteArrayInputStream(rows.get()));
+                return true;
+            } catch (SQLException | IOException e) {
+                throw new IllegalStateException("COPY failed: " + copy, e);
+            } finally {
+                DataSourceUtils.releaseConnection(connection, dataSource);
+            }
+        }
+
         // --- access ---
 
         @Override
@@ -143,6 +295,63 @@ public sealed interface SqlDialect permits SqlDialect.Postgres, SqlDialect.H2 {
         }
 
         // --- licensing ---
+
+        @Override
+        public String rowsOfIds(String table, String alias, String idColumn) {
+            return SELECTED + " JOIN " + table + " " + alias + " ON " + alias + ".customer_id = :c AND " + alias + "."
+                    + idColumn + " = sel.id WHERE TRUE";
+        }
+
+        @Override
+        public UsersAndProducts usersAndActiveProducts() {
+            // H2 compares arrays element by element, so the array is joined by index, users and their active
+            // products in one pass.
+            return new UsersAndProducts("SELECT u.id, u.deleted_at, u.usage_location, u.directory_role, a.sku_id "
+                    + "FROM " + SELECTED + " JOIN app_user u ON u.customer_id = :c AND u.id = sel.id "
+                    + "LEFT JOIN license_assignment a ON a.customer_id = u.customer_id AND a.user_id = u.id "
+                    + "AND a.state = 'ACTIVE'", null);
+        }
+
+        @Override
+        public String rowsOfUsersByLookup(String table, String condition) {
+            return " FROM " + SELECTED + " LEFT JOIN " + table + " a ON a.customer_id = :c AND a.user_id = sel.id AND "
+                    + condition + " WHERE a.user_id IS NOT NULL";
+        }
+
+        @Override
+        public String deleteRowsOfUsers(String table, String condition) {
+            return "MERGE INTO " + table + " a USING (SELECT sel.id FROM " + SELECTED + ") s ON a.customer_id = :c "
+                    + "AND a.user_id = s.id AND " + condition + " WHEN MATCHED THEN DELETE";
+        }
+
+        @Override
+        public String changeRowsOfIds(String table, String conditions, String set) {
+            return "MERGE INTO " + table + " a USING (SELECT DISTINCT CAST(sel.id AS UUID) AS id FROM " + SELECTED
+                    + ") s ON a.customer_id = :c AND a.user_id = s.id" + conditions + " WHEN MATCHED THEN "
+                    + (set == null ? "DELETE" : "UPDATE SET " + set);
+        }
+
+        @Override
+        public int maxIdsPerArray() {
+            return 50_000;
+        }
+
+        @Override
+        public void readInIdOrder(JdbcClient jdbc, String select, Map<String, Object> params, int chunk,
+                ChunkReader reader) {
+            Map<String, Object> page = new HashMap<>(params);
+            page.put("limit", chunk);
+            UUID after = reader.read(select + " ORDER BY u.id LIMIT :limit", page);
+            while (after != null) {
+                page.put("after", after);
+                after = reader.read(select + " AND u.id > :after ORDER BY u.id LIMIT :limit", page);
+            }
+        }
+
+        @Override
+        public boolean copyIn(DataSource dataSource, String copy, Supplier<byte[]> rows) {
+            return false;
+        }
 
         // --- access ---
 

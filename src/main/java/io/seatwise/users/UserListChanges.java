@@ -5,14 +5,16 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 import io.seatwise.customers.CustomerId;
+import io.seatwise.users.selection.AssignmentsChanged;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Keeps the users list's counts exact (table {@code user_count}); every write to a customer's users or to their
- * license assignments tells it, in the writing transaction.
+ * Keeps the users list's counts exact (table {@code user_count}); every write to a customer's users tells it, and
+ * every write to their license assignments reaches it as {@link AssignmentsChanged}, in the writing transaction.
  *
  * <p>The rule for every write path, present and future: in the same transaction as the write,
  * <ul>
@@ -21,7 +23,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * <li>users restored ({@code deleted_at} cleared): {@link #restored}(customer, rows changed);</li>
  * <li>deleted users removed for good: {@link #purged}(customer, rows removed);</li>
  * <li>anything else that can change which users a filter or search finds, or their order (names, role, sign-in
- * blocked, license assignments inserted, deleted, suspended or reactivated): {@link #changed}(customer);</li>
+ * blocked): {@link #changed}(customer);</li>
+ * <li>license assignments inserted, deleted, suspended or reactivated: nothing to call here; their one writer
+ * publishes {@link AssignmentsChanged}, handled by {@link #on(AssignmentsChanged)} in the same transaction;</li>
  * <li>rows written behind these methods' back (bulk loaders, repairs): {@link #recount}(customer).</li>
  * </ul>
  * Pass the row counts the statements report, so the figures stay exact under concurrent writers. Calling too often
@@ -45,6 +49,15 @@ public class UserListChanges {
     /** Something about the customer's users changed that leaves the numbers of users and deleted users as they are. */
     public void changed(CustomerId customer) {
         pending().add(customer.value(), 0, 0, false);
+    }
+
+    /**
+     * License assignments changed: counted as {@link #changed}, synchronously in the publishing transaction (a plain
+     * {@link EventListener}, not an after-commit one), so the count commits with the assignments.
+     */
+    @EventListener
+    void on(AssignmentsChanged event) {
+        changed(event.customerId());
     }
 
     /** {@code n} users were inserted. */

@@ -19,6 +19,7 @@ import io.seatwise.shared.Like;
 import io.seatwise.shared.PageRequest;
 import io.seatwise.shared.PageResult;
 import io.seatwise.shared.SqlDialect;
+import io.seatwise.users.selection.UserFilterSql;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;

@@ -1,6 +1,7 @@
 package io.seatwise.users;
 
 import io.seatwise.shared.DomainException;
+import io.seatwise.users.selection.UserFilterSql;
 
 /** The users list's order: by display name or user name, ascending or descending; ties broken by id. */
 public record UserSort(Field field, boolean descending) {

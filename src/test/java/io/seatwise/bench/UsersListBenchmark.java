@@ -18,7 +18,7 @@ import io.seatwise.shared.PageResult;
 import io.seatwise.users.PageAnchor;
 import io.seatwise.users.User;
 import io.seatwise.users.UserFilter;
-import io.seatwise.users.UserFilterSql;
+import io.seatwise.users.selection.UserFilterSql;
 import io.seatwise.users.UserListChanges;
 import io.seatwise.users.UserSort;
 import io.seatwise.users.UsersService;

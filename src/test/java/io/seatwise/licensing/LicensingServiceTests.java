@@ -8,10 +8,16 @@ import java.util.UUID;
 import io.seatwise.access.SystemActor;
 import io.seatwise.licensing.LicensingFixture.Tenant;
 import io.seatwise.licensing.rules.ErrorCode;
+import io.seatwise.licensing.engine.LicenseEngine;
 import io.seatwise.shared.DomainException;
 import io.seatwise.shared.PageRequest;
 import io.seatwise.users.UserFilter;
 import io.seatwise.users.UserId;
+import io.seatwise.users.UserSort;
+import io.seatwise.users.UsersService;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
+import io.micrometer.observation.ObservationRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,6 +42,10 @@ abstract class LicensingServiceTests {
     LicensingFixture fixture;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    ObservationRegistry observations;
+    @Autowired
+    UsersService usersService;
 
     LicenseChangeResult apply(Tenant t, List<UserId> users, LicenseChangeSpec spec) {
         return SystemActor.call(() -> licensing.apply(t.id(), new Selection.UserIds(users), spec));
@@ -44,6 +54,68 @@ abstract class LicensingServiceTests {
     static Map<UserId, List<ErrorCode>> codes(LicenseChangeResult result) {
         return result.results().stream().collect(java.util.stream.Collectors.toMap(UserOutcome::userId,
                 o -> o.errors().stream().map(f -> ErrorCode.valueOf(f.code())).toList()));
+    }
+
+    @Test
+    void theEnginesTimingsAreObservations() {
+        Tenant t = fixture.tenant("SE", E3, 5);
+        List<UserId> users = t.users(3, "SE");
+        Thread test = Thread.currentThread();
+        // The registry is the application's, shared by the cached context: the handler listens during this test only.
+        java.util.concurrent.atomic.AtomicBoolean listening = new java.util.concurrent.atomic.AtomicBoolean(true);
+        List<String> stopped = new java.util.concurrent.CopyOnWriteArrayList<>();
+        observations.observationConfig().observationHandler(new ObservationHandler<Observation.Context>() {
+            @Override
+            public void onStop(Observation.Context context) {
+                if (Thread.currentThread() == test) {
+                    stopped.add(context.getName() + " " + context.getLowCardinalityKeyValue("seats").getValue());
+                }
+            }
+
+            @Override
+            public boolean supportsContext(Observation.Context context) {
+                return listening.get() && context.getName() != null
+                        && context.getName().startsWith("seatwise.licensing.");
+            }
+        });
+
+        try {
+            apply(t, users, assign(E3));
+        } finally {
+            listening.set(false);
+        }
+
+        assertThat(stopped).contains("seatwise.licensing.group strict", "seatwise.licensing.load strict",
+                "seatwise.licensing.store strict", "seatwise.licensing.apply strict");
+    }
+
+    @Test
+    void aLicenseWriteKeepsTheUsersListsCountsRightWithoutLicensingTellingThem() {
+        Tenant t = fixture.tenant("SE", E3, 5);
+        List<UserId> users = t.users(3, "SE");
+        long before = countVersion(t);
+        assertThat(licensedCount(t)).isZero();
+
+        apply(t, users.subList(0, 2), assign(E3));
+
+        assertThat(countVersion(t)).isGreaterThan(before);
+        assertThat(licensedCount(t)).isEqualTo(2);
+        long assigned = countVersion(t);
+
+        apply(t, users.subList(0, 1), remove(E3));
+
+        assertThat(countVersion(t)).isGreaterThan(assigned);
+        assertThat(licensedCount(t)).isEqualTo(1);
+    }
+
+    long countVersion(Tenant t) {
+        return jdbc.sql("SELECT version FROM user_count WHERE customer_id = ?").param(t.id().value())
+                .query(Long.class).optional().orElse(0L);
+    }
+
+    long licensedCount(Tenant t) {
+        return SystemActor.call(() -> usersService.list(t.id(), new UserFilter(UserFilter.Type.LICENSED, null, null),
+                UserSort.DEFAULT, new PageRequest(0, 50))).totalCount();
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.seatwise.users;
+package io.seatwise.users.selection;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,6 +6,7 @@ import java.util.Map;
 
 import io.seatwise.customers.CustomerId;
 import io.seatwise.shared.Like;
+import io.seatwise.users.UserFilter;
 
 /**
  * The SQL of a {@link UserFilter}, shared by the users list and by licensing's "every user that matches": one
@@ -20,7 +21,7 @@ public final class UserFilterSql {
      * The lower-cased user name (alias u): user_name_key, indexed, for users not deleted; a deleted user has given
      * it up (NULL, so the name can be taken meanwhile), so its name is read as written.
      */
-    static String userNameColumn(boolean deleted) {
+    public static String userNameColumn(boolean deleted) {
         return deleted ? "LOWER(u.user_principal_name)" : "u.user_name_key";
     }
 
