@@ -8,5 +8,5 @@ import java.util.UUID;
  * 1,000 users, the rest read in pages from the stored change.
  */
 public record LicenseChangeResult(UUID id, boolean preview, int selected, int succeeded, int failed,
-        List<UserOutcome> results, boolean resultsTruncated, List<ProductSeats> products) {
+        List<UserOutcome> results, boolean resultsTruncated, List<ProductSeats> products, int changed) {
 }

@@ -10,7 +10,15 @@ import io.seatwise.shared.Ids;
 
 /** A stored license change: the "Licenses updated" confirmation, retrievable later. */
 public record StoredChange(UUID id, String kind, UUID undoOf, UUID undoneBy, String createdBy, Instant createdAt,
-        String assignSpec, String removeSpec, int selected, int succeeded, int failed) {
+        String assignSpec, String removeSpec, int selected, int succeeded, int failed, Integer changed) {
+
+    /**
+     * Whether the change changed no user: none succeeded, or every one that did already had what was asked. Changes
+     * stored before the number changed was kept ({@code changed} null) go by the users that succeeded.
+     */
+    public boolean changedNothing() {
+        return changed == null ? succeeded == 0 : changed == 0;
+    }
 
     /** Why it cannot be undone: {@code not-undoable} (it is an undo itself) or {@code already-undone}; else empty. */
     public java.util.Optional<String> undoRefusal() {

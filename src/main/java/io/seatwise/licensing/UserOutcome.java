@@ -15,6 +15,11 @@ public record UserOutcome(UserId userId, List<LicenseFailure> errors, Set<SkuId>
         return errors.isEmpty();
     }
 
+    /** Whether the change does anything to the user: it succeeds and gains, loses or re-plans a product. */
+    public boolean changesSomething() {
+        return succeeded() && !(added.isEmpty() && removed.isEmpty() && replanned.isEmpty());
+    }
+
     /** A user the change fails, and why. */
     public static UserOutcome failed(UserId userId, List<LicenseFailure> errors) {
         return new UserOutcome(userId, List.copyOf(errors), Set.of(), Set.of(), Set.of());

@@ -84,11 +84,12 @@ public final class EngineRun {
     /** Stores the run's counts with its change (unless previewing) and answers the result. */
     public LicenseChangeResult finish(List<SkuId> products) {
         if (!preview()) {
-            parts.changeLog().finish(customer, changeId, tally.selected(), tally.succeeded(), tally.failed());
+            parts.changeLog().finish(customer, changeId, tally.selected(), tally.succeeded(), tally.failed(),
+                    tally.changed());
         }
         List<io.seatwise.licensing.UserOutcome> kept = tally.kept();
         return new LicenseChangeResult(changeId, preview(), tally.selected(), tally.succeeded(), tally.failed(),
-                kept, tally.selected() > kept.size(), ledger.products(products));
+                kept, tally.selected() > kept.size(), ledger.products(products), tally.changed());
     }
 
     /** Products whose current assignments the rules must see for this spec. */

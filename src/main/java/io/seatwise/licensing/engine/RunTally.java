@@ -12,10 +12,14 @@ final class RunTally {
     private int selected;
     private int succeeded;
     private int failed;
+    private int changed;
 
     void record(UserOutcome outcome) {
         if (outcome.succeeded()) {
             succeeded++;
+            if (outcome.changesSomething()) {
+                changed++;
+            }
         } else {
             failed++;
         }
@@ -39,6 +43,11 @@ final class RunTally {
 
     int failed() {
         return failed;
+    }
+
+    /** Users the run changed: succeeded with something gained, lost or re-planned. */
+    int changed() {
+        return changed;
     }
 
     List<UserOutcome> kept() {

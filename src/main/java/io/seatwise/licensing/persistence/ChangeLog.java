@@ -28,7 +28,7 @@ public class ChangeLog {
 
     private static final String CHANGE_COLUMNS = """
             id, kind, undo_of, undone_by, created_by, created_at, assign_spec, remove_spec, selected, succeeded,
-            failed""";
+            failed, changed""";
 
     private final JdbcClient jdbc;
     private final ViolationCodec violations;
@@ -51,13 +51,13 @@ public class ChangeLog {
                 .param("remove", removeSpec).update();
     }
 
-    /** Stores a change's counts once it ran. */
-    public void finish(CustomerId customer, UUID change, int selected, int succeeded, int failed) {
+    /** Stores a change's counts once it ran: users selected, succeeded, failed, and changed (a subset of succeeded). */
+    public void finish(CustomerId customer, UUID change, int selected, int succeeded, int failed, int changed) {
         jdbc.sql("""
-                UPDATE license_change SET selected = :sel, succeeded = :ok, failed = :failed
+                UPDATE license_change SET selected = :sel, succeeded = :ok, failed = :failed, changed = :changed
                 WHERE customer_id = :c AND id = :id
                 """)
-                .param("sel", selected).param("ok", succeeded).param("failed", failed)
+                .param("sel", selected).param("ok", succeeded).param("failed", failed).param("changed", changed)
                 .param("c", customer.value()).param("id", change).update();
     }
 
@@ -88,7 +88,8 @@ public class ChangeLog {
         return new StoredChange(rs.getObject("id", UUID.class), rs.getString("kind"),
                 rs.getObject("undo_of", UUID.class), rs.getObject("undone_by", UUID.class),
                 rs.getString("created_by"), Sql.instant(rs, "created_at"), rs.getString("assign_spec"),
-                rs.getString("remove_spec"), rs.getInt("selected"), rs.getInt("succeeded"), rs.getInt("failed"));
+                rs.getString("remove_spec"), rs.getInt("selected"), rs.getInt("succeeded"), rs.getInt("failed"),
+                rs.getObject("changed", Integer.class));
     }
 
     /** The first {@code limit} users a stored change failed, in the change's order, with why. */

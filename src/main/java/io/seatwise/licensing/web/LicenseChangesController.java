@@ -154,7 +154,7 @@ class LicenseChangesController {
         String back = "/customers/" + customer.id() + "/licensechanges/";
         try {
             StoredChange stored = licensing.change(customer.id(), change);
-            if (stored.undoRefusal().isEmpty() && stored.succeeded() == 0) {
+            if (stored.undoRefusal().isEmpty() && stored.changedNothing()) {
                 redirect.addFlashAttribute("problem", refusal(stored));
                 return "redirect:" + back + change;
             }
@@ -177,11 +177,11 @@ class LicenseChangesController {
     }
 
     /**
-     * Why the console offers no Undo for the change, or null: it is an undo, it was undone, or no user succeeded in
-     * it, so it changed nothing.
+     * Why the console offers no Undo for the change, or null: it is an undo, it was undone, or it changed no user
+     * (none succeeded, or each that did already had what was asked).
      */
     private String refusal(StoredChange stored) {
-        if (stored.undoRefusal().isEmpty() && stored.succeeded() == 0) {
+        if (stored.undoRefusal().isEmpty() && stored.changedNothing()) {
             return messages.get("licenses.undo.nothingChanged");
         }
         return stored.undoRefusal().map(type -> messages.get(type.equals("already-undone") ? "licenses.undo.already"

@@ -142,6 +142,25 @@ abstract class SaveAndUndoConsoleTests {
     }
 
     @Test
+    void aChangeEveryoneAlreadyHadOffersNoUndo() throws Exception {
+        SystemActor.call(() -> service.apply(t.id(), new Selection.UserIds(List.of(placed)),
+                LicensingFixture.assign(E3)));
+        LicenseChangeResult again = SystemActor.call(() -> service.apply(t.id(),
+                new Selection.UserIds(List.of(placed)), LicensingFixture.assign(E3)));
+        assertThat(again.succeeded()).isEqualTo(1);
+        assertThat(again.changed()).isZero();
+        String change = "/customers/" + t.id() + "/licensechanges/" + again.id();
+
+        String html = mvc.perform(as(get(change))).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(html).contains("Licenses updated").doesNotContain("data-testid=\"undo\"");
+        int changes = t.changes();
+        mvc.perform(as(post(change + "/undo"))).andExpect(redirectedUrl(change))
+                .andExpect(flash().attribute("problem", "This change changed nothing, so there is nothing to undo."));
+        assertThat(t.changes()).isEqualTo(changes);
+    }
+
+    @Test
     void aChangeThatChangedSomethingOffersUndo() throws Exception {
         LicenseChangeResult result = SystemActor.call(() -> service.apply(t.id(),
                 new Selection.UserIds(List.of(placed, nowhere)), LicensingFixture.assign(E3)));
