@@ -1,19 +1,14 @@
 package io.seatwise.users;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-
-import javax.sql.DataSource;
 
 import jakarta.annotation.PreDestroy;
 
@@ -21,11 +16,11 @@ import io.seatwise.customers.CustomerId;
 import io.seatwise.shared.Like;
 import io.seatwise.shared.PageRequest;
 import io.seatwise.shared.PageResult;
+import io.seatwise.shared.SqlDialect;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -58,7 +53,7 @@ class UserListQuery {
     private static final Logger log = LoggerFactory.getLogger(UserListQuery.class);
 
     private final JdbcClient jdbc;
-    private final boolean postgres;
+    private final SqlDialect dialect;
     private final Map<CountKey, Count> counts = Collections.synchronizedMap(
             new LinkedHashMap<>(256, 0.75f, true) {
                 @Override
@@ -77,11 +72,11 @@ class UserListQuery {
     /** A count that took at least this long is not waited for after a write (see count). */
     private volatile Duration slowCount;
 
-    UserListQuery(JdbcClient jdbc, DataSource dataSource,
+    UserListQuery(JdbcClient jdbc, SqlDialect dialect,
             @Value("${seatwise.users.list.slow-count:25ms}") Duration slowCount) {
         this.slowCount = slowCount;
         this.jdbc = jdbc;
-        this.postgres = isPostgres(dataSource);
+        this.dialect = dialect;
     }
 
     private record CountKey(UUID customer, UserFilter.Type type, UUID sku, String search) {
@@ -96,11 +91,8 @@ class UserListQuery {
     }
 
     PageResult<User> list(CustomerId customer, UserFilter filter, UserSort sort, PageRequest page, PageAnchor anchor) {
-        if (postgres) {
-            // After five runs of a statement PostgreSQL may settle on a generic plan, which cannot turn LIKE :search
-            // into an index range nor know the LIMIT: these queries are planned for their parameters every time.
-            jdbc.sql("SET LOCAL plan_cache_mode = force_custom_plan").update();
-        }
+        // These queries are planned for their parameters every time (LIKE :search as an index range, the LIMIT).
+        dialect.planForParameters(jdbc);
         Source source = source(customer, filter);
         Total total = count(customer, filter, source);
         List<User> items = anchor.isNone() ? byOffset(source, sort, page, total.count())
@@ -262,12 +254,12 @@ class UserListQuery {
     private Source source(CustomerId customer, UserFilter filter) {
         Map<String, Object> params = new HashMap<>();
         String where = UserFilterSql.where(customer, filter, params);
-        if (!postgres && filter.search() != null) {
+        if (!dialect.combinesIndexRanges() && filter.search() != null) {
             Optional<List<UUID>> ids = h2SearchIds(customer, filter.search(),
                     filter.type() == UserFilter.Type.DELETED);
             if (ids.isPresent()) {
-                params.put("ids", new SqlArrayValue("uuid", ids.get().toArray()));
-                return new Source(filter, "UNNEST(:ids) AS sel(id) JOIN app_user u ON u.customer_id = :customer "
+                params.put("ids", dialect.uuidArray(ids.get()));
+                return new Source(filter, SqlDialect.SELECTED + " JOIN app_user u ON u.customer_id = :customer "
                         + "AND u.id = sel.id", where, params, true);
             }
         }
@@ -275,11 +267,11 @@ class UserListQuery {
     }
 
     /**
-     * Where a page is read from. H2 takes the first index on customer_id it finds (the foreign key's) whatever the
-     * ORDER BY and sorts all the customer's users, so it is told the index (V4, V8) that reads in the page's order.
+     * Where a page is read from: through the index (V4, V8) that reads in the page's order
+     * ({@link SqlDialect#usersThrough}: H2 would otherwise sort all the customer's users).
      */
     private String pageFrom(Source source, UserSort order) {
-        if (postgres || source.ids()
+        if (source.ids()
                 || source.filter().type() == UserFilter.Type.DELETED && order.field() == UserSort.Field.USER_NAME) {
             return source.from();
         }
@@ -287,14 +279,14 @@ class UserListQuery {
                 : order.field() == UserSort.Field.DISPLAY_NAME
                         ? (order.descending() ? "app_user_display_desc_idx" : "app_user_display_idx")
                         : (order.descending() ? "app_user_upn_desc_idx" : "app_user_upn_idx");
-        return "app_user u USE INDEX (" + index + ")";
+        return dialect.usersThrough(index);
     }
 
     /**
      * H2 reads an OR of conditions on four columns by scanning the customer's users, and re-runs an IN (subquery)
      * for every row; so a search is first looked up in the four key indexes, and the filter then applies to those
-     * users by id. PostgreSQL combines the four index ranges itself (BitmapOr). Empty when the search finds more than
-     * {@value #H2_SEARCH_IDS} users: then the scan it is.
+     * users by id. PostgreSQL combines the four index ranges itself ({@link SqlDialect#combinesIndexRanges}). Empty
+     * when the search finds more than {@value #H2_SEARCH_IDS} users: then the scan it is.
      */
     private Optional<List<UUID>> h2SearchIds(CustomerId customer, String search, boolean deleted) {
         StringBuilder sql = new StringBuilder();
@@ -311,13 +303,5 @@ class UserListQuery {
                 .param("search", Like.startingWith(search)).param("limit", H2_SEARCH_IDS + 1)
                 .query(UUID.class).list();
         return ids.size() > H2_SEARCH_IDS ? Optional.empty() : Optional.of(ids);
-    }
-
-    private static boolean isPostgres(DataSource dataSource) {
-        try (Connection connection = dataSource.getConnection()) {
-            return connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot tell which database this is", e);
-        }
     }
 }

@@ -18,7 +18,7 @@ import io.seatwise.access.TestAgents.Signed;
 import io.seatwise.licensing.LicensingFixture;
 import io.seatwise.licensing.LicensingFixture.Tenant;
 import io.seatwise.support.ExcelSplits;
-import io.seatwise.users.PasswordSheets;
+import io.seatwise.passwordsheets.PasswordSheets;
 import jakarta.mail.internet.MimeMultipart;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -17,7 +17,7 @@ import io.seatwise.access.Role;
 import io.seatwise.access.TestAgents.Signed;
 import io.seatwise.licensing.LicensingFixture;
 import io.seatwise.licensing.LicensingFixture.Tenant;
-import io.seatwise.users.UserImportJobs;
+import io.seatwise.imports.UserImportJobs;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
