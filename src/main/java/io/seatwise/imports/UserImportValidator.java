@@ -13,9 +13,9 @@ import java.util.TreeSet;
 
 import io.seatwise.catalog.Product;
 import io.seatwise.catalog.SkuId;
+import io.seatwise.imports.UserImportProblem.Code;
 import io.seatwise.shared.CleanText;
 import io.seatwise.shared.Countries;
-import io.seatwise.imports.UserImportProblem.Code;
 import io.seatwise.users.DirectoryRole;
 import io.seatwise.users.NewUser;
 

@@ -14,6 +14,7 @@ import io.seatwise.catalog.Product;
 import io.seatwise.imports.UserImportValidator.Invalid;
 import io.seatwise.imports.UserImportValidator.RowResult;
 import io.seatwise.imports.UserImportValidator.Valid;
+import io.seatwise.users.NewUser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

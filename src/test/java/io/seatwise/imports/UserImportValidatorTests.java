@@ -5,11 +5,13 @@ import java.util.Set;
 
 import io.seatwise.catalog.Product;
 import io.seatwise.catalog.SkuId;
-import io.seatwise.shared.DomainException;
 import io.seatwise.imports.UserImportProblem.Code;
 import io.seatwise.imports.UserImportValidator.Invalid;
 import io.seatwise.imports.UserImportValidator.RowResult;
 import io.seatwise.imports.UserImportValidator.Valid;
+import io.seatwise.shared.DomainException;
+import io.seatwise.users.DirectoryRole;
+import io.seatwise.users.NewUser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
