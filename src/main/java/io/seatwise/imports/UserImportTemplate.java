@@ -17,7 +17,7 @@ import io.seatwise.shared.CsvCells;
  * header and one example row. The example's domain, {@code example.com}, is nobody's, so a template uploaded
  * unchanged creates no one.
  */
-public final class UserImportTemplate {
+final class UserImportTemplate {
 
     /** The name to offer the download under. */
     public static final String FILE_NAME = "users-import-template.csv";
