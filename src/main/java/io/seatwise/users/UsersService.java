@@ -5,9 +5,12 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -170,7 +173,7 @@ public class UsersService {
     }
 
     private static void diff(List<UserEvents.FieldChange> changed, String field, Object before, Object after) {
-        if (!java.util.Objects.equals(before, after)) {
+        if (!Objects.equals(before, after)) {
             changed.add(new UserEvents.FieldChange(field, before, after));
         }
     }
@@ -227,37 +230,9 @@ public class UsersService {
             throw DomainException.invalid("validation", "userIds", "at most " + MAX_RESTORE + " users per request");
         }
         Instant now = now();
-        Instant cutoff = now.minus(retention);
         Map<UserId, User> found = repository.findAll(customerId, ids);
-        Set<String> taken = repository.takenNames(found.values().stream().filter(u -> u.deletedAt() != null)
-                .map(u -> u.userPrincipalName().toLowerCase(java.util.Locale.ROOT)).toList());
-        Map<UserId, RestoreResult> failed = new HashMap<>();
-        List<UserId> restorable = new ArrayList<>();
-        Set<String> claimed = new java.util.HashSet<>();
-        for (UserId id : ids) {
-            User u = found.get(id);
-            if (u == null) {
-                failed.put(id, RestoreResult.failed(id, null, "UserNotFound", "no such user"));
-            } else if (u.deletedAt() == null) {
-                failed.put(id, RestoreResult.failed(id, u.userPrincipalName(), "UserNotDeleted",
-                        "the user is not deleted"));
-            } else if (GlobalAdminGuard.refusal(u).isPresent()) {
-                failed.put(id, RestoreResult.failed(id, u.userPrincipalName(), "Forbidden",
-                        GlobalAdminGuard.refusal(u).get()));
-            } else if (u.deletedAt().isBefore(cutoff)) {
-                failed.put(id, RestoreResult.failed(id, u.userPrincipalName(), "RetentionExpired",
-                        "deleted more than " + retention.toDays() + " days ago"));
-            } else if (taken.contains(u.userPrincipalName().toLowerCase(java.util.Locale.ROOT))) {
-                failed.put(id, RestoreResult.failed(id, u.userPrincipalName(), "UserNameConflict",
-                        "the user name " + u.userPrincipalName() + " has been taken by another user"));
-            } else if (!claimed.add(u.userPrincipalName().toLowerCase(java.util.Locale.ROOT))) {
-                // Two deleted users of one name (deleted, made again, deleted again): the first asked for wins.
-                failed.put(id, RestoreResult.failed(id, u.userPrincipalName(), "UserNameConflict",
-                        "another user restored in this request has the user name " + u.userPrincipalName()));
-            } else {
-                restorable.add(id);
-            }
-        }
+        Map<UserId, RestoreResult> failed = refusals(ids, found, now.minus(retention));
+        List<UserId> restorable = ids.stream().filter(id -> !failed.containsKey(id)).toList();
         try {
             repository.restore(customerId, restorable, now);
         } catch (DuplicateKeyException raced) {
@@ -282,6 +257,36 @@ public class UsersService {
         events.publishEvent(new UsersRestored(customerId, ids.size(), restorable.size(), failed.size(), licensesBack,
                 licensesLost));
         return results;
+    }
+
+    /** Why users cannot be restored, each by id; those left out can. */
+    private Map<UserId, RestoreResult> refusals(List<UserId> ids, Map<UserId, User> found, Instant cutoff) {
+        Set<String> taken = repository.takenNames(found.values().stream().filter(u -> u.deletedAt() != null)
+                .map(u -> u.userPrincipalName().toLowerCase(Locale.ROOT)).toList());
+        Map<UserId, RestoreResult> failed = new HashMap<>();
+        Set<String> claimed = new HashSet<>();
+        for (UserId id : ids) {
+            User u = found.get(id);
+            String name = u == null ? null : u.userPrincipalName();
+            if (u == null) {
+                failed.put(id, RestoreResult.failed(id, null, "UserNotFound", "no such user"));
+            } else if (u.deletedAt() == null) {
+                failed.put(id, RestoreResult.failed(id, name, "UserNotDeleted", "the user is not deleted"));
+            } else if (GlobalAdminGuard.refusal(u).isPresent()) {
+                failed.put(id, RestoreResult.failed(id, name, "Forbidden", GlobalAdminGuard.refusal(u).get()));
+            } else if (u.deletedAt().isBefore(cutoff)) {
+                failed.put(id, RestoreResult.failed(id, name, "RetentionExpired",
+                        "deleted more than " + retention.toDays() + " days ago"));
+            } else if (taken.contains(name.toLowerCase(Locale.ROOT))) {
+                failed.put(id, RestoreResult.failed(id, name, "UserNameConflict",
+                        "the user name " + name + " has been taken by another user"));
+            } else if (!claimed.add(name.toLowerCase(Locale.ROOT))) {
+                // Two deleted users of one name (deleted, made again, deleted again): the first asked for wins.
+                failed.put(id, RestoreResult.failed(id, name, "UserNameConflict",
+                        "another user restored in this request has the user name " + name));
+            }
+        }
+        return failed;
     }
 
     private User live(CustomerId customerId, UserId userId) {

@@ -65,6 +65,8 @@ abstract class UserImportApiTests extends ApiTestSupport {
     LicensingFixture fixture;
     @Autowired
     TemporaryPasswords passwords;
+    @Autowired
+    ImportReaders readers;
 
     Signed helpdesk;
     Tenant tenant;
@@ -164,6 +166,33 @@ abstract class UserImportApiTests extends ApiTestSupport {
                 .andExpect(jsonPath("$.created").value(0))
                 .andExpect(jsonPath("$.valid").value(0))
                 .andExpect(jsonPath("$.problems[?(@.code == 'already-exists')]", hasSize(2)));
+        assertThat(users()).isEqualTo(2);
+        assertThat(tenant.assigned(LicensingFixture.E3)).isEqualTo(1);
+    }
+
+    @Test
+    void whenEveryReaderIsBusyAnImportReadsItsFileItselfAndCreatesTheSame() throws Exception {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        Runnable blocked = () -> {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
+        int taken = 0;
+        try {
+            while (readers.start(blocked) != null) {
+                taken++;
+            }
+            assertThat(taken).as("the readers of this node").isPositive();
+            upload(helpdesk, mixedFile(), false)
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.created").value(2))
+                    .andExpect(jsonPath("$.licenseChanges[0].succeeded").value(1));
+        } finally {
+            release.countDown();
+        }
         assertThat(users()).isEqualTo(2);
         assertThat(tenant.assigned(LicensingFixture.E3)).isEqualTo(1);
     }
