@@ -13,6 +13,7 @@ import org.springframework.web.servlet.ModelAndView;
  * else an error page that says what was wrong. Controllers handle the errors they can show next to a field.
  */
 @ControllerAdvice(basePackages = {"io.seatwise.web", "io.seatwise.customers.web", "io.seatwise.users.web",
+        "io.seatwise.imports.web", "io.seatwise.passwordsheets.web",
         "io.seatwise.access.web", "io.seatwise.audit.web", "io.seatwise.licensing.web"})
 class ConsoleExceptionHandler {
 
