@@ -1,6 +1,5 @@
 package io.seatwise.passwordsheets;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +13,6 @@ import io.seatwise.access.Role;
 import io.seatwise.access.TestAgents.Signed;
 import io.seatwise.licensing.LicensingFixture;
 import io.seatwise.licensing.LicensingFixture.Tenant;
-import io.seatwise.shared.CsvCells;
 import io.seatwise.shared.TemporaryPasswords;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
@@ -28,9 +26,6 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.ResultActions;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.hasSize;
-import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
