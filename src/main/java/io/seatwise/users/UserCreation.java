@@ -85,11 +85,13 @@ public class UserCreation {
 
     /**
      * Writes prepared users in one go, in the caller's transaction, and answers them with their temporary passwords
-     * (shown once). Refuses roles the current actor may not give ({@link GlobalAdminGuard}).
+     * (shown once). Refuses a customer the current actor may not act on (not found, as everywhere) and roles it
+     * may not give ({@link GlobalAdminGuard}).
      */
     @Transactional
     @PreAuthorize("hasAuthority('users:write')")
     public List<CreatedUser> create(PreparedUsers users) {
+        customers.require(users.customerId());
         Set<DirectoryRole> roles = EnumSet.noneOf(DirectoryRole.class);
         users.users().forEach(u -> roles.add(u.user().directoryRole()));
         roles.forEach(GlobalAdminGuard::checkGrant);
@@ -118,6 +120,7 @@ public class UserCreation {
     @PreAuthorize("hasAuthority('users:write')")
     public List<NewUserLicenses> license(CustomerId customerId, Map<UserId, List<LicenseRequest>> requests,
             IntConsumer progress) {
+        customers.require(customerId);
         return requests.isEmpty() ? List.of() : licenses.assignToNewUsers(customerId, requests, progress);
     }
 
