@@ -57,10 +57,10 @@ public record NewUser(String userPrincipalName, String firstName, String lastNam
     }
 
     /** Why a user name is refused; the CSV import reports these per row where this record throws. */
-    enum UserNameFault { MISSING, TOO_LONG, LOCAL_PART_TOO_LONG, MALFORMED }
+    public enum UserNameFault { MISSING, TOO_LONG, LOCAL_PART_TOO_LONG, MALFORMED }
 
     /** What is wrong with a user name (already stripped), or null when it is a valid one. */
-    static UserNameFault userNameFault(String userPrincipalName) {
+    public static UserNameFault userNameFault(String userPrincipalName) {
         if (userPrincipalName.isEmpty()) {
             return UserNameFault.MISSING;
         }
@@ -78,7 +78,7 @@ public record NewUser(String userPrincipalName, String firstName, String lastNam
     }
 
     /** A valid user name as stored: the part before the @ as given, the domain lower-cased. */
-    static String normalizeUserName(String userPrincipalName) {
+    public static String normalizeUserName(String userPrincipalName) {
         int at = userPrincipalName.lastIndexOf('@');
         return userPrincipalName.substring(0, at + 1) + userPrincipalName.substring(at + 1).toLowerCase(Locale.ROOT);
     }

@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.UUID;
 
 import io.seatwise.customers.CustomerId;
 import io.seatwise.shared.Sql;
@@ -20,10 +19,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 class UserCredentialsRepository {
 
-    private static final String COLUMNS = """
-            customer_id, id, user_principal_name, first_name, last_name, display_name, usage_location,
-            directory_role, sign_in_blocked, created_at, deleted_at, password_hash, password_expires_at,
-            must_change_password""";
+    private static final String COLUMNS = UserRepository.COLUMNS
+            + ", password_hash, password_expires_at, must_change_password";
 
     private final JdbcClient jdbc;
 
@@ -65,12 +62,7 @@ class UserCredentialsRepository {
     }
 
     private static Credentials credentials(ResultSet rs, int n) throws SQLException {
-        User user = new User(new UserId(rs.getObject("id", UUID.class)),
-                new CustomerId(rs.getObject("customer_id", UUID.class)), rs.getString("user_principal_name"),
-                rs.getString("first_name"), rs.getString("last_name"), rs.getString("display_name"),
-                rs.getString("usage_location"), DirectoryRole.valueOf(rs.getString("directory_role")),
-                rs.getBoolean("sign_in_blocked"), Sql.instant(rs, "created_at"), Sql.instant(rs, "deleted_at"));
-        return new Credentials(user, rs.getString("password_hash"), Sql.instant(rs, "password_expires_at"),
+        return new Credentials(UserRepository.user(rs, n), rs.getString("password_hash"), Sql.instant(rs, "password_expires_at"),
                 rs.getBoolean("must_change_password"));
     }
 }

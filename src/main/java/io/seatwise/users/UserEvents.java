@@ -2,7 +2,10 @@ package io.seatwise.users;
 
 import io.seatwise.customers.CustomerId;
 
-/** What the users module tells the rest of the application (the activity log listens). */
+/**
+ * What the users module tells the rest of the application (the activity log listens). Users created in bulk are
+ * told by the module that created them (an import: {@code io.seatwise.imports.UsersImported}).
+ */
 public final class UserEvents {
 
     private UserEvents() {
@@ -10,10 +13,6 @@ public final class UserEvents {
 
     /** A user account was created. */
     public record UserCreated(CustomerId customerId, UserId userId, String userPrincipalName) {
-    }
-
-    /** Users were created in one go (an import): one event with counts. */
-    public record UsersImported(CustomerId customerId, int created, int rejected, int licensed) {
     }
 
     /** A user was edited; {@code changes} names each changed field with its value before and after. */
@@ -36,10 +35,6 @@ public final class UserEvents {
     /** Deleted users were restored: one event for the whole request, with counts. */
     public record UsersRestored(CustomerId customerId, int requested, int restored, int failed,
             int licensesRestored, int licensesNotRestored) {
-    }
-
-    /** The temporary passwords of a password sheet were downloaded (to null) or mailed (to an address). */
-    public record PasswordsHandedOut(CustomerId customerId, java.util.UUID sheetId, int users, String mailedTo) {
     }
 
     /** Users past their retention were purged for good (customer null: the whole run). */

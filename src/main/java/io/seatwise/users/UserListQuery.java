@@ -94,7 +94,8 @@ class UserListQuery {
     }
 
     PageResult<User> list(CustomerId customer, UserFilter filter, UserSort sort, PageRequest page, PageAnchor anchor) {
-        dialect.usersListSetting().ifPresent(setting -> jdbc.sql(setting).update());
+        // These queries are planned for their parameters every time (LIKE :search as an index range, the LIMIT).
+        dialect.planForParameters(jdbc);
         Source source = source(customer, filter);
         Total total = count(customer, filter, source);
         List<User> items = anchor.isNone() ? byOffset(source, sort, page, total.count())
@@ -281,7 +282,7 @@ class UserListQuery {
     private Source source(CustomerId customer, UserFilter filter) {
         Map<String, Object> params = new HashMap<>();
         String where = UserFilterSql.where(customer, filter, params);
-        if (dialect.usersSearchByIds() && filter.search() != null) {
+        if (!dialect.combinesIndexRanges() && filter.search() != null) {
             Optional<List<UUID>> ids = h2SearchIds(customer, filter.search(),
                     filter.type() == UserFilter.Type.DELETED);
             if (ids.isPresent()) {
@@ -294,8 +295,8 @@ class UserListQuery {
     }
 
     /**
-     * Where a page is read from: through the index (V4, V8) that reads in the page's order, where the dialect must
-     * be told it ({@link SqlDialect#usersIndexed}).
+     * Where a page is read from: through the index (V4, V8) that reads in the page's order
+     * ({@link SqlDialect#usersThrough}: H2 would otherwise sort all the customer's users).
      */
     private String pageFrom(Source source, UserSort order) {
         if (source.ids()
@@ -306,14 +307,14 @@ class UserListQuery {
                 : order.field() == UserSort.Field.DISPLAY_NAME
                         ? (order.descending() ? "app_user_display_desc_idx" : "app_user_display_idx")
                         : (order.descending() ? "app_user_upn_desc_idx" : "app_user_upn_idx");
-        return dialect.usersIndexed("app_user u", index);
+        return dialect.usersThrough(index);
     }
 
     /**
      * H2 reads an OR of conditions on four columns by scanning the customer's users, and re-runs an IN (subquery)
-     * for every row; so there ({@link SqlDialect#usersSearchByIds}) a search is first looked up in the four key
-     * indexes, and the filter then applies to those users by id. PostgreSQL combines the four index ranges itself
-     * (BitmapOr). Empty when the search finds more than {@value #H2_SEARCH_IDS} users: then the scan it is.
+     * for every row; so a search is first looked up in the four key indexes, and the filter then applies to those
+     * users by id. PostgreSQL combines the four index ranges itself ({@link SqlDialect#combinesIndexRanges}). Empty
+     * when the search finds more than {@value #H2_SEARCH_IDS} users: then the scan it is.
      */
     private Optional<List<UUID>> h2SearchIds(CustomerId customer, String search, boolean deleted) {
         StringBuilder sql = new StringBuilder();

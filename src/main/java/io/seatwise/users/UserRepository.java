@@ -18,6 +18,8 @@ import io.seatwise.customers.CustomerId;
 import io.seatwise.shared.PageRequest;
 import io.seatwise.shared.PageResult;
 import io.seatwise.shared.Sql;
+import io.seatwise.shared.SqlDialect;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -32,75 +34,45 @@ class UserRepository {
     /** Ids per IN list: well under every driver's parameter limit. */
     private static final int CHUNK = 1_000;
 
+    /** The columns a new user is written with. */
+    private static final List<String> INSERTED = List.of("customer_id", "id", "user_principal_name", "user_name_key",
+            "first_name", "last_name", "display_name", "usage_location", "directory_role", "sign_in_blocked",
+            "password_hash", "password_expires_at", "must_change_password", "created_at", "updated_at");
+
     private final JdbcClient jdbc;
-    private final org.springframework.jdbc.core.JdbcTemplate template;
+    private final JdbcTemplate template;
+    private final SqlDialect dialect;
     private final UserListChanges listChanges;
 
-    private final boolean postgres;
-
-    UserRepository(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate template,
-            javax.sql.DataSource dataSource, UserListChanges listChanges) {
+    UserRepository(JdbcClient jdbc, JdbcTemplate template, SqlDialect dialect, UserListChanges listChanges) {
         this.jdbc = jdbc;
-        this.listChanges = listChanges;
         this.template = template;
-        this.postgres = Sql.isPostgres(dataSource);
+        this.dialect = dialect;
+        this.listChanges = listChanges;
     }
 
-    /** A user to insert in bulk, with the stored form of its temporary password. */
+    /** A user to insert, with the stored form of its temporary password (which it must change at sign-in). */
     record Insert(User user, String passwordHash, Instant passwordExpiresAt) {
     }
 
-    /** Inserts users in one go: COPY on PostgreSQL (several times faster than batched inserts), a batch on H2. */
+    /**
+     * Inserts users of one customer in one go ({@link SqlDialect#insertRows}: COPY on PostgreSQL, a batch on H2);
+     * a user name taken meanwhile fails them all with {@code DuplicateKeyException}.
+     */
     void insertAll(List<Insert> users) {
         if (users.isEmpty()) {
             return;
         }
-        listChanges.added(users.get(0).user().customerId(), users.size());
-        if (postgres) {
-            copy(users);
-            return;
+        List<Object[]> rows = new ArrayList<>(users.size());
+        for (Insert row : users) {
+            User u = row.user();
+            rows.add(new Object[] {u.customerId().value(), u.id().value(), u.userPrincipalName(),
+                    u.userPrincipalName().toLowerCase(Locale.ROOT), u.firstName(), u.lastName(), u.displayName(),
+                    u.usageLocation(), u.directoryRole().name(), u.signInBlocked(), row.passwordHash(),
+                    row.passwordExpiresAt(), Boolean.TRUE, u.createdAt(), u.createdAt()});
         }
-        template.batchUpdate("""
-                INSERT INTO app_user (customer_id, id, user_principal_name, user_name_key, first_name, last_name,
-                  display_name, usage_location, directory_role, sign_in_blocked, password_hash, password_expires_at,
-                  must_change_password, created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, FALSE, ?, ?, TRUE, ?, ?)
-                """, users, users.size(), (ps, row) -> {
-                    User u = row.user();
-                    Timestamp at = Timestamp.from(u.createdAt());
-                    ps.setObject(1, u.customerId().value());
-                    ps.setObject(2, u.id().value());
-                    ps.setString(3, u.userPrincipalName());
-                    ps.setString(4, u.userPrincipalName().toLowerCase(Locale.ROOT));
-                    ps.setString(5, u.firstName());
-                    ps.setString(6, u.lastName());
-                    ps.setString(7, u.displayName());
-                    ps.setString(8, u.usageLocation());
-                    ps.setString(9, u.directoryRole().name());
-                    ps.setString(10, row.passwordHash());
-                    ps.setTimestamp(11, Timestamp.from(row.passwordExpiresAt()));
-                    ps.setTimestamp(12, at);
-                    ps.setTimestamp(13, at);
-                });
-    }
-
-    void insert(User user, String passwordHash, Instant passwordExpiresAt) {
-        Timestamp at = Timestamp.from(user.createdAt());
-        jdbc.sql("""
-                INSERT INTO app_user (customer_id, id, user_principal_name, user_name_key, first_name, last_name,
-                  display_name, usage_location, directory_role, sign_in_blocked, password_hash, password_expires_at,
-                  must_change_password, created_at, updated_at)
-                VALUES (:c, :id, :upn, :key, :first, :last, :display, :loc, :role, :blocked, :hash, :expires, TRUE,
-                  :at, :at)
-                """)
-                .param("c", user.customerId().value()).param("id", user.id().value())
-                .param("upn", user.userPrincipalName())
-                .param("key", user.userPrincipalName().toLowerCase(Locale.ROOT))
-                .param("first", user.firstName()).param("last", user.lastName()).param("display", user.displayName())
-                .param("loc", user.usageLocation()).param("role", user.directoryRole().name())
-                .param("blocked", user.signInBlocked()).param("hash", passwordHash)
-                .param("expires", Timestamp.from(passwordExpiresAt)).param("at", at).update();
-        listChanges.added(user.customerId(), 1);
+        dialect.insertRows(template, "app_user", INSERTED, rows);
+        listChanges.added(users.get(0).user().customerId(), users.size());
     }
 
     void update(User user, Instant at) {
@@ -142,16 +114,11 @@ class UserRepository {
         listChanges.deleted(customer, n);
     }
 
-    /**
-     * The customer's users among the ids, deleted or not: one statement whatever the count (PostgreSQL walks the
-     * key with {@code = ANY}; H2 joins the array read as a table, since it checks an IN list row by row).
-     */
+    /** The customer's users among the ids, deleted or not: one statement whatever the count. */
     Map<UserId, User> findAll(CustomerId customer, List<UserId> ids) {
         Map<UserId, User> found = new HashMap<>();
-        String from = postgres ? "app_user u WHERE u.customer_id = :c AND u.id = ANY(:ids)"
-                : "UNNEST(:ids) AS sel(id) JOIN app_user u ON u.customer_id = :c AND u.id = CAST(sel.id AS UUID)";
-        jdbc.sql("SELECT " + COLUMNS.replaceAll("(\\w+)", "u.$1") + " FROM " + from)
-                .param("c", customer.value()).param("ids", Sql.uuidArray(ids.stream().map(UserId::value).toList()))
+        jdbc.sql("SELECT " + COLUMNS.replaceAll("(\\w+)", "u.$1") + " FROM " + dialect.usersAmongIds())
+                .param("c", customer.value()).param("ids", dialect.uuidArray(ids.stream().map(UserId::value).toList()))
                 .query(UserRepository::user).list().forEach(u -> found.put(u.id(), u));
         return found;
     }
@@ -166,22 +133,13 @@ class UserRepository {
         return taken;
     }
 
-    /** Brings deleted users back, with their user names: one statement (a MERGE on H2, which has no UPDATE join). */
+    /** Brings deleted users back, with their user names: one statement ({@link SqlDialect#restoreUsers}). */
     void restore(CustomerId customer, List<UserId> ids, Instant at) {
         if (ids.isEmpty()) {
             return;
         }
-        String sql = postgres ? """
-                UPDATE app_user SET deleted_at = NULL, updated_at = :at, user_name_key = lower(user_principal_name)
-                WHERE customer_id = :c AND id = ANY(:ids) AND deleted_at IS NOT NULL
-                """ : """
-                MERGE INTO app_user u USING (SELECT DISTINCT CAST(sel.id AS UUID) AS id FROM UNNEST(:ids) AS sel(id)) s
-                ON u.customer_id = :c AND u.id = s.id AND u.deleted_at IS NOT NULL
-                WHEN MATCHED THEN UPDATE SET deleted_at = NULL, updated_at = :at,
-                  user_name_key = lower(user_principal_name)
-                """;
-        int n = jdbc.sql(sql).param("at", Timestamp.from(at)).param("c", customer.value())
-                .param("ids", Sql.uuidArray(ids.stream().map(UserId::value).toList())).update();
+        int n = jdbc.sql(dialect.restoreUsers()).param("at", Timestamp.from(at)).param("c", customer.value())
+                .param("ids", dialect.uuidArray(ids.stream().map(UserId::value).toList())).update();
         listChanges.restored(customer, n);
     }
 
@@ -221,44 +179,12 @@ class UserRepository {
         return n;
     }
 
-    private void copy(List<Insert> users) {
-        StringBuilder csv = new StringBuilder(users.size() * 200);
-        try (org.apache.commons.csv.CSVPrinter printer = new org.apache.commons.csv.CSVPrinter(csv,
-                org.apache.commons.csv.CSVFormat.POSTGRESQL_CSV)) {
-            for (Insert row : users) {
-                User u = row.user();
-                String at = u.createdAt().toString();
-                printer.printRecord(u.customerId().value(), u.id().value(), u.userPrincipalName(),
-                        u.userPrincipalName().toLowerCase(Locale.ROOT), u.firstName(), u.lastName(), u.displayName(),
-                        u.usageLocation(), u.directoryRole().name(), "false", row.passwordHash(),
-                        row.passwordExpiresAt().toString(), "true", at, at);
-            }
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        template.execute((org.springframework.jdbc.core.ConnectionCallback<Long>) connection -> {
-            try {
-                return connection.unwrap(org.postgresql.PGConnection.class).getCopyAPI().copyIn("""
-                        COPY app_user (customer_id, id, user_principal_name, user_name_key, first_name, last_name,
-                          display_name, usage_location, directory_role, sign_in_blocked, password_hash,
-                          password_expires_at, must_change_password, created_at, updated_at) FROM STDIN (FORMAT csv)
-                        """, new java.io.StringReader(csv.toString()));
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
-    }
-
-    boolean userNameTaken(String userPrincipalName) {
-        return jdbc.sql("SELECT count(*) FROM app_user WHERE user_name_key = :k")
-                .param("k", userPrincipalName.toLowerCase(Locale.ROOT)).query(Long.class).single() > 0;
-    }
-
     Optional<User> find(CustomerId customer, UserId id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM app_user WHERE customer_id = :c AND id = :id")
                 .param("c", customer.value()).param("id", id.value()).query(UserRepository::user).optional();
     }
 
+    /** The one mapping of an {@code app_user} row (of {@link #COLUMNS}, any further columns ignored) to a user. */
     static User user(ResultSet rs, int n) throws SQLException {
         return new User(new UserId(rs.getObject("id", UUID.class)),
                 new CustomerId(rs.getObject("customer_id", UUID.class)), rs.getString("user_principal_name"),

@@ -5,12 +5,15 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.UUID;
 
-import io.seatwise.customers.Customer;
 import io.seatwise.customers.CustomerId;
 import io.seatwise.customers.CustomersService;
 import io.seatwise.shared.DomainException;
@@ -18,13 +21,10 @@ import io.seatwise.shared.PageRequest;
 import io.seatwise.shared.PageResult;
 import io.seatwise.shared.TemporaryPasswords;
 import io.seatwise.users.UserEvents.PasswordReset;
-import io.seatwise.users.UserEvents.UserCreated;
 import io.seatwise.users.UserEvents.UserDeleted;
 import io.seatwise.users.UserEvents.UserUpdated;
 import io.seatwise.users.UserEvents.UsersRestored;
-import io.seatwise.users.UserLicenses.LicenseOutcome;
 import io.seatwise.users.UserLicenses.LicenseRequest;
-import io.seatwise.users.UserLicenses.NewUserLicenses;
 import io.seatwise.users.UserLicenses.RestoredLicenses;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
@@ -33,7 +33,10 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Customer user accounts: create, list, edit, reset password, delete, restore. */
+/**
+ * Customer user accounts: create one ({@link UserCreation} creates, one or many), list, read, edit, reset password,
+ * delete, restore; purging past retention is {@link UserPurge}'s.
+ */
 @Service
 @Transactional
 public class UsersService {
@@ -43,22 +46,22 @@ public class UsersService {
 
     private final UserRepository repository;
     private final UserListQuery listQuery;
+    private final UserCreation creation;
     private final CustomersService customers;
     private final UserLicenses licenses;
     private final TemporaryPasswords passwords;
-    private final PasswordSheets sheets;
     private final ApplicationEventPublisher events;
     private final Duration retention;
 
-    UsersService(UserRepository repository, UserListQuery listQuery, CustomersService customers,
-            UserLicenses licenses, TemporaryPasswords passwords, PasswordSheets sheets,
+    UsersService(UserRepository repository, UserListQuery listQuery, UserCreation creation,
+            CustomersService customers, UserLicenses licenses, TemporaryPasswords passwords,
             ApplicationEventPublisher events, @Value("${seatwise.deleted-user-retention:30d}") Duration retention) {
         this.repository = repository;
         this.listQuery = listQuery;
+        this.creation = creation;
         this.customers = customers;
         this.licenses = licenses;
         this.passwords = passwords;
-        this.sheets = sheets;
         this.events = events;
         this.retention = retention;
     }
@@ -73,9 +76,14 @@ public class UsersService {
         return create(customerId, command, List.of()).user();
     }
 
+    /**
+     * Creates a user with a temporary password (shown once, in the answer) and gives it licenses through the
+     * licensing engine; a license that cannot be given (too few seats, a rule) is reported, the account stays. The
+     * creation is {@link UserCreation}'s, as for an import.
+     */
     @PreAuthorize("hasAuthority('users:write')")
     public CreatedUser create(CustomerId customerId, NewUser command, List<LicenseRequest> licenseRequests) {
-        return create(customerId, command, licenseRequests, null, false);
+        return creation.createOne(customerId, command, licenseRequests, null, false);
     }
 
     /**
@@ -85,63 +93,8 @@ public class UsersService {
      */
     @PreAuthorize("hasAuthority('users:write')")
     public CreatedUser createOnSheet(CustomerId customerId, NewUser command, List<LicenseRequest> licenseRequests,
-            java.util.UUID sheet) {
-        return create(customerId, command, licenseRequests, sheet, true);
-    }
-
-    /**
-     * Creates a user with a temporary password (shown once, in the answer) and gives it licenses through the
-     * licensing engine; a license that cannot be given (too few seats, a rule) is reported, the account stays.
-     */
-    private CreatedUser create(CustomerId customerId, NewUser command, List<LicenseRequest> licenseRequests,
-            java.util.UUID sheet, boolean onSheet) {
-        Customer customer = customers.require(customerId);
-        GlobalAdminGuard.checkGrant(command.directoryRole());
-        if (sheet != null) {
-            PasswordSheets.Status status = sheets.status(customerId, sheet);
-            if (status.downloaded() || status.emailed()) {
-                throw DomainException.conflict("sheet-closed", "passwordSheet",
-                        "that password sheet was already downloaded or mailed; start a new one");
-            }
-        }
-        if (!customer.ownsDomain(command.domain())) {
-            throw DomainException.invalid("domain-not-owned", "userPrincipalName",
-                    "domain " + command.domain() + " is not one of the customer's domains");
-        }
-        licenses.check(customerId, licenseRequests);
-        NewUser user = command.usageLocation() == null ? command.withUsageLocation(customer.country()) : command;
-        if (repository.userNameTaken(user.userPrincipalName())) {
-            throw userNameTaken(user.userPrincipalName());
-        }
-        Instant now = now();
-        User created = new User(UserId.generate(), customerId, user.userPrincipalName(), user.firstName(),
-                user.lastName(), user.displayName(), user.usageLocation(), user.directoryRole(), false, now, null);
-        String password = passwords.generate();
-        try {
-            repository.insert(created, passwords.hash(password), now.plus(passwords.validity()));
-        } catch (DuplicateKeyException raced) {
-            throw userNameTaken(user.userPrincipalName());
-        }
-        events.publishEvent(new UserCreated(customerId, created.id(), created.userPrincipalName()));
-        LicenseOutcome outcome = null;
-        if (!licenseRequests.isEmpty()) {
-            List<NewUserLicenses> given = licenses.assignToNewUsers(customerId,
-                    Map.of(created.id(), List.copyOf(licenseRequests)));
-            outcome = given.get(0).outcomes().get(created.id());
-        }
-        if (onSheet) {
-            if (sheet == null) {
-                sheet = sheets.open(customerId);
-            }
-            sheets.add(customerId, sheet, List.of(new PasswordSheets.Entry(created.userPrincipalName(),
-                    created.displayName(), password)));
-        }
-        return new CreatedUser(created, password, outcome, sheet);
-    }
-
-    private static DomainException userNameTaken(String userPrincipalName) {
-        return DomainException.conflict("user-name-taken", "userPrincipalName",
-                "user name " + userPrincipalName + " is already taken");
+            UUID sheet) {
+        return creation.createOne(customerId, command, licenseRequests, sheet, true);
     }
 
     @Transactional(readOnly = true)
@@ -231,7 +184,7 @@ public class UsersService {
     }
 
     private static void diff(List<UserEvents.FieldChange> changed, String field, Object before, Object after) {
-        if (!java.util.Objects.equals(before, after)) {
+        if (!Objects.equals(before, after)) {
             changed.add(new UserEvents.FieldChange(field, before, after));
         }
     }
@@ -288,37 +241,9 @@ public class UsersService {
             throw DomainException.invalid("validation", "userIds", "at most " + MAX_RESTORE + " users per request");
         }
         Instant now = now();
-        Instant cutoff = now.minus(retention);
         Map<UserId, User> found = repository.findAll(customerId, ids);
-        Set<String> taken = repository.takenNames(found.values().stream().filter(u -> u.deletedAt() != null)
-                .map(u -> u.userPrincipalName().toLowerCase(java.util.Locale.ROOT)).toList());
-        Map<UserId, RestoreResult> failed = new HashMap<>();
-        List<UserId> restorable = new ArrayList<>();
-        Set<String> claimed = new java.util.HashSet<>();
-        for (UserId id : ids) {
-            User u = found.get(id);
-            if (u == null) {
-                failed.put(id, RestoreResult.failed(id, null, "UserNotFound", "no such user"));
-            } else if (u.deletedAt() == null) {
-                failed.put(id, RestoreResult.failed(id, u.userPrincipalName(), "UserNotDeleted",
-                        "the user is not deleted"));
-            } else if (GlobalAdminGuard.refusal(u).isPresent()) {
-                failed.put(id, RestoreResult.failed(id, u.userPrincipalName(), "Forbidden",
-                        GlobalAdminGuard.refusal(u).get()));
-            } else if (u.deletedAt().isBefore(cutoff)) {
-                failed.put(id, RestoreResult.failed(id, u.userPrincipalName(), "RetentionExpired",
-                        "deleted more than " + retention.toDays() + " days ago"));
-            } else if (taken.contains(u.userPrincipalName().toLowerCase(java.util.Locale.ROOT))) {
-                failed.put(id, RestoreResult.failed(id, u.userPrincipalName(), "UserNameConflict",
-                        "the user name " + u.userPrincipalName() + " has been taken by another user"));
-            } else if (!claimed.add(u.userPrincipalName().toLowerCase(java.util.Locale.ROOT))) {
-                // Two deleted users of one name (deleted, made again, deleted again): the first asked for wins.
-                failed.put(id, RestoreResult.failed(id, u.userPrincipalName(), "UserNameConflict",
-                        "another user restored in this request has the user name " + u.userPrincipalName()));
-            } else {
-                restorable.add(id);
-            }
-        }
+        Map<UserId, RestoreResult> failed = refusals(ids, found, now.minus(retention));
+        List<UserId> restorable = ids.stream().filter(id -> !failed.containsKey(id)).toList();
         try {
             repository.restore(customerId, restorable, now);
         } catch (DuplicateKeyException raced) {
@@ -343,6 +268,36 @@ public class UsersService {
         events.publishEvent(new UsersRestored(customerId, ids.size(), restorable.size(), failed.size(), licensesBack,
                 licensesLost));
         return results;
+    }
+
+    /** Why users cannot be restored, each by id; those left out can. */
+    private Map<UserId, RestoreResult> refusals(List<UserId> ids, Map<UserId, User> found, Instant cutoff) {
+        Set<String> taken = repository.takenNames(found.values().stream().filter(u -> u.deletedAt() != null)
+                .map(u -> u.userPrincipalName().toLowerCase(Locale.ROOT)).toList());
+        Map<UserId, RestoreResult> failed = new HashMap<>();
+        Set<String> claimed = new HashSet<>();
+        for (UserId id : ids) {
+            User u = found.get(id);
+            String name = u == null ? null : u.userPrincipalName();
+            if (u == null) {
+                failed.put(id, RestoreResult.failed(id, null, "UserNotFound", "no such user"));
+            } else if (u.deletedAt() == null) {
+                failed.put(id, RestoreResult.failed(id, name, "UserNotDeleted", "the user is not deleted"));
+            } else if (GlobalAdminGuard.refusal(u).isPresent()) {
+                failed.put(id, RestoreResult.failed(id, name, "Forbidden", GlobalAdminGuard.refusal(u).get()));
+            } else if (u.deletedAt().isBefore(cutoff)) {
+                failed.put(id, RestoreResult.failed(id, name, "RetentionExpired",
+                        "deleted more than " + retention.toDays() + " days ago"));
+            } else if (taken.contains(name.toLowerCase(Locale.ROOT))) {
+                failed.put(id, RestoreResult.failed(id, name, "UserNameConflict",
+                        "the user name " + name + " has been taken by another user"));
+            } else if (!claimed.add(name.toLowerCase(Locale.ROOT))) {
+                // Two deleted users of one name (deleted, made again, deleted again): the first asked for wins.
+                failed.put(id, RestoreResult.failed(id, name, "UserNameConflict",
+                        "another user restored in this request has the user name " + name));
+            }
+        }
+        return failed;
     }
 
     private User live(CustomerId customerId, UserId userId) {

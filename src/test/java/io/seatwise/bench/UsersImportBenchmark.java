@@ -14,7 +14,7 @@ import io.seatwise.catalog.SkuId;
 import io.seatwise.customers.Customer;
 import io.seatwise.customers.CustomersService;
 import io.seatwise.customers.NewCustomer;
-import io.seatwise.users.UserImports;
+import io.seatwise.imports.UserImports;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.io.InputStreamSource;
 

@@ -10,11 +10,12 @@ import io.seatwise.catalog.CatalogService;
 import io.seatwise.catalog.SkuId;
 import io.seatwise.customers.Customer;
 import io.seatwise.customers.CustomersService;
+import io.seatwise.passwordsheets.PasswordSheets;
+import io.seatwise.passwordsheets.SheetNotes;
 import io.seatwise.shared.DomainException;
 import io.seatwise.shared.Ids;
 import io.seatwise.users.CreatedUser;
 import io.seatwise.users.NewUser;
-import io.seatwise.users.PasswordSheets;
 import io.seatwise.catalog.LicenseFailure;
 import io.seatwise.users.UserLicenses.LicenseRequest;
 import io.seatwise.users.UsersService;
@@ -140,7 +141,7 @@ class AddUserController {
             return null;
         }
         // A sheet handed out already takes no more users: start a new one.
-        return status.downloaded() || status.emailed() ? null : status;
+        return status.closed() ? null : status;
     }
 
     private static String userName(AddForm form) {

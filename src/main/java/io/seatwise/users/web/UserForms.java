@@ -19,7 +19,7 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
- * What the add, import, user and deleted-users pages share: service errors in the console's words (the users
+ * What the add, user and deleted-users pages share: service errors in the console's words (the users
  * pages' own messages first, {@code useradd.error.<type>.<field>} then {@code useradd.error.<type>}, then the
  * console's general ones), license and restore reasons in words, the roles the signed-in person may give.
  */

@@ -45,7 +45,7 @@ class ImportUsersConsoleTests {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    io.seatwise.users.ImportSlots slots;
+    io.seatwise.imports.ImportSlots slots;
 
     Tenant t;
     RequestPostProcessor helpdesk;

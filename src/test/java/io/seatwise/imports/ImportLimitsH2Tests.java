@@ -1,0 +1,7 @@
+package io.seatwise.imports;
+
+import io.seatwise.support.H2Test;
+
+@H2Test
+class ImportLimitsH2Tests extends ImportLimitsTests {
+}

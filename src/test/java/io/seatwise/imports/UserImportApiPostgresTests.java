@@ -1,0 +1,7 @@
+package io.seatwise.imports;
+
+import io.seatwise.support.PostgresTest;
+
+@PostgresTest
+class UserImportApiPostgresTests extends UserImportApiTests {
+}

@@ -1,0 +1,7 @@
+package io.seatwise.passwordsheets;
+
+import io.seatwise.support.PostgresTest;
+
+@PostgresTest
+class PasswordSheetsApiPostgresTests extends PasswordSheetsApiTests {
+}

@@ -1,7 +1,0 @@
-package io.seatwise.users;
-
-import io.seatwise.support.H2Test;
-
-@H2Test
-class ImportLimitsH2Tests extends ImportLimitsTests {
-}

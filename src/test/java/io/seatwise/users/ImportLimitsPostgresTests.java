@@ -1,7 +1,0 @@
-package io.seatwise.users;
-
-import io.seatwise.support.PostgresTest;
-
-@PostgresTest
-class ImportLimitsPostgresTests extends ImportLimitsTests {
-}
