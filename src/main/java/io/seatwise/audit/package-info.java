@@ -6,5 +6,5 @@
  * and {@code api}, which are internal.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "access::events", "catalog", "customers",
-        "licensing", "shared", "users", "web" })
+        "imports", "licensing", "passwordsheets", "shared", "users", "web" })
 package io.seatwise.audit;

@@ -6,4 +6,5 @@
  * {@link io.seatwise.passwordsheets.PasswordsHandedOut} event; the SQL, CSV, sealing and mail are package-private.
  * It depends on no user module: {@code users} and {@code imports} put lines on sheets.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "customers", "shared", "web" })
 package io.seatwise.passwordsheets;

@@ -1,33 +1,19 @@
 package io.seatwise.shared;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
-import org.postgresql.PGConnection;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.support.SqlArrayValue;
 
 /**
@@ -35,9 +21,10 @@ import org.springframework.jdbc.support.SqlArrayValue;
  * knows which database this is. A statement that must differ asks this bean for its variant (a fragment, a whole
  * statement, or a way of writing rows); no other class tests the database product.
  *
- * <p>Each module adds what it needs in its own section below, as an abstract method with both variants.
+ * <p>Each module adds what it needs in its own section below, as an abstract method with its two variants in
+ * {@link PostgresDialect} and {@link H2Dialect}.
  */
-public sealed interface SqlDialect permits SqlDialect.Postgres, SqlDialect.H2 {
+public sealed interface SqlDialect permits PostgresDialect, H2Dialect {
 
     /** The order in which UUID arrays are sent: unsigned, as both databases sort their {@code uuid} columns. */
     Comparator<UUID> UUID_ORDER = (a, b) -> {
@@ -53,7 +40,7 @@ public sealed interface SqlDialect permits SqlDialect.Postgres, SqlDialect.H2 {
         try (Connection connection = dataSource.getConnection()) {
             boolean postgres = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT)
                     .contains("postgres");
-            return postgres ? new Postgres() : new H2();
+            return postgres ? new PostgresDialect() : new H2Dialect();
         } catch (SQLException e) {
             // Guessing would silently pick the H2 variants on PostgreSQL; the database is needed to start anyway.
             throw new IllegalStateException("Cannot tell which database this is", e);
@@ -199,259 +186,4 @@ public sealed interface SqlDialect permits SqlDialect.Postgres, SqlDialect.H2 {
      */
     String insertEmptyRateLimitBucket();
 
-    /** PostgreSQL 16 and later. */
-    final class Postgres implements SqlDialect {
-        @Override
-        public String name() {
-            return "postgres";
-        }
-
-        // --- users ---
-
-        @Override
-        public void insertRows(JdbcTemplate jdbc, String table, List<String> columns, List<Object[]> rows) {
-            if (rows.isEmpty()) {
-                return;
-            }
-            StringBuilder csv = new StringBuilder(rows.size() * 200);
-            try (CSVPrinter printer = new CSVPrinter(csv, CSVFormat.POSTGRESQL_CSV)) {
-                for (Object[] row : rows) {
-                    printer.printRecord(row);
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            String copy = "COPY " + table + " (" + String.join(", ", columns) + ") FROM STDIN (FORMAT csv)";
-            jdbc.execute((ConnectionCallback<Long>) connection -> {
-                try {
-                    return connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copy,
-                            new StringReader(csv.toString()));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        }
-
-        @Override
-        public String usersAmongIds() {
-            return "app_user u WHERE u.customer_id = :c AND u.id = ANY(:ids)";
-        }
-
-        @Override
-        public String restoreUsers() {
-            return """
-                    UPDATE app_user SET deleted_at = NULL, updated_at = :at, user_name_key = lower(user_principal_name)
-                    WHERE customer_id = :c AND id = ANY(:ids) AND deleted_at IS NOT NULL
-                    """;
-        }
-
-        @Override
-        public void planForParameters(JdbcClient jdbc) {
-            jdbc.sql("SET LOCAL plan_cache_mode = force_custom_plan").update();
-        }
-
-        @Override
-        public boolean combinesIndexRanges() {
-            return true;
-        }
-
-        @Override
-        public String usersThrough(String index) {
-            return "app_user u";
-        }
-
-        // --- licensing ---
-
-        private final AtomicLong cursors = new AtomicLong();
-
-        @Override
-        public String rowsOfIds(String table, String alias, String idColumn) {
-            return table + " " + alias + " WHERE " + alias + ".customer_id = :c AND " + alias + "." + idColumn
-                    + " = ANY(:ids)";
-        }
-
-        @Override
-        public UsersAndProducts usersAndActiveProducts() {
-            // PostgreSQL walks its primary keys with "= ANY", once for the users and once for their assignments
-            // (a join would look each user's assignments up on its own).
-            return new UsersAndProducts("SELECT u.id, u.deleted_at, u.usage_location, u.directory_role FROM "
-                    + rowsOfIds("app_user", "u", "id"), "SELECT a.user_id, a.sku_id FROM "
-                    + rowsOfIds("license_assignment", "a", "user_id") + " AND a.state = 'ACTIVE'");
-        }
-
-        @Override
-        public String rowsOfUsersByLookup(String table, String condition) {
-            return " FROM " + SELECTED + " CROSS JOIN LATERAL (SELECT a.ctid, a.* FROM " + table
-                    + " a WHERE a.customer_id = :c AND a.user_id = sel.id AND " + condition + " OFFSET 0) a";
-        }
-
-        @Override
-        public String deleteRowsOfUsers(String table, String condition) {
-            return "DELETE FROM " + table + " d WHERE d.ctid = ANY(ARRAY(SELECT a.ctid"
-                    + rowsOfUsersByLookup(table, condition) + "))";
-        }
-
-        @Override
-        public String changeRowsOfIds(String table, String conditions, String set) {
-            return (set == null ? "DELETE FROM " + table + " a" : "UPDATE " + table + " a SET " + set)
-                    + " WHERE a.customer_id = :c AND a.user_id = ANY(:ids)" + conditions;
-        }
-
-        @Override
-        public int maxIdsPerArray() {
-            return Integer.MAX_VALUE;
-        }
-
-        @Override
-        public void readInIdOrder(JdbcClient jdbc, String select, Map<String, Object> params, int chunk,
-                ChunkReader reader) {
-            String cursor = "matching_users_" + cursors.incrementAndGet();
-            jdbc.sql("DECLARE " + cursor + " NO SCROLL CURSOR FOR " + select + " ORDER BY u.id").params(params)
-                    .update();
-            while (reader.read("FETCH FORWARD " + chunk + " FROM " + cursor, Map.of()) != null) {
-                // until a chunk comes back short
-            }
-            jdbc.sql("CLOSE " + cursor).update();
-        }
-
-        @Override
-        public boolean copyIn(DataSource dataSource, String copy, Supplier<byte[]> rows) {
-            Connection connection = DataSourceUtils.getConnection(dataSource);
-            try {
-                connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copy,
-                        new ByteArrayInputStream(rows.get()));
-                return true;
-            } catch (SQLException | IOException e) {
-                throw new IllegalStateException("COPY failed: " + copy, e);
-            } finally {
-                DataSourceUtils.releaseConnection(connection, dataSource);
-            }
-        }
-
-        // --- access ---
-
-        @Override
-        public String insertEmptyRateLimitBucket() {
-            return "INSERT INTO rate_limit_bucket (id, state) VALUES (?, null) ON CONFLICT (id) DO NOTHING";
-        }
-    }
-
-    /** The embedded H2 2.3, in PostgreSQL mode. */
-    final class H2 implements SqlDialect {
-        @Override
-        public String name() {
-            return "h2";
-        }
-
-        // --- users ---
-
-        @Override
-        public void insertRows(JdbcTemplate jdbc, String table, List<String> columns, List<Object[]> rows) {
-            if (rows.isEmpty()) {
-                return;
-            }
-            String insert = "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
-                    + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")";
-            jdbc.batchUpdate(insert, rows, rows.size(), (ps, row) -> {
-                for (int i = 0; i < row.length; i++) {
-                    ps.setObject(i + 1, row[i] instanceof Instant at ? Timestamp.from(at) : row[i]);
-                }
-            });
-        }
-
-        @Override
-        public String usersAmongIds() {
-            return SELECTED + " JOIN app_user u ON u.customer_id = :c AND u.id = CAST(sel.id AS UUID)";
-        }
-
-        @Override
-        public String restoreUsers() {
-            return "MERGE INTO app_user u USING (SELECT DISTINCT CAST(sel.id AS UUID) AS id FROM " + SELECTED + """
-                    ) s
-                    ON u.customer_id = :c AND u.id = s.id AND u.deleted_at IS NOT NULL
-                    WHEN MATCHED THEN UPDATE SET deleted_at = NULL, updated_at = :at,
-                      user_name_key = lower(user_principal_name)
-                    """;
-        }
-
-        @Override
-        public void planForParameters(JdbcClient jdbc) {
-        }
-
-        @Override
-        public boolean combinesIndexRanges() {
-            return false;
-        }
-
-        @Override
-        public String usersThrough(String index) {
-            return "app_user u USE INDEX (" + index + ")";
-        }
-
-        // --- licensing ---
-
-        @Override
-        public String rowsOfIds(String table, String alias, String idColumn) {
-            return SELECTED + " JOIN " + table + " " + alias + " ON " + alias + ".customer_id = :c AND " + alias + "."
-                    + idColumn + " = sel.id WHERE TRUE";
-        }
-
-        @Override
-        public UsersAndProducts usersAndActiveProducts() {
-            // H2 compares arrays element by element, so the array is joined by index, users and their active
-            // products in one pass.
-            return new UsersAndProducts("SELECT u.id, u.deleted_at, u.usage_location, u.directory_role, a.sku_id "
-                    + "FROM " + SELECTED + " JOIN app_user u ON u.customer_id = :c AND u.id = sel.id "
-                    + "LEFT JOIN license_assignment a ON a.customer_id = u.customer_id AND a.user_id = u.id "
-                    + "AND a.state = 'ACTIVE'", null);
-        }
-
-        @Override
-        public String rowsOfUsersByLookup(String table, String condition) {
-            return " FROM " + SELECTED + " LEFT JOIN " + table + " a ON a.customer_id = :c AND a.user_id = sel.id AND "
-                    + condition + " WHERE a.user_id IS NOT NULL";
-        }
-
-        @Override
-        public String deleteRowsOfUsers(String table, String condition) {
-            return "MERGE INTO " + table + " a USING (SELECT sel.id FROM " + SELECTED + ") s ON a.customer_id = :c "
-                    + "AND a.user_id = s.id AND " + condition + " WHEN MATCHED THEN DELETE";
-        }
-
-        @Override
-        public String changeRowsOfIds(String table, String conditions, String set) {
-            return "MERGE INTO " + table + " a USING (SELECT DISTINCT CAST(sel.id AS UUID) AS id FROM " + SELECTED
-                    + ") s ON a.customer_id = :c AND a.user_id = s.id" + conditions + " WHEN MATCHED THEN "
-                    + (set == null ? "DELETE" : "UPDATE SET " + set);
-        }
-
-        @Override
-        public int maxIdsPerArray() {
-            return 50_000;
-        }
-
-        @Override
-        public void readInIdOrder(JdbcClient jdbc, String select, Map<String, Object> params, int chunk,
-                ChunkReader reader) {
-            Map<String, Object> page = new HashMap<>(params);
-            page.put("limit", chunk);
-            UUID after = reader.read(select + " ORDER BY u.id LIMIT :limit", page);
-            while (after != null) {
-                page.put("after", after);
-                after = reader.read(select + " AND u.id > :after ORDER BY u.id LIMIT :limit", page);
-            }
-        }
-
-        @Override
-        public boolean copyIn(DataSource dataSource, String copy, Supplier<byte[]> rows) {
-            return false;
-        }
-
-        // --- access ---
-
-        @Override
-        public String insertEmptyRateLimitBucket() {
-            return "INSERT INTO rate_limit_bucket (id, state) VALUES (?, null) ON CONFLICT DO NOTHING";
-        }
-    }
 }

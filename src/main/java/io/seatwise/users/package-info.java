@@ -12,4 +12,5 @@
  * {@link io.seatwise.shared.SqlDialect}. CSV import is the {@code imports} module's, password sheets the
  * {@code passwordsheets} module's.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "catalog", "customers", "passwordsheets", "shared", "web" })
 package io.seatwise.users;
