@@ -117,7 +117,9 @@ abstract class UserLifecycleTests extends ApiTestSupport {
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.licenses.status").value("failed"))
                 .andExpect(jsonPath("$.licenses.errors[0].code").value("CountViolation"))
-                .andExpect(jsonPath("$.licenses.errors[0].skuId").value(E3.toString()));
+                .andExpect(jsonPath("$.licenses.errors[0].skuId").value(E3.toString()))
+                .andExpect(jsonPath("$.licenses.errors[0].products[0]").value(E3.toString()))
+                .andExpect(jsonPath("$.licenses.errors[0].servicePlans").isEmpty());
         assertThat(state(read(third, "$.id"))).isNull();
         assertThat(tenant.assigned(LicensingFixture.E3)).isEqualTo(2);
         assertThat(tenant.activeAssignments(LicensingFixture.E3)).isEqualTo(2);

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
+import io.seatwise.catalog.LicenseFailure;
 import io.seatwise.catalog.ServicePlanId;
 import io.seatwise.catalog.SkuId;
 import io.seatwise.customers.CustomerId;
@@ -76,7 +77,15 @@ class UsersApiController {
         }
     }
 
-    record LicenseErrorResponse(String code, UUID skuId, String message) {
+    /** A license not given, in the licensing API's shape: Microsoft's code, the product, why, the plans and products. */
+    record LicenseErrorResponse(String code, UUID skuId, String message, List<UUID> servicePlans,
+            List<UUID> products) {
+
+        static LicenseErrorResponse of(LicenseFailure f) {
+            return new LicenseErrorResponse(f.code(), f.skuId() == null ? null : f.skuId().value(), f.message(),
+                    f.servicePlans().stream().map(p -> p.value()).toList(),
+                    f.products().stream().map(p -> p.value()).toList());
+        }
     }
 
     /** The outcome of the licenses asked for at creation; the change is stored under {@code changeId}. */
@@ -84,8 +93,7 @@ class UsersApiController {
 
         static LicensesResponse of(LicenseOutcome o) {
             return o == null ? null : new LicensesResponse(o.changeId(), o.succeeded() ? "succeeded" : "failed",
-                    o.errors().stream().map(e -> new LicenseErrorResponse(e.code(),
-                            e.skuId() == null ? null : e.skuId().value(), e.message())).toList());
+                    o.errors().stream().map(LicenseErrorResponse::of).toList());
         }
     }
 
