@@ -10,5 +10,5 @@
  * no module depends on them. Filters, repositories and the security configuration are package-private.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "customers", "jobs::owners", "shared",
-        "users", "web" })
+        "users::api", "web" })
 package io.seatwise.access;

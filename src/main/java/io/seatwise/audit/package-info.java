@@ -6,5 +6,5 @@
  * and {@code api}, which are internal.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "access::events", "catalog", "customers",
-        "imports", "licensing", "passwordsheets", "shared", "users", "web" })
+        "imports::events", "licensing::api", "passwordsheets", "shared", "users::api", "web" })
 package io.seatwise.audit;

@@ -4,5 +4,5 @@
  * the system actor ({@code access::system}).
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "access::system", "catalog", "customers",
-        "licensing", "shared", "users" })
+        "licensing::api", "shared", "users::api" })
 package io.seatwise.demo;

@@ -7,5 +7,6 @@
  * {@link io.seatwise.imports.ImportSlots} (at most two imports of a customer at once) and the
  * {@link io.seatwise.imports.UsersImported} event. It depends on {@code users} through that module's root API only.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "catalog", "customers", "jobs", "passwordsheets", "shared", "users", "web" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "catalog", "customers", "jobs",
+        "passwordsheets", "shared", "users::api", "web" })
 package io.seatwise.imports;

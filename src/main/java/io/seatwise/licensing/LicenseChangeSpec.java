@@ -13,11 +13,13 @@ import java.util.stream.Collectors;
 import io.seatwise.catalog.ServicePlanId;
 import io.seatwise.catalog.SkuId;
 import io.seatwise.shared.DomainException;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * One license change, the same for every selected user: products to assign (each with its disabled service plans;
  * for a user who already has the product, only its disabled plans change) and products to remove.
  */
+@NamedInterface("api")
 public record LicenseChangeSpec(Map<SkuId, Set<ServicePlanId>> assign, Set<SkuId> remove) {
 
     public LicenseChangeSpec {

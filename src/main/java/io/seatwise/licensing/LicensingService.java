@@ -34,8 +34,10 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.modulith.NamedInterface;
 
 /** Manage licenses: summary for a selection, preview, apply, stored changes, undo. */
+@NamedInterface("api")
 @Service
 @Transactional
 public class LicensingService {

@@ -11,5 +11,6 @@
  * named interface, and tells the users list that assignments changed by one event
  * ({@link io.seatwise.users.selection.AssignmentsChanged}) that the users module handles in the same transaction.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "catalog", "customers", "jobs", "shared", "users", "users::selection", "web" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "catalog", "customers", "jobs", "shared",
+        "users::api", "users::selection", "web" })
 package io.seatwise.licensing;

@@ -4,12 +4,14 @@ import java.util.Optional;
 
 import io.seatwise.shared.CurrentActor;
 import io.seatwise.shared.DomainException;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * product.md: a User management admin manages users, licenses and passwords inside its customer, "but never on a
  * Global admin". It may not edit, reset, delete or restore a Global admin, nor make anyone one. Agents and Global
  * admins are not limited by this rule.
  */
+@NamedInterface("api")
 public final class GlobalAdminGuard {
 
     private GlobalAdminGuard() {

@@ -6,12 +6,14 @@ import java.util.regex.Pattern;
 import io.seatwise.shared.CleanText;
 import io.seatwise.shared.Countries;
 import io.seatwise.shared.DomainException;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * The command to create a user, validated on construction. Limits as Partner Center: names up to 50 characters,
  * display name up to 256, user name up to 113 (64 before the @) with a non-empty domain. Names and user name are
  * clean text ({@link CleanText}), names kept in NFC.
  */
+@NamedInterface("api")
 public record NewUser(String userPrincipalName, String firstName, String lastName, String displayName,
         String usageLocation, DirectoryRole directoryRole) {
 
@@ -57,6 +59,7 @@ public record NewUser(String userPrincipalName, String firstName, String lastNam
     }
 
     /** Why a user name is refused; the CSV import reports these per row where this record throws. */
+    @NamedInterface("api")
     public enum UserNameFault { MISSING, TOO_LONG, LOCAL_PART_TOO_LONG, MALFORMED }
 
     /** What is wrong with a user name (already stripped), or null when it is a valid one. */

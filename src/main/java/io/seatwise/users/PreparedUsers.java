@@ -3,12 +3,14 @@ package io.seatwise.users;
 import java.util.List;
 
 import io.seatwise.customers.CustomerId;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * New users of one customer ready to be written by {@link UserCreation#create(PreparedUsers)}: each checked, with its
  * id and a temporary password drawn and hashed ({@link UserCreation#prepare}). Holds the passwords in clear until it
  * is written and handed out, so it prints none.
  */
+@NamedInterface("api")
 public final class PreparedUsers {
 
     private final CustomerId customerId;

@@ -15,12 +15,14 @@ import io.seatwise.catalog.SkuId;
 import io.seatwise.customers.CustomerId;
 import jakarta.servlet.http.HttpSession;
 import org.springframework.web.util.WebUtils;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * The console's selection of a customer's users, kept in the HTTP session per customer so that it survives paging,
  * filtering, sorting and searching and works with plain forms: either explicit users (with their names, so chips
  * and the Selected users view sort without a query) or "every user matching a filter", which stays a filter.
  */
+@NamedInterface("api")
 public final class SelectedUsers implements Serializable {
 
     @Serial
@@ -32,6 +34,7 @@ public final class SelectedUsers implements Serializable {
     private static final String ATTRIBUTE = SelectedUsers.class.getName();
 
     /** A picked user, with what the chips and the Selected users view show. */
+    @NamedInterface("api")
     public record Entry(UUID id, String displayName, String userPrincipalName) implements Serializable {
     }
 

@@ -9,17 +9,20 @@ import io.seatwise.customers.CustomerId;
 import io.seatwise.shared.DomainException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * What signing in needs of user accounts, for the access module: a user's credentials by user name, its current
  * state, and storing a password the user chose. No permission checks: a user signing in has none yet, and each
  * method acts on one account that the caller has identified.
  */
+@NamedInterface("api")
 @Service
 @Transactional
 public class UserAccounts {
 
     /** A user with its password hash, for sign-in only. */
+    @NamedInterface("api")
     public record Credentials(User user, String passwordHash, Instant passwordExpiresAt,
             boolean mustChangePassword) {
 

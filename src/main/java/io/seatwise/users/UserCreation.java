@@ -26,6 +26,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * The one way users are created, one (Add user, the API) or many (an import): {@link #prepare} checks each
@@ -37,6 +38,7 @@ import org.springframework.transaction.annotation.Transactional;
  * the users of an import share one license change. Bulk creation publishes no event per user: the caller tells what
  * it did (one {@link UserCreated} for Add user, one import event for an import).
  */
+@NamedInterface("api")
 @Service
 public class UserCreation {
 

@@ -5,6 +5,7 @@ import java.util.Locale;
 import io.seatwise.catalog.SkuId;
 import io.seatwise.shared.DomainException;
 import io.seatwise.shared.Ids;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * The users list's filters (product.md) and a text search, case-insensitive, for users whose display name, first
@@ -16,9 +17,11 @@ import io.seatwise.shared.Ids;
  * API, the licensing API, a stored job); a product given with a filter that takes none is dropped, as the console's
  * form sends its product choice with every filter. {@link UserFilterSql} is the SQL of that meaning.
  */
+@NamedInterface("api")
 public record UserFilter(Type type, SkuId skuId, String search) {
 
     /** Which users. */
+    @NamedInterface("api")
     public enum Type { ALL, LICENSED, UNLICENSED, HAS_PRODUCT, LACKS_PRODUCT, ADMINS, BLOCKED, DELETED }
 
     public static final UserFilter ALL_USERS = new UserFilter(Type.ALL, null, null);

@@ -7,8 +7,10 @@ import java.util.UUID;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 import io.seatwise.shared.Ids;
+import org.springframework.modulith.NamedInterface;
 
 /** A user account's id (serialisable: console sessions in the database hold it). */
+@NamedInterface("api")
 public record UserId(@JsonValue UUID value) implements Serializable {
 
     public UserId {

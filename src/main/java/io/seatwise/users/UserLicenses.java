@@ -9,15 +9,18 @@ import io.seatwise.catalog.LicenseFailure;
 import io.seatwise.catalog.ServicePlanId;
 import io.seatwise.catalog.SkuId;
 import io.seatwise.customers.CustomerId;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * What the user lifecycle needs of the licensing engine. The users module declares it and the licensing module
  * implements it, so licensing may keep depending on users (filters) without a cycle. Callers have checked
  * permissions and hold the transaction.
  */
+@NamedInterface("api")
 public interface UserLicenses {
 
     /** A product to give a new user, with the service plans to leave off. */
+    @NamedInterface("api")
     record LicenseRequest(SkuId skuId, Set<ServicePlanId> excludedPlans) {
 
         public LicenseRequest {
@@ -26,10 +29,12 @@ public interface UserLicenses {
     }
 
     /** One user's result of a license assignment at creation; {@code changeId} is the stored license change. */
+    @NamedInterface("api")
     record LicenseOutcome(UUID changeId, boolean succeeded, List<LicenseFailure> errors) {
     }
 
     /** One user's restored licenses, and those left off (with a code: CountViolation when no seat was free). */
+    @NamedInterface("api")
     record RestoredLicenses(List<SkuId> restored, List<LicenseFailure> notRestored) {
     }
 
@@ -38,10 +43,12 @@ public interface UserLicenses {
      * the engine's result limit and, when more users failed than those show, the first failed users' too (up to
      * the same limit); the rest are read from the stored change.
      */
+    @NamedInterface("api")
     record NewUserLicenses(UUID changeId, int succeeded, int failed, Map<UserId, LicenseOutcome> outcomes) {
     }
 
     /** A license a user holds, for reading (the console's user page). */
+    @NamedInterface("api")
     record HeldLicense(SkuId skuId, String skuPartNumber, String productName, List<ServicePlanId> disabledPlans) {
     }
 

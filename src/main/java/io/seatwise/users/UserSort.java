@@ -2,11 +2,14 @@ package io.seatwise.users;
 
 import io.seatwise.shared.DomainException;
 import io.seatwise.users.selection.UserFilterSql;
+import org.springframework.modulith.NamedInterface;
 
 /** The users list's order: by display name or user name, ascending or descending; ties broken by id. */
+@NamedInterface("api")
 public record UserSort(Field field, boolean descending) {
 
     /** What to sort by. */
+    @NamedInterface("api")
     public enum Field { DISPLAY_NAME, USER_NAME }
 
     public static final UserSort DEFAULT = new UserSort(Field.DISPLAY_NAME, false);

@@ -32,11 +32,13 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * Customer user accounts: create one ({@link UserCreation} creates, one or many), list, read, edit, reset password,
  * delete, restore; purging past retention is {@link UserPurge}'s.
  */
+@NamedInterface("api")
 @Service
 @Transactional
 public class UsersService {

@@ -12,5 +12,6 @@
  * {@link io.seatwise.shared.SqlDialect}. CSV import is the {@code imports} module's, password sheets the
  * {@code passwordsheets} module's.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "catalog", "customers", "passwordsheets", "shared", "web" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "catalog", "customers", "passwordsheets",
+        "shared", "web" })
 package io.seatwise.users;
