@@ -59,64 +59,7 @@ final class JdbcBucketStore extends AbstractSelectForUpdateBasedProxyManager<Str
         } catch (SQLException e) {
             throw new BucketExecutionException(e);
         }
-        return new SelectForUpdateBasedTransaction() {
-            @Override
-            public void begin(Optional<Long> timeout) {
-                run(() -> connection.setAutoCommit(false));
-            }
-
-            @Override
-            public void rollback() {
-                run(connection::rollback);
-            }
-
-            @Override
-            public void commit(Optional<Long> timeout) {
-                run(connection::commit);
-            }
-
-            @Override
-            public LockAndGetResult tryLockAndGet(Optional<Long> timeout) {
-                try (PreparedStatement select = connection.prepareStatement(SELECT)) {
-                    applyTimeout(select, timeout);
-                    select.setString(1, key);
-                    try (ResultSet rs = select.executeQuery()) {
-                        return rs.next() ? LockAndGetResult.locked(rs.getBytes(1)) : LockAndGetResult.notLocked();
-                    }
-                } catch (SQLException e) {
-                    throw new BucketExecutionException(e);
-                }
-            }
-
-            @Override
-            public boolean tryInsertEmptyData(Optional<Long> timeout) {
-                try (PreparedStatement insert = connection.prepareStatement(insertEmpty)) {
-                    applyTimeout(insert, timeout);
-                    insert.setString(1, key);
-                    return insert.executeUpdate() > 0;
-                } catch (SQLException e) {
-                    throw new BucketExecutionException(e);
-                }
-            }
-
-            @Override
-            public void update(byte[] data, RemoteBucketState state, Optional<Long> timeout) {
-                try (PreparedStatement update = connection.prepareStatement(UPDATE)) {
-                    applyTimeout(update, timeout);
-                    update.setBytes(1, data);
-                    expiresAt.setCustomField(key, 2, update, state, currentTimeNanos());
-                    update.setString(3, key);
-                    update.executeUpdate();
-                } catch (SQLException e) {
-                    throw new BucketExecutionException(e);
-                }
-            }
-
-            @Override
-            public void release() {
-                run(connection::close);
-            }
-        };
+        return new Transaction(connection, key);
     }
 
     @Override
@@ -153,6 +96,75 @@ final class JdbcBucketStore extends AbstractSelectForUpdateBasedProxyManager<Str
             sql.run();
         } catch (SQLException e) {
             throw new BucketExecutionException(e);
+        }
+    }
+
+    /** One bucket's transaction on its own connection: Bucket4j calls these in turn, then {@link #release()}. */
+    private final class Transaction implements SelectForUpdateBasedTransaction {
+
+        private final Connection connection;
+        private final String key;
+
+        Transaction(Connection connection, String key) {
+            this.connection = connection;
+            this.key = key;
+        }
+
+        @Override
+        public void begin(Optional<Long> timeout) {
+            run(() -> connection.setAutoCommit(false));
+        }
+
+        @Override
+        public void rollback() {
+            run(connection::rollback);
+        }
+
+        @Override
+        public void commit(Optional<Long> timeout) {
+            run(connection::commit);
+        }
+
+        @Override
+        public LockAndGetResult tryLockAndGet(Optional<Long> timeout) {
+            try (PreparedStatement select = connection.prepareStatement(SELECT)) {
+                applyTimeout(select, timeout);
+                select.setString(1, key);
+                try (ResultSet rs = select.executeQuery()) {
+                    return rs.next() ? LockAndGetResult.locked(rs.getBytes(1)) : LockAndGetResult.notLocked();
+                }
+            } catch (SQLException e) {
+                throw new BucketExecutionException(e);
+            }
+        }
+
+        @Override
+        public boolean tryInsertEmptyData(Optional<Long> timeout) {
+            try (PreparedStatement insert = connection.prepareStatement(insertEmpty)) {
+                applyTimeout(insert, timeout);
+                insert.setString(1, key);
+                return insert.executeUpdate() > 0;
+            } catch (SQLException e) {
+                throw new BucketExecutionException(e);
+            }
+        }
+
+        @Override
+        public void update(byte[] data, RemoteBucketState state, Optional<Long> timeout) {
+            try (PreparedStatement update = connection.prepareStatement(UPDATE)) {
+                applyTimeout(update, timeout);
+                update.setBytes(1, data);
+                expiresAt.setCustomField(key, 2, update, state, currentTimeNanos());
+                update.setString(3, key);
+                update.executeUpdate();
+            } catch (SQLException e) {
+                throw new BucketExecutionException(e);
+            }
+        }
+
+        @Override
+        public void release() {
+            run(connection::close);
         }
     }
 }

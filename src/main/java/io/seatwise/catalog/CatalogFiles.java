@@ -41,19 +41,32 @@ final class CatalogFiles {
             "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
 
     private final List<String> problems = new ArrayList<>();
+    private final Map<SkuId, Product> products = new LinkedHashMap<>();
+    private final Map<ServicePlanId, ServicePlan> plans = new LinkedHashMap<>();
+    private final List<CatalogData.ProductPlan> productPlans = new ArrayList<>();
+    private final Map<String, List<SkuId>> skuByPartNumber = new HashMap<>();
+    private final Map<String, Set<ServicePlanId>> planByName = new HashMap<>();
+    private final List<CatalogData.Exclusion> exclusions = new ArrayList<>();
+    private final List<CatalogData.Dependency> dependencies = new ArrayList<>();
+    private final List<CatalogData.CountryRule> countryRules = new ArrayList<>();
+    private final Set<String> seenCountryRules = new LinkedHashSet<>();
 
+    /** Reads the four files in order (each later file refers to the earlier ones) on a fresh instance. */
     static CatalogData read(CatalogProperties files) {
-        return new CatalogFiles().parse(files);
+        CatalogFiles catalog = new CatalogFiles();
+        catalog.readProducts(files.products());
+        catalog.readServicePlans(files.servicePlans());
+        catalog.readExclusions(files.exclusions());
+        catalog.readRules(files.rules());
+        if (!catalog.problems.isEmpty()) {
+            throw new CatalogFormatException(catalog.problems);
+        }
+        return new CatalogData(List.copyOf(catalog.products.values()), catalog.plans, catalog.productPlans,
+                catalog.exclusions, catalog.dependencies.stream().distinct().toList(), catalog.countryRules);
     }
 
-    private CatalogData parse(CatalogProperties files) {
-        Map<SkuId, Product> products = new LinkedHashMap<>();
-        Map<ServicePlanId, ServicePlan> plans = new LinkedHashMap<>();
-        List<CatalogData.ProductPlan> productPlans = new ArrayList<>();
-        Map<String, List<SkuId>> skuByPartNumber = new HashMap<>();
-        Map<String, Set<ServicePlanId>> planByName = new HashMap<>();
-
-        each(files.products(), List.of("sku_id", "sku_part_number", "product_name"), (name, r) -> {
+    private void readProducts(Resource file) {
+        each(file, List.of("sku_id", "sku_part_number", "product_name"), (name, r) -> {
             UUID id = uuid(name, r, "sku_id");
             String part = text(name, r, "sku_part_number", 200);
             String productName = text(name, r, "product_name", 300);
@@ -67,8 +80,11 @@ final class CatalogFiles {
             }
             skuByPartNumber.computeIfAbsent(part.toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(sku);
         });
-        each(files.servicePlans(), List.of("sku_id", "service_plan_id", "service_plan_name",
-                "service_plan_friendly_name"), (name, r) -> {
+    }
+
+    private void readServicePlans(Resource file) {
+        each(file, List.of("sku_id", "service_plan_id", "service_plan_name", "service_plan_friendly_name"),
+                (name, r) -> {
             UUID sku = uuid(name, r, "sku_id");
             UUID planId = uuid(name, r, "service_plan_id");
             String friendly = optional(name, r, "service_plan_friendly_name", 300);
@@ -88,9 +104,10 @@ final class CatalogFiles {
                     .add(plan.servicePlanId());
             productPlans.add(new CatalogData.ProductPlan(new SkuId(sku), plan));
         });
+    }
 
-        List<CatalogData.Exclusion> exclusions = new ArrayList<>();
-        each(files.exclusions(), List.of("group", "service", "service_plan_name", "service_plan_id"), (name, r) -> {
+    private void readExclusions(Resource file) {
+        each(file, List.of("group", "service", "service_plan_name", "service_plan_id"), (name, r) -> {
             Integer group = integer(name, r, "group");
             UUID planId = uuid(name, r, "service_plan_id");
             if (group == null || planId == null) {
@@ -106,11 +123,10 @@ final class CatalogFiles {
                     .add(new ServicePlanId(planId));
             exclusions.add(new CatalogData.Exclusion(group, new ServicePlanId(planId), optional(name, r, "service", 200)));
         });
+    }
 
-        List<CatalogData.Dependency> dependencies = new ArrayList<>();
-        List<CatalogData.CountryRule> countryRules = new ArrayList<>();
-        Set<String> seenCountryRules = new LinkedHashSet<>();
-        each(files.rules(), List.of("rule", "target", "values", "source"), (name, r) -> {
+    private void readRules(Resource file) {
+        each(file, List.of("rule", "target", "values", "source"), (name, r) -> {
             String rule = text(name, r, "rule", 40);
             String target = text(name, r, "target", 200);
             String values = text(name, r, "values", 2000);
@@ -120,46 +136,45 @@ final class CatalogFiles {
             }
             List<String> list = List.of(values.split("\\s*;\\s*"));
             switch (rule.toLowerCase(Locale.ROOT)) {
-                case "offered_only_in", "not_offered_in" -> {
-                    SkuId sku = resolveSku(name, r, target, skuByPartNumber, products);
-                    boolean offered = rule.equalsIgnoreCase("offered_only_in");
-                    for (String country : list) {
-                        if (!Countries.isValid(country)) {
-                            problem(name, r, "values", "'" + country + "' is not an ISO 3166 country code");
-                        } else if (sku != null) {
-                            String code = country.toUpperCase(Locale.ROOT);
-                            if (!seenCountryRules.add(sku + "/" + code)) {
-                                problem(name, r, "values", "country " + code + " is listed twice for " + target);
-                            } else {
-                                countryRules.add(new CatalogData.CountryRule(sku, code, offered, source));
-                            }
-                        }
-                    }
-                }
-                case "plan_requires" -> {
-                    Set<ServicePlanId> plan = resolvePlan(name, r, "target", target, planByName, plans);
-                    for (String required : list) {
-                        Set<ServicePlanId> requiredPlans = resolvePlan(name, r, "values", required, planByName, plans);
-                        for (ServicePlanId p : plan) {
-                            for (ServicePlanId q : requiredPlans) {
-                                dependencies.add(new CatalogData.Dependency(p, q, source));
-                            }
-                        }
-                    }
-                }
+                case "offered_only_in", "not_offered_in" -> countryRule(name, r, target, list,
+                        rule.equalsIgnoreCase("offered_only_in"), source);
+                case "plan_requires" -> planRequires(name, r, target, list, source);
                 default -> problem(name, r, "rule",
                         "unknown rule '" + rule + "' (use offered_only_in, not_offered_in or plan_requires)");
             }
         });
-        if (!problems.isEmpty()) {
-            throw new CatalogFormatException(problems);
-        }
-        return new CatalogData(List.copyOf(products.values()), plans, productPlans, exclusions,
-                dependencies.stream().distinct().toList(), countryRules);
     }
 
-    private SkuId resolveSku(String file, CSVRecord r, String target, Map<String, List<SkuId>> byPart,
-            Map<SkuId, Product> products) {
+    private void countryRule(String file, CSVRecord r, String target, List<String> countries, boolean offered,
+            String source) {
+        SkuId sku = resolveSku(file, r, target);
+        for (String country : countries) {
+            if (!Countries.isValid(country)) {
+                problem(file, r, "values", "'" + country + "' is not an ISO 3166 country code");
+            } else if (sku != null) {
+                String code = country.toUpperCase(Locale.ROOT);
+                if (!seenCountryRules.add(sku + "/" + code)) {
+                    problem(file, r, "values", "country " + code + " is listed twice for " + target);
+                } else {
+                    countryRules.add(new CatalogData.CountryRule(sku, code, offered, source));
+                }
+            }
+        }
+    }
+
+    private void planRequires(String file, CSVRecord r, String target, List<String> required, String source) {
+        Set<ServicePlanId> plan = resolvePlan(file, r, "target", target);
+        for (String requiredPlan : required) {
+            Set<ServicePlanId> requiredPlans = resolvePlan(file, r, "values", requiredPlan);
+            for (ServicePlanId p : plan) {
+                for (ServicePlanId q : requiredPlans) {
+                    dependencies.add(new CatalogData.Dependency(p, q, source));
+                }
+            }
+        }
+    }
+
+    private SkuId resolveSku(String file, CSVRecord r, String target) {
         UUID id = guid(target);
         if (id != null) {
             SkuId sku = new SkuId(id);
@@ -167,7 +182,7 @@ final class CatalogFiles {
                 return sku;
             }
         } else {
-            List<SkuId> matches = byPart.getOrDefault(target.toLowerCase(Locale.ROOT), List.of());
+            List<SkuId> matches = skuByPartNumber.getOrDefault(target.toLowerCase(Locale.ROOT), List.of());
             if (matches.size() == 1) {
                 return matches.get(0);
             }
@@ -181,8 +196,7 @@ final class CatalogFiles {
         return null;
     }
 
-    private Set<ServicePlanId> resolvePlan(String file, CSVRecord r, String column, String text,
-            Map<String, Set<ServicePlanId>> byName, Map<ServicePlanId, ServicePlan> plans) {
+    private Set<ServicePlanId> resolvePlan(String file, CSVRecord r, String column, String text) {
         UUID guid = guid(text);
         if (guid != null) {
             ServicePlanId id = new ServicePlanId(guid);
@@ -190,7 +204,7 @@ final class CatalogFiles {
                 return Set.of(id);
             }
         } else {
-            Set<ServicePlanId> matches = byName.get(text.toLowerCase(Locale.ROOT));
+            Set<ServicePlanId> matches = planByName.get(text.toLowerCase(Locale.ROOT));
             if (matches != null) {
                 return matches;
             }

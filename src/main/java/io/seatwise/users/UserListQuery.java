@@ -2,7 +2,6 @@ package io.seatwise.users;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -13,9 +12,7 @@ import java.util.UUID;
 
 import jakarta.annotation.PreDestroy;
 
-import io.seatwise.catalog.SkuId;
 import io.seatwise.customers.CustomerId;
-import io.seatwise.shared.Like;
 import io.seatwise.shared.PageRequest;
 import io.seatwise.shared.PageResult;
 import io.seatwise.shared.SqlDialect;
@@ -47,8 +44,6 @@ import org.springframework.stereotype.Repository;
 @Repository
 class UserListQuery {
 
-    /** Searches on H2 that find at most this many users are read by their ids (see {@link #h2SearchIds}). */
-    static final int H2_SEARCH_IDS = 5_000;
     private static final int CACHED_COUNTS = 10_000;
     private static final int CACHED_SEARCH_LENGTH = 256;
     private static final String COLUMNS = UserRepository.COLUMNS.replaceAll("(\\w+)", "u.$1");
@@ -57,6 +52,7 @@ class UserListQuery {
 
     private final JdbcClient jdbc;
     private final SqlDialect dialect;
+    private final H2UserSearch h2Search;
     private final Map<CountKey, Count> counts = Collections.synchronizedMap(
             new LinkedHashMap<>(256, 0.75f, true) {
                 @Override
@@ -75,11 +71,12 @@ class UserListQuery {
     /** A count that took at least this long is not waited for after a write (see count). */
     private volatile Duration slowCount;
 
-    UserListQuery(JdbcClient jdbc, SqlDialect dialect,
+    UserListQuery(JdbcClient jdbc, SqlDialect dialect, H2UserSearch h2Search,
             @Value("${seatwise.users.list.slow-count:25ms}") Duration slowCount) {
         this.slowCount = slowCount;
         this.jdbc = jdbc;
         this.dialect = dialect;
+        this.h2Search = h2Search;
     }
 
     private record CountKey(UUID customer, UserFilter.Type type, UUID sku, String search) {
@@ -252,38 +249,14 @@ class UserListQuery {
         return items;
     }
 
-    // ---- the licenses column ------------------------------------------------------------------------------------
-
-    /**
-     * The products each of a page's users holds (active licenses), in one statement: a probe of the primary key
-     * (customer, user) per user, so a page of 50 costs what it costs whatever the tenant's size. Users without
-     * licenses are left out.
-     */
-    Map<UserId, List<SkuId>> licenses(CustomerId customer, Collection<UserId> users) {
-        if (users.isEmpty()) {
-            return Map.of();
-        }
-        Map<UserId, List<SkuId>> held = new HashMap<>();
-        // Joined to the ids rather than IN (:list): H2 probes an IN list on the key's second column by reading all
-        // the customer's assignments.
-        jdbc.sql("SELECT la.user_id, la.sku_id FROM " + SqlDialect.SELECTED + " JOIN license_assignment la "
-                        + "ON la.customer_id = :c AND la.user_id = sel.id WHERE la.state = 'ACTIVE'")
-                .param("c", customer.value())
-                .param("ids", dialect.uuidArray(users.stream().map(UserId::value).toList()))
-                .query(rs -> {
-                    held.computeIfAbsent(new UserId(rs.getObject(1, UUID.class)), u -> new ArrayList<>())
-                            .add(new SkuId(rs.getObject(2, UUID.class)));
-                });
-        return held;
-    }
-
     // ---- where the users come from -------------------------------------------------------------------------------
 
     private Source source(CustomerId customer, UserFilter filter) {
         Map<String, Object> params = new HashMap<>();
         String where = UserFilterSql.where(customer, filter, params);
         if (!dialect.combinesIndexRanges() && filter.search() != null) {
-            Optional<List<UUID>> ids = h2SearchIds(customer, filter.search(),
+            // H2 reads a search's OR of four columns by scanning the customer's users: its ids are looked up first
+            Optional<List<UUID>> ids = h2Search.ids(customer, filter.search(),
                     filter.type() == UserFilter.Type.DELETED);
             if (ids.isPresent()) {
                 params.put("ids", dialect.uuidArray(ids.get()));
@@ -308,28 +281,5 @@ class UserListQuery {
                         ? (order.descending() ? "app_user_display_desc_idx" : "app_user_display_idx")
                         : (order.descending() ? "app_user_upn_desc_idx" : "app_user_upn_idx");
         return dialect.usersThrough(index);
-    }
-
-    /**
-     * H2 reads an OR of conditions on four columns by scanning the customer's users, and re-runs an IN (subquery)
-     * for every row; so a search is first looked up in the four key indexes, and the filter then applies to those
-     * users by id. PostgreSQL combines the four index ranges itself ({@link SqlDialect#combinesIndexRanges}). Empty
-     * when the search finds more than {@value #H2_SEARCH_IDS} users: then the scan it is.
-     */
-    private Optional<List<UUID>> h2SearchIds(CustomerId customer, String search, boolean deleted) {
-        StringBuilder sql = new StringBuilder();
-        for (String key : List.of("display_key", "first_key", "last_key", "user_name_key")) {
-            sql.append(sql.isEmpty() ? "" : " UNION ").append("(SELECT s.id FROM app_user s WHERE s.customer_id = :c "
-                    + "AND s.").append(key).append(" LIKE :search ESCAPE '\\' LIMIT :limit)");
-        }
-        if (deleted) {
-            // Deleted users have no user_name_key: their user names are read among the deleted (a small index range).
-            sql.append(" UNION (SELECT s.id FROM app_user s WHERE s.deleted_at IS NOT NULL AND s.customer_id = :c "
-                    + "AND LOWER(s.user_principal_name) LIKE :search ESCAPE '\\' LIMIT :limit)");
-        }
-        List<UUID> ids = jdbc.sql(sql.toString()).param("c", customer.value())
-                .param("search", Like.startingWith(search)).param("limit", H2_SEARCH_IDS + 1)
-                .query(UUID.class).list();
-        return ids.size() > H2_SEARCH_IDS ? Optional.empty() : Optional.of(ids);
     }
 }

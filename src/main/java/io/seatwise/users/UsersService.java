@@ -4,14 +4,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.UUID;
 
 import io.seatwise.customers.CustomerId;
@@ -23,12 +18,8 @@ import io.seatwise.shared.TemporaryPasswords;
 import io.seatwise.users.UserEvents.PasswordReset;
 import io.seatwise.users.UserEvents.UserDeleted;
 import io.seatwise.users.UserEvents.UserUpdated;
-import io.seatwise.users.UserEvents.UsersRestored;
 import io.seatwise.users.UserLicenses.LicenseRequest;
-import io.seatwise.users.UserLicenses.RestoredLicenses;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -48,29 +39,31 @@ public class UsersService {
 
     private final UserRepository repository;
     private final UserListQuery listQuery;
+    private final UserPageLicenses pageLicenses;
     private final UserCreation creation;
     private final CustomersService customers;
     private final UserLicenses licenses;
     private final TemporaryPasswords passwords;
     private final ApplicationEventPublisher events;
-    private final Duration retention;
+    private final UserRestore restore;
 
-    UsersService(UserRepository repository, UserListQuery listQuery, UserCreation creation,
-            CustomersService customers, UserLicenses licenses, TemporaryPasswords passwords,
-            ApplicationEventPublisher events, @Value("${seatwise.deleted-user-retention:30d}") Duration retention) {
+    UsersService(UserRepository repository, UserListQuery listQuery, UserPageLicenses pageLicenses,
+            UserCreation creation, CustomersService customers, UserLicenses licenses, TemporaryPasswords passwords,
+            ApplicationEventPublisher events, UserRestore restore) {
         this.repository = repository;
         this.listQuery = listQuery;
+        this.pageLicenses = pageLicenses;
         this.creation = creation;
         this.customers = customers;
         this.licenses = licenses;
         this.passwords = passwords;
         this.events = events;
-        this.retention = retention;
+        this.restore = restore;
     }
 
     /** How long a deleted user can be restored. */
     public Duration retention() {
-        return retention;
+        return restore.retention();
     }
 
     @PreAuthorize("hasAuthority('users:write')")
@@ -145,7 +138,7 @@ public class UsersService {
     @PreAuthorize("hasAuthority('users:read')")
     public Map<UserId, List<io.seatwise.catalog.SkuId>> licensedProducts(CustomerId customerId,
             List<UserId> userIds) {
-        return listQuery.licenses(customerId, userIds);
+        return pageLicenses.licenses(customerId, userIds);
     }
 
     /** The licenses a user of the customer holds now (the console's user page). */
@@ -230,76 +223,13 @@ public class UsersService {
      * Restores deleted users, each independently: the account comes back with its previous licenses and disabled
      * plans, each where a seat is free. A user fails whole when it is not a deleted user of the customer
      * (UserNotFound), its retention has passed (RetentionExpired), its user name was taken meanwhile
-     * (UserNameConflict) or a User management admin asks for a Global admin (Forbidden).
+     * (UserNameConflict) or a User management admin asks for a Global admin (Forbidden). The restore is
+     * {@link UserRestore}'s.
      */
     @PreAuthorize("hasAuthority('users:write')")
     public List<RestoreResult> restore(CustomerId customerId, List<UserId> userIds) {
         customers.require(customerId);
-        if (userIds == null || userIds.isEmpty()) {
-            throw DomainException.invalid("validation", "userIds", "select at least one user");
-        }
-        List<UserId> ids = List.copyOf(new LinkedHashSet<>(userIds));
-        if (ids.size() > MAX_RESTORE) {
-            throw DomainException.invalid("validation", "userIds", "at most " + MAX_RESTORE + " users per request");
-        }
-        Instant now = now();
-        Map<UserId, User> found = repository.findAll(customerId, ids);
-        Map<UserId, RestoreResult> failed = refusals(ids, found, now.minus(retention));
-        List<UserId> restorable = ids.stream().filter(id -> !failed.containsKey(id)).toList();
-        try {
-            repository.restore(customerId, restorable, now);
-        } catch (DuplicateKeyException raced) {
-            throw DomainException.conflict("user-name-taken", "userIds",
-                    "a user name was taken while restoring; nothing was restored, try again");
-        }
-        Map<UserId, RestoredLicenses> back = licenses.restore(customerId, restorable);
-        List<RestoreResult> results = new ArrayList<>(ids.size());
-        int licensesBack = 0;
-        int licensesLost = 0;
-        for (UserId id : ids) {
-            RestoreResult r = failed.get(id);
-            if (r == null) {
-                RestoredLicenses l = back.getOrDefault(id, new RestoredLicenses(List.of(), List.of()));
-                licensesBack += l.restored().size();
-                licensesLost += l.notRestored().size();
-                r = new RestoreResult(id, found.get(id).userPrincipalName(), true, l.restored(), l.notRestored(),
-                        List.of());
-            }
-            results.add(r);
-        }
-        events.publishEvent(new UsersRestored(customerId, ids.size(), restorable.size(), failed.size(), licensesBack,
-                licensesLost));
-        return results;
-    }
-
-    /** Why users cannot be restored, each by id; those left out can. */
-    private Map<UserId, RestoreResult> refusals(List<UserId> ids, Map<UserId, User> found, Instant cutoff) {
-        Set<String> taken = repository.takenNames(found.values().stream().filter(u -> u.deletedAt() != null)
-                .map(u -> u.userPrincipalName().toLowerCase(Locale.ROOT)).toList());
-        Map<UserId, RestoreResult> failed = new HashMap<>();
-        Set<String> claimed = new HashSet<>();
-        for (UserId id : ids) {
-            User u = found.get(id);
-            String name = u == null ? null : u.userPrincipalName();
-            if (u == null) {
-                failed.put(id, RestoreResult.failed(id, null, "UserNotFound", "no such user"));
-            } else if (u.deletedAt() == null) {
-                failed.put(id, RestoreResult.failed(id, name, "UserNotDeleted", "the user is not deleted"));
-            } else if (GlobalAdminGuard.refusal(u).isPresent()) {
-                failed.put(id, RestoreResult.failed(id, name, "Forbidden", GlobalAdminGuard.refusal(u).get()));
-            } else if (u.deletedAt().isBefore(cutoff)) {
-                failed.put(id, RestoreResult.failed(id, name, "RetentionExpired",
-                        "deleted more than " + retention.toDays() + " days ago"));
-            } else if (taken.contains(name.toLowerCase(Locale.ROOT))) {
-                failed.put(id, RestoreResult.failed(id, name, "UserNameConflict",
-                        "the user name " + name + " has been taken by another user"));
-            } else if (!claimed.add(name.toLowerCase(Locale.ROOT))) {
-                // Two deleted users of one name (deleted, made again, deleted again): the first asked for wins.
-                failed.put(id, RestoreResult.failed(id, name, "UserNameConflict",
-                        "another user restored in this request has the user name " + name));
-            }
-        }
-        return failed;
+        return restore.restore(customerId, userIds);
     }
 
     private User live(CustomerId customerId, UserId userId) {
