@@ -20,7 +20,8 @@ import com.unboundid.scim2.common.filters.FilterType;
 /**
  * A SCIM filter (RFC 7644 §3.4.2.2: eq ne co sw ew pr gt ge lt le, and/or/not, grouping, value paths) as a SQL
  * condition on {@code app_user u}, every compared value a named parameter. The filter is parsed by UnboundID's SCIM 2
- * SDK ({@link Filter#fromString}); this class maps the attributes Seatwise stores to columns:
+ * SDK ({@link Filter#fromString}), a value path's sub-attribute ({@code emails[type eq "work"].value eq "a@b"})
+ * first moved into its brackets ({@link ScimFilterValuePaths}); this class maps the attributes Seatwise stores to columns:
  * <ul>
  * <li>{@code userName}, {@code emails}, {@code emails.value} (the work email is the user name),
  * {@code name.givenName}, {@code name.familyName}, {@code displayName}: case-insensitive (RFC 7643 caseExact false),
@@ -99,7 +100,7 @@ public final class ScimFilterSql {
         }
         Filter parsed;
         try {
-            parsed = Filter.fromString(filter);
+            parsed = Filter.fromString(ScimFilterValuePaths.inline(filter));
         } catch (BadRequestException | IllegalArgumentException e) {
             throw ScimFilterException.invalidFilter("The filter is not of RFC 7644's grammar: " + e.getMessage());
         }

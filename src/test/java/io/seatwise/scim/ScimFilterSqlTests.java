@@ -120,6 +120,16 @@ class ScimFilterSqlTests {
         ScimFilterSql.Where w = where("emails[type eq \"work\"].value eq \"a@x\"");
         assertThat(w.sql()).isEqualTo("(1 = 1 AND u.user_name_key = :f0)");
         assertThat(w.params()).isEqualTo(Map.of("f0", "a@x"));
+        assertThat(where("emails[type eq \"work\" or primary eq false].value pr and userName sw \"a]\"").sql())
+                .isEqualTo("(((1 = 1 OR 1 = 0) AND 1 = 1) AND u.user_name_key LIKE :f0 ESCAPE '\\')");
+    }
+
+    @Test
+    void valuePathsAreMovedIntoTheirBracketsLeavingStringsAlone() {
+        assertThat(ScimFilterValuePaths.inline("emails[type eq \"work\"].value eq \"a].b\""))
+                .isEqualTo("emails[(type eq \"work\") and value eq \"a].b\"]");
+        assertThat(ScimFilterValuePaths.inline("userName eq \"x[y].z eq 1\"")).isEqualTo("userName eq \"x[y].z eq 1\"");
+        assertThat(ScimFilterValuePaths.inline("emails[type eq \"work\"]")).isEqualTo("emails[type eq \"work\"]");
     }
 
     @Test
