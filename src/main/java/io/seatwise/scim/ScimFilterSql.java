@@ -36,6 +36,8 @@ import com.unboundid.scim2.common.filters.FilterType;
  * Attribute names are case-insensitive and may carry the core User schema's URN. An absent value (a user without
  * a first name) is equal to nothing and not equal to everything, also under {@code not}. Anything else is a
  * {@link ScimFilterException} with {@code scimType} {@code invalidFilter}.
+ *
+ * <p>A little over 300 lines: the attribute table and the translation of each type read best side by side.
  */
 public final class ScimFilterSql {
 
