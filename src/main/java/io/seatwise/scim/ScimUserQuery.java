@@ -78,7 +78,7 @@ public class ScimUserQuery {
 
         Map<String, Object> params = new HashMap<>(where.params());
         params.put("customer", customer.value());
-        String condition = "u.customer_id = :customer AND u.deleted_at IS NULL AND " + where.sql();
+        String condition = condition(where);
         // LIKE :param is an index range only in a plan made for the parameter.
         dialect.planForParameters(jdbc);
         long total = jdbc.sql("SELECT count(*) FROM app_user u WHERE " + condition).params(params)
@@ -97,6 +97,11 @@ public class ScimUserQuery {
                 .params(params).param("limit", limit).param("offset", start - 1L)
                 .query(UserRows::user).list();
         return new Page(users, total, start);
+    }
+
+    /** The WHERE of the customer's ({@code :customer}) users not deleted that the filter finds (alias u). */
+    static String condition(ScimFilterSql.Where where) {
+        return "u.customer_id = :customer AND u.deleted_at IS NULL AND " + where.sql();
     }
 
     private static SortKey sortKey(String sortBy) {
