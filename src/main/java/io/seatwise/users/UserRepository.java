@@ -17,8 +17,8 @@ import java.util.UUID;
 import io.seatwise.customers.CustomerId;
 import io.seatwise.shared.PageRequest;
 import io.seatwise.shared.PageResult;
-import io.seatwise.shared.Sql;
 import io.seatwise.shared.SqlDialect;
+import io.seatwise.users.selection.UserRows;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -186,11 +186,6 @@ class UserRepository {
 
     /** The one mapping of an {@code app_user} row (of {@link #COLUMNS}, any further columns ignored) to a user. */
     static User user(ResultSet rs, int n) throws SQLException {
-        return new User(new UserId(rs.getObject("id", UUID.class)),
-                new CustomerId(rs.getObject("customer_id", UUID.class)), rs.getString("user_principal_name"),
-                rs.getString("first_name"), rs.getString("last_name"), rs.getString("display_name"),
-                rs.getString("usage_location"), DirectoryRole.valueOf(rs.getString("directory_role")),
-                rs.getBoolean("sign_in_blocked"), Sql.instant(rs, "created_at"), Sql.instant(rs, "deleted_at"));
+        return UserRows.user(rs, n);
     }
-
 }
