@@ -1,19 +1,14 @@
 package io.seatwise.access;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import io.seatwise.access.AccessEvents.ApiTokenChanged;
 import io.seatwise.access.AgentRepository.TokenRow;
+import io.seatwise.shared.BearerSecrets;
 import io.seatwise.shared.CleanText;
 import io.seatwise.shared.DomainException;
 import io.seatwise.shared.Ids;
@@ -25,15 +20,14 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * API tokens an agent or a customer administrator makes for itself: 256 random bits, shown once, stored as
- * SHA-256 (a slow hash buys nothing for a secret that long), revocable.
+ * API tokens an agent or a customer administrator makes for itself: {@link BearerSecrets} (256 random bits, shown
+ * once, stored as SHA-256), revocable.
  */
 @Service
 @Transactional
 public class ApiTokenService {
 
     static final String PREFIX = "sw_";
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     /** A token as listed: never its secret. */
     public record TokenInfo(UUID id, String name, String prefix, Instant createdAt, Instant lastUsedAt,
@@ -81,9 +75,7 @@ public class ApiTokenService {
         if (clean.length() > 100) {
             throw DomainException.invalid("validation", "name", "name is longer than 100 characters");
         }
-        byte[] secret = new byte[32];
-        RANDOM.nextBytes(secret);
-        String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        String token = BearerSecrets.generate(PREFIX);
         UUID id = Ids.next();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         String prefix = token.substring(0, 10);
@@ -148,11 +140,6 @@ public class ApiTokenService {
     }
 
     static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return BearerSecrets.hash(token);
     }
 }

@@ -132,6 +132,13 @@ class RateLimiter {
      */
     boolean admit(HttpServletRequest request, HttpServletResponse response, Kind kind, String subject)
             throws IOException {
+        return admit(request, response, kind, subject, (r, status, detail) -> ProblemResponses.write(r, status,
+                "rate-limited", "Too Many Requests", detail));
+    }
+
+    /** As {@link #admit(HttpServletRequest, HttpServletResponse, Kind, String)}, writing a 429 with {@code refusal}. */
+    boolean admit(HttpServletRequest request, HttpServletResponse response, Kind kind, String subject,
+            RequestBudgets.Refusal refusal) throws IOException {
         if (request.getAttribute(COUNTED) != null) {
             return true;
         }
@@ -150,7 +157,7 @@ class RateLimiter {
         }
         long retryAfter = Math.max(1, seconds(probe.getNanosToWaitForRefill()));
         response.setHeader("Retry-After", Long.toString(retryAfter));
-        ProblemResponses.write(response, 429, "rate-limited", "Too Many Requests", "Too many requests from "
+        refusal.write(response, 429, "Too many requests from "
                 + kind.who + ": at most " + rule.requests() + " in " + rule.period().toSeconds()
                 + " s. Try again in " + retryAfter + " s.");
         return false;

@@ -18,6 +18,7 @@ import io.seatwise.customers.CustomerEvents.SubscriptionAdded;
 import io.seatwise.imports.UsersImported;
 import io.seatwise.licensing.LicensingEvents.LicensesChanged;
 import io.seatwise.passwordsheets.PasswordsHandedOut;
+import io.seatwise.scim.ScimTokenChanged;
 import io.seatwise.shared.CurrentActor;
 import io.seatwise.users.UserEvents.PasswordReset;
 import io.seatwise.users.UserEvents.UserCreated;
@@ -142,6 +143,12 @@ class ActivityRecorder {
     void on(ApiTokenChanged e) {
         record(e.customerId() == null ? null : e.customerId().value(), e.revoked() ? "token.revoked" : "token.created",
                 ActivityDetails.of(e.customerId() == null ? "agent" : "user", e.email(), "token", e.tokenName()));
+    }
+
+    @EventListener
+    void on(ScimTokenChanged e) {
+        record(e.customerId().value(), e.revoked() ? "scimtoken.revoked" : "scimtoken.created",
+                ActivityDetails.of("token", e.tokenName()));
     }
 
     @EventListener

@@ -1,9 +1,19 @@
 /**
- * SCIM 2.0 provisioning (RFC 7643, RFC 7644) of a customer's users by its identity provider. The query side:
- * {@link io.seatwise.scim.ScimUserQuery} finds a page of the customer's users for a SCIM {@code filter} (parsed by
- * UnboundID's SCIM 2 SDK, translated to parameterised SQL by {@link io.seatwise.scim.ScimFilterSql}), with
- * {@code startIndex}/{@code count} paging and {@code sortBy}/{@code sortOrder}.
+ * SCIM 2.0 provisioning (RFC 7643, RFC 7644) at {@code /scim/v2}, being built (issue 14). Today:
+ * <ul>
+ * <li>a customer's identity provider authenticates with one of that customer's provisioning tokens
+ * ({@link io.seatwise.scim.ScimTokens}); the request then carries a {@link io.seatwise.scim.ScimPrincipal} naming the
+ * customer; the tokens have their own security filter chain (rate limited through {@code access::limits}) and their
+ * management pages and API;</li>
+ * <li>discovery documents and SCIM errors;</li>
+ * <li>the query side: {@link io.seatwise.scim.ScimUserQuery} finds a page of the customer's users for a SCIM
+ * {@code filter} (parsed by UnboundID's SCIM 2 SDK, translated to parameterised SQL by
+ * {@link io.seatwise.scim.ScimFilterSql}), with {@code startIndex}/{@code count} paging and
+ * {@code sortBy}/{@code sortOrder}. No {@code /Users} endpoint serves it yet.</li>
+ * </ul>
+ *
+ * <p>Named interface {@code scim::events}: {@link io.seatwise.scim.ScimTokenChanged}, for the activity log.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "customers", "shared", "users::api",
-        "users::selection" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "access::limits", "customers", "shared",
+        "users::api", "users::selection", "web" })
 package io.seatwise.scim;

@@ -1,0 +1,103 @@
+package io.seatwise.scim;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The schema documents of {@code GET /Schemas} (RFC 7643 §7): the core User schema reduced to the attributes
+ * Seatwise keeps, and the Seatwise extension (usage location, licenses, license errors). Each attribute carries
+ * RFC 7643's characteristics; {@code caseExact} false where RFC 7643 §4.1 says user names, emails and the like
+ * compare without case.
+ */
+final class ScimSchemas {
+
+    static final String USER = "urn:ietf:params:scim:schemas:core:2.0:User";
+    static final String SEATWISE_USER = "urn:ietf:params:scim:schemas:extension:seatwise:2.0:User";
+    static final String SCHEMA = "urn:ietf:params:scim:schemas:core:2.0:Schema";
+
+    private ScimSchemas() {
+    }
+
+    /** Both schemas, with {@code meta.location} under {@code base}. */
+    static List<Map<String, Object>> all(String base) {
+        return List.of(user(base), seatwise(base));
+    }
+
+    static Map<String, Object> user(String base) {
+        return schema(base, USER, "User", "A person with a Seatwise account in one customer.", List.of(
+                attr("userName", "string", false, true, false, "readWrite", "server",
+                        "The sign-in name, an address in one of the customer's domains."),
+                complex("name", false, "The person's name.", List.of(
+                        attr("givenName", "string", false, false, false, "readWrite", "none", "Given name."),
+                        attr("familyName", "string", false, false, false, "readWrite", "none", "Family name."))),
+                attr("displayName", "string", false, false, false, "readWrite", "none", "The name shown."),
+                attr("active", "boolean", false, false, false, "readWrite", "none",
+                        "False blocks sign-in; true allows it again."),
+                complex("emails", true, "Email addresses.", List.of(
+                        attr("value", "string", false, false, false, "readWrite", "none", "The address."),
+                        attr("type", "string", false, false, false, "readWrite", "none", "work, home or other."),
+                        attr("primary", "boolean", false, false, false, "readWrite", "none", "The preferred one."))),
+                attr("externalId", "string", false, false, true, "readWrite", "server",
+                        "The identity provider's id for the user, unique within the customer."),
+                attr("preferredLanguage", "string", false, false, false, "readWrite", "none",
+                        "A language tag such as en-US."),
+                complex("addresses", true, "Postal addresses; Seatwise keeps the country only.", List.of(
+                        attr("country", "string", false, false, false, "readWrite", "none",
+                                "ISO 3166-1 alpha-2 country code.")))));
+    }
+
+    static Map<String, Object> seatwise(String base) {
+        return schema(base, SEATWISE_USER, "Seatwise User", "Seatwise's licensing attributes of a user.", List.of(
+                attr("usageLocation", "string", false, false, false, "readWrite", "none",
+                        "ISO 3166-1 alpha-2 country where the user's licenses are used."),
+                complex("licenses", true, "The products assigned to the user.", List.of(
+                        attr("skuId", "string", false, true, false, "readWrite", "none", "The product's SKU id."),
+                        attr("disabledPlans", "string", true, false, false, "readWrite", "none",
+                                "Service plan ids of the product turned off for the user."))),
+                complex("licenseErrors", true, "Licenses that could not be given, and why.", List.of(
+                        attr("skuId", "string", false, false, false, "readOnly", "none", "The product's SKU id."),
+                        attr("code", "string", false, false, true, "readOnly", "none",
+                                "Microsoft's error code, such as CountViolation."),
+                        attr("detail", "string", false, false, false, "readOnly", "none", "What went wrong.")))));
+    }
+
+    private static Map<String, Object> schema(String base, String id, String name, String description,
+            List<Map<String, Object>> attributes) {
+        Map<String, Object> schema = new LinkedHashMap<>();
+        schema.put("schemas", List.of(SCHEMA));
+        schema.put("id", id);
+        schema.put("name", name);
+        schema.put("description", description);
+        schema.put("attributes", attributes);
+        schema.put("meta", Map.of("resourceType", "Schema", "location", base + "/Schemas/" + id));
+        return schema;
+    }
+
+    private static Map<String, Object> attr(String name, String type, boolean multiValued, boolean required,
+            boolean caseExact, String mutability, String uniqueness, String description) {
+        Map<String, Object> a = new LinkedHashMap<>();
+        a.put("name", name);
+        a.put("type", type);
+        a.put("multiValued", multiValued);
+        a.put("description", description);
+        a.put("required", required);
+        if (!"boolean".equals(type)) {
+            a.put("caseExact", caseExact);
+        }
+        a.put("mutability", mutability);
+        a.put("returned", "default");
+        a.put("uniqueness", uniqueness);
+        return a;
+    }
+
+    private static Map<String, Object> complex(String name, boolean multiValued, String description,
+            List<Map<String, Object>> subAttributes) {
+        Map<String, Object> a = attr(name, "complex", multiValued, false, false,
+                subAttributes.stream().allMatch(s -> "readOnly".equals(s.get("mutability"))) ? "readOnly"
+                        : "readWrite", "none", description);
+        a.remove("caseExact");
+        a.put("subAttributes", subAttributes);
+        return a;
+    }
+}
