@@ -17,7 +17,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Counts each request that no API token identifies: a signed-in console person's against its own budget, anything
  * else (HTTP Basic and form sign-in, unauthenticated calls) against its source address's, before any password is
- * checked. Requests with a bearer token are counted by {@link BearerTokenFilter}, which knows the token.
+ * checked. On the API's chains, requests with a bearer token are counted by {@link BearerTokenFilter}, which knows
+ * the token; the console's chain has no bearer filter and ignores the header, so there every request is counted
+ * here (else a made-up {@code Authorization: Bearer} header would take sign-in attempts out of the address's budget).
  * Static assets and health checks are not counted: a page loads several assets at once, and a load balancer probes
  * health from one address.
  */
@@ -26,9 +28,12 @@ final class RateLimitFilter extends OncePerRequestFilter {
     private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
 
     private final RateLimiter limiter;
+    private final boolean bearerCountedElsewhere;
 
-    RateLimitFilter(RateLimiter limiter) {
+    /** @param bearerCountedElsewhere whether the chain's {@link BearerTokenFilter} counts requests with a token */
+    RateLimitFilter(RateLimiter limiter, boolean bearerCountedElsewhere) {
         this.limiter = limiter;
+        this.bearerCountedElsewhere = bearerCountedElsewhere;
     }
 
     @Override
@@ -36,7 +41,8 @@ final class RateLimitFilter extends OncePerRequestFilter {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         return path.startsWith("/webjars/") || path.startsWith("/css/") || path.startsWith("/js/")
                 || path.equals("/favicon.ico") || path.equals("/actuator/health")
-                || path.startsWith("/actuator/health/") || BearerTokenFilter.bearer(request) != null;
+                || path.startsWith("/actuator/health/")
+                || bearerCountedElsewhere && BearerTokenFilter.bearer(request) != null;
     }
 
     @Override

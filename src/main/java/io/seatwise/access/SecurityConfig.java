@@ -106,7 +106,7 @@ class SecurityConfig {
                 .httpBasic(b -> b.authenticationEntryPoint(SignInLockResponses.api(API_ENTRY_POINT)))
                 .addFilterBefore(new BearerTokenFilter(tokens, limiter), BasicAuthenticationFilter.class)
                 // before HTTP Basic's Argon2: a flood of guessed passwords is refused by address first
-                .addFilterBefore(new RateLimitFilter(limiter), BasicAuthenticationFilter.class)
+                .addFilterBefore(new RateLimitFilter(limiter, true), BasicAuthenticationFilter.class)
                 // a password alone does not make a token for an account with a second factor
                 .addFilterAfter(new SecondFactorTokenFilter(factors), BasicAuthenticationFilter.class)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -122,7 +122,7 @@ class SecurityConfig {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
                 .addFilterBefore(new BearerTokenFilter(tokens, limiter), BasicAuthenticationFilter.class)
-                .addFilterBefore(new RateLimitFilter(limiter), BasicAuthenticationFilter.class)
+                .addFilterBefore(new RateLimitFilter(limiter, true), BasicAuthenticationFilter.class)
                 .addFilterAfter(TenantScope.api(), AuthorizationFilter.class)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(c -> c.disable())
@@ -173,7 +173,7 @@ class SecurityConfig {
                 .addFilterAfter(new SessionRefresh(agents, customerUsers, ending), SecurityContextHolderFilter.class)
                 .addFilterBefore(new SecondFactorSession.Gate(), AuthorizationFilter.class)
                 // per signed-in person, or per address before sign-in: before the form sign-in's Argon2
-                .addFilterBefore(new RateLimitFilter(limiter), CsrfFilter.class)
+                .addFilterBefore(new RateLimitFilter(limiter, false), CsrfFilter.class)
                 .addFilterAfter(new PasswordChangeFirst(), AuthorizationFilter.class)
                 .addFilterAfter(new SelfServiceOnly(), PasswordChangeFirst.class)
                 .addFilterAfter(TenantScope.console(), SelfServiceOnly.class);

@@ -204,6 +204,9 @@ abstract class RateLimitsTests extends ApiTestSupport {
         mvc.perform(from(attacker, signIn(agent.email(), TestAgents.PASSWORD)))
                 .andExpect(problem(429, "rate-limited"));
         mvc.perform(from(attacker, get("/login"))).andExpect(status().is(429));
+        // A made-up bearer header (which the console ignores) does not take an attempt out of the count
+        mvc.perform(from(attacker, signIn(agent.email(), TestAgents.PASSWORD)
+                .header("Authorization", "Bearer sw_made-up"))).andExpect(problem(429, "rate-limited"));
         // Assets are not counted: the refused page's styles still load
         mvc.perform(from(attacker, get("/favicon.ico"))).andExpect(header().doesNotExist("RateLimit-Limit"));
 
