@@ -14,6 +14,6 @@
  *
  * <p>Named interface {@code scim::events}: {@link io.seatwise.scim.ScimTokenChanged}, for the activity log.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "access::limits", "customers", "shared",
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "access::limits", "catalog", "customers", "shared",
         "users::api", "users::selection", "web" })
 package io.seatwise.scim;
