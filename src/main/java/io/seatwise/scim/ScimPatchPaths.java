@@ -55,6 +55,8 @@ final class ScimPatchPaths {
     private static final com.fasterxml.jackson.databind.ObjectMapper JACKSON2 =
             new com.fasterxml.jackson.databind.ObjectMapper();
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** A schema URN alone, such as {@code urn:ietf:params:scim:schemas:extension:enterprise:2.0:User}. */
+    private static final Pattern BARE_URN = Pattern.compile("(?i)urn:[^\\[\\]\"]*:User");
     private static final Pattern QUOTED_BOOLEAN = Pattern.compile("\\b((?:primary|active)\\s+(?:eq|ne)\\s+)\"(true|false)\"");
 
     /**
@@ -92,7 +94,7 @@ final class ScimPatchPaths {
     /** The target of a PATCH path; {@code invalidPath} when it cannot be parsed or goes deeper than sub-attributes. */
     static Target parse(String text) {
         String path = text.trim();
-        if (isUrn(path) && URNS.stream().anyMatch(path::equalsIgnoreCase)) {
+        if (BARE_URN.matcher(path).matches()) {
             if (CORE.equalsIgnoreCase(path)) {
                 throw ScimException.badRequest("invalidPath", "The path must name an attribute of " + CORE);
             }

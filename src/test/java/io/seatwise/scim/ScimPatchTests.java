@@ -233,6 +233,17 @@ class ScimPatchTests {
         }
 
         @Test
+        void customExtensionObjectWithoutPath() {
+            // The custom extension pattern of Microsoft Learn, "Customize user provisioning attribute-mappings":
+            // urn:ietf:params:scim:schemas:extension:CustomExtensionName:2.0:User:CustomAttribute
+            String custom = "urn:ietf:params:scim:schemas:extension:CustomExtensionName:2.0:User";
+            ObjectNode user = patch(ops("{\"op\":\"replace\",\"value\":{\"" + custom + "\":{\"CustomAttribute\":\"701984\"}}},"
+                    + "{\"op\":\"replace\",\"value\":{\"" + custom + ":Other\":\"x\"}}"));
+            assertThat(user.get(custom).toString()).isEqualTo("{\"CustomAttribute\":\"701984\",\"Other\":\"x\"}");
+            assertThat(user.get("schemas").toString()).contains(custom);
+        }
+
+        @Test
         void attributeNamesInAnyCase() {
             ObjectNode user = patch(ops("""
                     {"op":"REPLACE","path":"NAME.GIVENNAME","value":"Augusta"},
