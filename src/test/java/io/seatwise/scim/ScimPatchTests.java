@@ -311,6 +311,25 @@ class ScimPatchTests {
         }
 
         @Test
+        void extensionValueFilterPaths() {
+            ObjectNode licensed = patch(ops("""
+                    {"op":"add","path":"urn:ietf:params:scim:schemas:extension:seatwise:2.0:User:licenses",
+                     "value":[{"skuId":"sku-1"},{"skuId":"sku-2","disabledPlans":["p1"]}]}"""));
+            ObjectNode planned = ScimPatch.apply(licensed, json(ops("""
+                    {"op":"replace","path":"urn:ietf:params:scim:schemas:extension:seatwise:2.0:User:licenses[skuId eq \\"sku-1\\"].disabledPlans",
+                     "value":["p2","p3"]}""")));
+            assertThat(planned.get(SEATWISE).get("licenses").toString()).isEqualTo(
+                    "[{\"skuId\":\"sku-1\",\"disabledPlans\":[\"p2\",\"p3\"]},{\"skuId\":\"sku-2\",\"disabledPlans\":[\"p1\"]}]");
+            ObjectNode removed = ScimPatch.apply(planned, json(ops("""
+                    {"op":"remove","path":"urn:ietf:params:scim:schemas:extension:seatwise:2.0:User:licenses[skuId eq \\"SKU-2\\"]"}""")));
+            assertThat(removed.get(SEATWISE).get("licenses")).hasSize(1);
+            ObjectNode none = ScimPatch.apply(removed, json(ops("""
+                    {"op":"remove","path":"urn:ietf:params:scim:schemas:extension:seatwise:2.0:User:licenses"}""")));
+            assertThat(none.has(SEATWISE)).isFalse();
+            assertThat(none.get("schemas").toString()).doesNotContain(SEATWISE);
+        }
+
+        @Test
         void lastExtensionAttributeTakesTheSchemaOut() {
             ObjectNode added = patch(ops("""
                     {"op":"add","path":"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:employeeNumber","value":"1"}"""));
