@@ -112,7 +112,9 @@ class AddUserConsoleTests {
                 .andExpect(header().string("Cache-Control", containsString("no-store")))
                 .andExpect(content().string(allOf(containsString("ann@" + t.domain()),
                         containsString("bo@" + t.domain()), containsString("User accounts created: 2."),
-                        containsString("Assigned"), containsString("Not enough licenses available."))));
+                        containsString("Assigned"), containsString("Not enough licenses available."),
+                        containsString("href=\"/customers/" + t.id() + "/users\">Back to users</a>"),
+                        containsString("href=\"/customers/" + t.id() + "/users/new\">Add user</a>"))));
         assertThat(jdbc.sql("SELECT usage_location FROM app_user WHERE customer_id = ? AND user_principal_name = ?")
                 .param(t.id().value()).param("ann@" + t.domain()).query(String.class).single()).isEqualTo("NO");
         assertThat(jdbc.sql("SELECT usage_location FROM app_user WHERE customer_id = ? AND user_principal_name = ?")

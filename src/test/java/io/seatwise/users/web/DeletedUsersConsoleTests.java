@@ -94,7 +94,9 @@ class DeletedUsersConsoleTests {
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("Users restored: 1 of 2."),
                         containsString("Microsoft 365 E3: Not enough licenses available."),
-                        containsString("The user name has been taken by another user since the deletion."))));
+                        containsString("The user name has been taken by another user since the deletion."),
+                        containsString("href=\"" + base + "\">Back to users</a>"),
+                        containsString("href=\"" + base + "/deleted\">Deleted users</a>"))));
 
         // Then Ann is back without its license and Carl is still deleted
         assertThat(jdbc.sql("SELECT count(*) FROM app_user WHERE customer_id = ? AND id = ? AND deleted_at IS NULL")
