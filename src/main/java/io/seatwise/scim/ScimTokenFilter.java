@@ -19,8 +19,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Authenticates {@code Authorization: Bearer <SCIM token>} on {@code /scim/v2/**} as a {@link ScimPrincipal} with
  * authorities {@link #AUTHORITY}, its customer's {@code tenant:<id>} (so customer-scoped services confine it to
- * that customer) and the permissions provisioning uses ({@link #authentication}). A valid token's request counts against that token's rate limit; anything else (no header, an API
- * token, a revoked or made-up token) against the source address, and a wrong token answers 401 at once.
+ * that customer) and the permissions provisioning uses ({@link #authentication}). A valid token's request counts
+ * against that token's rate limit; anything else (no header, an API token, a revoked or made-up token) against the
+ * source address, and a wrong token answers 401 at once.
  */
 class ScimTokenFilter extends OncePerRequestFilter {
 
