@@ -103,7 +103,8 @@ class ScimUsers {
         ObjectNode before = current(customer, id, ifMatch);
         ObjectNode after = ScimPatch.apply(before, body);
         ScimUserInput in = ScimUserReader.read(after).withWanted(ScimPatchedLicenses.wanted(before, after));
-        return replace(customer, id, in, before.get("meta").get("version").asString());
+        // With If-Match, the version read must still be the user's when it is written.
+        return replace(customer, id, in, ifMatch == null ? null : before.get("meta").get("version").asString());
     }
 
     /** Soft-deletes the user as the console does (seats freed, restorable during the retention period). */
