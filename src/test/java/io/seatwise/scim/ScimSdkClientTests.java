@@ -1,11 +1,21 @@
 package io.seatwise.scim;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
 
+import com.unboundid.scim2.client.ScimService;
+import com.unboundid.scim2.common.exceptions.BadRequestException;
+import com.unboundid.scim2.common.exceptions.ResourceNotFoundException;
+import com.unboundid.scim2.common.filters.Filter;
+import com.unboundid.scim2.common.messages.ListResponse;
 import com.unboundid.scim2.common.types.AttributeDefinition;
+import com.unboundid.scim2.common.types.Email;
+import com.unboundid.scim2.common.types.Name;
 import com.unboundid.scim2.common.types.ResourceTypeResource;
 import com.unboundid.scim2.common.types.SchemaResource;
 import com.unboundid.scim2.common.types.ServiceProviderConfigResource;
+import com.unboundid.scim2.common.types.UserResource;
 import io.seatwise.access.Role;
 import io.seatwise.access.TestAgents;
 import io.seatwise.access.TestCustomerUsers;
@@ -17,6 +27,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Issue 14, point 6: the real server on a random port driven by code no one here wrote, UnboundID's SCIM 2 SDK
@@ -93,6 +104,99 @@ abstract class ScimSdkClientTests {
         assertThat(attribute(user, "active").getType()).isEqualTo(AttributeDefinition.Type.BOOLEAN);
         assertThat(sdk.service().getSchema(ScimSchemas.SEATWISE_USER).getAttributes())
                 .extracting(AttributeDefinition::getName).containsExactly("usageLocation", "licenses", "licenseErrors");
+    }
+
+    @Test
+    void theSdkCreatesReadsFindsReplacesDeactivatesAndDeletesAUser() throws Exception {
+        ScimService scim = sdk.service();
+        String userName = "sdk-" + UUID.randomUUID().toString().substring(0, 8) + "@" + tenant.domain();
+        String externalId = "okta-" + UUID.randomUUID();
+        UserResource user = new UserResource().setUserName(userName).setName(name("Ada", "Lovelace"))
+                .setDisplayName("Ada Lovelace").setActive(true)
+                .setEmails(new Email().setValue(userName).setType("work").setPrimary(true));
+        user.setExternalId(externalId);
+        UserResource created = scim.create("Users", user);
+        assertThat(created.getId()).isNotBlank();
+        assertThat(created.getUserName()).isEqualTo(userName);
+        assertThat(created.getName().getGivenName()).isEqualTo("Ada");
+        assertThat(created.getName().getFamilyName()).isEqualTo("Lovelace");
+        assertThat(created.getDisplayName()).isEqualTo("Ada Lovelace");
+        assertThat(created.getExternalId()).isEqualTo(externalId);
+        assertThat(created.getActive()).isTrue();
+        assertThat(created.getMeta().getResourceType()).isEqualTo("User");
+        assertThat(created.getMeta().getLocation().toString())
+                .isEqualTo("http://127.0.0.1:" + port + "/scim/v2/Users/" + created.getId());
+        assertThat(created.getMeta().getVersion()).isNotBlank();
+
+        UserResource read = scim.retrieve("Users", created.getId(), UserResource.class);
+        assertThat(read.getUserName()).isEqualTo(userName);
+        assertThat(read.getEmails()).singleElement().satisfies(email -> {
+            assertThat(email.getValue()).isEqualTo(userName);
+            assertThat(email.getType()).isEqualTo("work");
+        });
+
+        // a user name compares without case (RFC 7643 §4.1.1); no match is 200 with no resources
+        ListResponse<UserResource> found = scim.searchRequest("Users")
+                .filter(Filter.eq("userName", userName.toUpperCase(Locale.ROOT))).invoke(UserResource.class);
+        assertThat(found.getTotalResults()).isEqualTo(1);
+        assertThat(found.getResources()).extracting(UserResource::getId).containsExactly(created.getId());
+        assertThat(scim.searchRequest("Users").filter(Filter.eq("externalId", externalId))
+                .invoke(UserResource.class).getResources()).extracting(UserResource::getId)
+                .containsExactly(created.getId());
+        assertThat(scim.searchRequest("Users").filter(Filter.eq("userName", "nobody@" + tenant.domain()))
+                .invoke(UserResource.class).getTotalResults()).isZero();
+
+        read.setDisplayName("Ada King").setName(name("Ada", "King"));
+        UserResource replaced = scim.replace(read);
+        assertThat(replaced.getDisplayName()).isEqualTo("Ada King");
+        assertThat(replaced.getName().getFamilyName()).isEqualTo("King");
+        assertThat(replaced.getMeta().getVersion()).isNotEqualTo(created.getMeta().getVersion());
+
+        // PATCH {"op":"replace","path":"active","value":false}: blocked, and still there
+        UserResource deactivated = scim.modifyRequest("Users", created.getId()).replaceValue("active", false)
+                .invoke(UserResource.class);
+        assertThat(deactivated.getActive()).isFalse();
+        assertThat(deactivated.getDisplayName()).isEqualTo("Ada King");
+        assertThat(scim.retrieve("Users", created.getId(), UserResource.class).getActive()).isFalse();
+
+        scim.delete("Users", created.getId());
+        assertThatThrownBy(() -> scim.retrieve("Users", created.getId(), UserResource.class))
+                .isInstanceOfSatisfying(ResourceNotFoundException.class, e -> {
+                    assertThat(e.getScimError().getStatus()).isEqualTo(404);
+                    assertThat(e.getScimError().getDetail()).contains(created.getId());
+                });
+        assertThat(scim.searchRequest("Users").filter(Filter.eq("userName", userName)).invoke(UserResource.class)
+                .getTotalResults()).isZero();
+    }
+
+    @Test
+    void scimErrorsBecomeTheSdksExceptionsWithTheirDetail() {
+        ScimService scim = sdk.service();
+        String unknown = UUID.randomUUID().toString();
+        assertThatThrownBy(() -> scim.retrieve("Users", unknown, UserResource.class))
+                .isInstanceOfSatisfying(ResourceNotFoundException.class, e -> {
+                    assertThat(e.getScimError().getStatus()).isEqualTo(404);
+                    assertThat(e.getScimError().getSchemaUrns()).contains(ScimError.SCHEMA);
+                    assertThat(e.getScimError().getDetail()).contains(unknown);
+                });
+        // a user name outside the customer's domains: 400 invalidValue naming the domain
+        assertThatThrownBy(() -> scim.create("Users", new UserResource().setUserName("x@elsewhere.example")
+                .setName(name("X", "Y"))))
+                .isInstanceOfSatisfying(BadRequestException.class, e -> {
+                    assertThat(e.getScimError().getScimType()).isEqualTo("invalidValue");
+                    assertThat(e.getScimError().getDetail()).contains("elsewhere.example");
+                });
+        // Groups are not offered: 404 with the SCIM error
+        assertThatThrownBy(() -> scim.searchRequest("Groups").invoke(UserResource.class))
+                .isInstanceOfSatisfying(ResourceNotFoundException.class,
+                        e -> assertThat(e.getScimError().getDetail()).startsWith("Groups are not offered"));
+    }
+
+    private static Name name(String given, String family) {
+        Name name = new Name();
+        name.setGivenName(given);
+        name.setFamilyName(family);
+        return name;
     }
 
     private static AttributeDefinition attribute(SchemaResource schema, String name) {
