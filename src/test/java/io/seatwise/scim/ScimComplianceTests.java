@@ -87,6 +87,8 @@ abstract class ScimComplianceTests {
             // E2EPatchOperationComplianceTest
             "E2EPatchOperationComplianceTest.testChangeGroupByMultiplePatchOperationsInOneRequest",
             "E2EPatchOperationComplianceTest.testRemoveGroupMembersFromGroup204",
+            // removes the read-only 'groups' of a user, which it first puts in a group
+            "E2EPatchOperationComplianceTest.testRemoveReadOnlyAttribute400",
             // E2EUserComplianceTest
             "E2EUserComplianceTest.testCreateAndGetUserWithGroupsAndMultiValueAttrs",
             "E2EUserComplianceTest.testCreateAndGetUsersFilteredGroups",
