@@ -193,7 +193,7 @@ abstract class ScimTokensTests extends ApiTestSupport {
                         "roles",
                         "addresses")))
                 .andExpect(jsonPath("$.Resources[0].attributes[?(@.name == 'name')].subAttributes[*].name")
-                        .value(org.hamcrest.Matchers.containsInAnyOrder("givenName", "familyName")))
+                        .value(org.hamcrest.Matchers.containsInAnyOrder("givenName", "familyName", "formatted")))
                 .andExpect(jsonPath("$.Resources[0].attributes[?(@.name == 'userName')].caseExact").value(hasItem(false)))
                 .andExpect(jsonPath("$.Resources[1].attributes[*].name").value(org.hamcrest.Matchers.containsInAnyOrder(
                         "usageLocation", "licenses", "licenseErrors")));
