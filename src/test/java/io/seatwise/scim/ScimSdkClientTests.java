@@ -1,5 +1,9 @@
 package io.seatwise.scim;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -45,13 +49,14 @@ abstract class ScimSdkClientTests {
     ScimTokens tokens;
 
     Tenant tenant;
+    String token;
     ScimSdk sdk;
 
     @BeforeEach
     void connect() {
         var admin = agents.create(Role.ADMIN);
         tenant = customerUsers.tenant(5);
-        String token = agents.as(admin, () -> tokens.create(tenant.id(), "UnboundID SDK")).token();
+        token = agents.as(admin, () -> tokens.create(tenant.id(), "UnboundID SDK")).token();
         sdk = new ScimSdk("http://127.0.0.1:" + port + "/scim/v2", token);
     }
 
@@ -190,6 +195,36 @@ abstract class ScimSdkClientTests {
         assertThatThrownBy(() -> scim.searchRequest("Groups").invoke(UserResource.class))
                 .isInstanceOfSatisfying(ResourceNotFoundException.class,
                         e -> assertThat(e.getScimError().getDetail()).startsWith("Groups are not offered"));
+    }
+
+    /** SAP's suite's case: a PATCH body with a wrong schema sent to an id that does not exist is a 400, not a 404. */
+    @Test
+    void aMalformedPatchIsRefusedBeforeItsTargetIsLookedUp() throws Exception {
+        String unknown = "/scim/v2/Users/" + UUID.randomUUID();
+        String operations = "\"Operations\":[{\"op\":\"replace\",\"path\":\"displayName\",\"value\":\"x\"}]}";
+        HttpResponse<String> wrongSchema = patch(unknown,
+                "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp1\"]," + operations);
+        assertThat(wrongSchema.statusCode()).isEqualTo(400);
+        assertThat(wrongSchema.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith(ScimError.MEDIA_TYPE));
+        assertThat(wrongSchema.body()).contains("\"scimType\":\"invalidSyntax\"", ScimPatch.PATCH_OP);
+        HttpResponse<String> noOperations = patch(unknown, "{\"schemas\":[\"" + ScimPatch.PATCH_OP
+                + "\"],\"Operations\":[]}");
+        assertThat(noOperations.statusCode()).isEqualTo(400);
+        HttpResponse<String> badPath = patch(unknown, "{\"schemas\":[\"" + ScimPatch.PATCH_OP
+                + "\"],\"Operations\":[{\"op\":\"remove\",\"path\":\"emails[type eq\"}]}");
+        assertThat(badPath.statusCode()).isEqualTo(400);
+        assertThat(badPath.body()).contains("\"scimType\":\"invalidPath\"");
+        // well formed: the unknown user is a 404
+        assertThat(patch(unknown, "{\"schemas\":[\"" + ScimPatch.PATCH_OP + "\"]," + operations).statusCode())
+                .isEqualTo(404);
+    }
+
+    private HttpResponse<String> patch(String path, String body) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Bearer " + token).header("Content-Type", ScimError.MEDIA_TYPE)
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static Name name(String given, String family) {
