@@ -15,10 +15,16 @@
  * ({@link io.seatwise.scim.ScimUsers}), the resource mapped both ways by {@link io.seatwise.scim.ScimUserResource}
  * and {@link io.seatwise.scim.ScimUserReader}, licenses through {@link io.seatwise.scim.ScimLicenses}; every error
  * a SCIM error ({@link io.seatwise.scim.ScimExceptionHandler}, {@link io.seatwise.scim.ScimUnmappedRequests}).</li>
+ * <li>licenses through provisioning ({@link io.seatwise.scim.ScimLicenses}): a user's licenses made what the identity
+ * provider sends through the licensing module's API ({@code licensing::api}, one best-effort engine run), the
+ * licenses it could not give stored per user and listed on the Provisioning tab
+ * ({@link io.seatwise.scim.ScimLicenseErrors}); {@code /Roles} and {@code /Entitlements} list the customer's
+ * subscribed products.</li>
  * </ul>
  *
- * <p>Named interface {@code scim::events}: {@link io.seatwise.scim.ScimTokenChanged}, for the activity log.
+ * <p>Named interface {@code scim::events}: {@link io.seatwise.scim.ScimTokenChanged} and
+ * {@link io.seatwise.scim.ScimLicensesFailed}, for the activity log.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "access::limits", "catalog", "customers", "shared",
-        "users::api", "users::selection", "web" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "access::limits", "catalog", "customers",
+        "licensing::api", "shared", "users::api", "users::selection", "web" })
 package io.seatwise.scim;

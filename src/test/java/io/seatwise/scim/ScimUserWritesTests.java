@@ -4,12 +4,15 @@ import java.util.List;
 import java.util.UUID;
 
 import io.seatwise.access.SystemActor;
+import io.seatwise.access.TestCustomerUsers.Member;
+import io.seatwise.users.DirectoryRole;
 import io.seatwise.users.RestoreResult;
 import io.seatwise.users.UserId;
 import io.seatwise.users.UsersService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -97,6 +100,16 @@ abstract class ScimUserWritesTests extends ScimUsersTestSupport {
                 "\"active\":\"False\"")).andExpect(status().isCreated()).andExpect(jsonPath("$.active").value(false)),
                 "$.id");
         assertThat(blocked(off)).isTrue();
+    }
+
+    @Test
+    void deactivatingEndsTheUsersSessionsAndTokensAsTheConsoleDoes() throws Exception {
+        Member admin = customerUsers.create(tenant, DirectoryRole.GLOBAL_ADMIN);
+        String users = "/api/v1/customers/" + tenant.id() + "/users";
+        mvc.perform(MockMvcRequestBuilders.get(users).header("Authorization", admin.bearer())).andExpect(status().isOk());
+        String localPart = admin.userName().substring(0, admin.userName().indexOf('@'));
+        send(HttpMethod.PUT, "/Users/" + admin.id().value(), put(localPart, false)).andExpect(status().isOk());
+        mvc.perform(MockMvcRequestBuilders.get(users).header("Authorization", admin.bearer())).andExpect(status().isUnauthorized());
     }
 
     @Test
