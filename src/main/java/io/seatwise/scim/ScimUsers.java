@@ -34,6 +34,8 @@ import tools.jackson.databind.node.ObjectNode;
 @Service
 class ScimUsers {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ScimUsers.class);
+
     private final UsersService users;
     private final CustomersService customers;
     private final ScimLicenses licenses;
@@ -159,9 +161,20 @@ class ScimUsers {
         throw new ScimException(404, null, "No user " + id + " in this customer");
     }
 
+    /**
+     * Applies the licenses asked for, after the user is written. {@link ScimLicenses#apply} reports what it cannot
+     * give rather than throwing; should a refusal be thrown all the same, it is logged and the request still
+     * succeeds: the user is written, and an identity provider told otherwise would retry for ever.
+     */
     private void applyLicenses(CustomerId customer, UserId user, List<ScimLicenses.Wanted> wanted) {
-        if (wanted != null) {
+        if (wanted == null) {
+            return;
+        }
+        try {
             licenses.apply(customer, user, wanted);
+        } catch (DomainException refused) {
+            log.warn("Licenses for SCIM user {} of customer {} refused: {}", user.value(), customer.value(),
+                    refused.getMessage());
         }
     }
 

@@ -49,6 +49,15 @@ abstract class ScimUserLicensesTests extends ScimUsersTestSupport {
     }
 
     @Test
+    void aLicenseRefusalThrownNeverFailsTheUsersProvisioning() throws Exception {
+        when(licenses.apply(any(), any(), any())).thenThrow(io.seatwise.shared.DomainException.invalid("validation",
+                "usageLocation", "no usage location"));
+        String body = user("ann", "ext-ann").replace("\"active\":true", "\"active\":true,\"roles\":[\"SPE_E3\"]");
+        send(HttpMethod.POST, "/Users", body).andExpect(status().isCreated())
+                .andExpect(jsonPath("$.userName").value("ann@" + tenant.domain()));
+    }
+
+    @Test
     void putWithoutLicensesLeavesThemAndPutWithEmptyRolesTakesThemAway() throws Exception {
         String id = created("ann", "ext-ann");
         verify(licenses, never()).apply(any(), any(), any());

@@ -112,6 +112,32 @@ abstract class ScimUserWritesTests extends ScimUsersTestSupport {
         mvc.perform(MockMvcRequestBuilders.get(users).header("Authorization", admin.bearer())).andExpect(status().isUnauthorized());
     }
 
+    @Autowired
+    io.seatwise.catalog.CatalogService catalog;
+
+    /** With the real licensing engine: roles give products, a PUT without them keeps them, a PATCH takes them. */
+    @Test
+    void rolesGiveLicensesThroughTheEngineAndAFailureIsOnTheResource() throws Exception {
+        String e3 = catalog.rules().partNumber(io.seatwise.catalog.SkuId.of(E3));
+        String withRoles = user("ann", "ext-ann").replace("\"active\":true", "\"active\":true,\"roles\":[{\"primary\":"
+                + "false,\"type\":\"WindowsAzureActiveDirectoryRole\",\"value\":\"" + e3 + "\"}]");
+        String id = read(send(HttpMethod.POST, "/Users", withRoles).andExpect(status().isCreated())
+                .andExpect(jsonPath("$.roles[0].value").value(e3))
+                .andExpect(jsonPath("$['" + SEATWISE + "'].licenses[0].skuId").value(E3)), "$.id");
+        send(HttpMethod.PUT, "/Users/" + id, user("ann", "ext-ann")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.roles[0].value").value(e3));
+        send(HttpMethod.PATCH, "/Users/" + id, "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
+                + "\"Operations\":[{\"op\":\"remove\",\"path\":\"roles\"}]}").andExpect(status().isOk())
+                .andExpect(jsonPath("$.roles").doesNotExist());
+        assertThat(count("SELECT count(*) FROM license_assignment WHERE user_id = ? AND state = 'ACTIVE'",
+                UUID.fromString(id))).isZero();
+        // a product the customer does not have: the user is created all the same, the failure on it
+        send(HttpMethod.POST, "/Users", user("bo", "ext-bo").replace("\"active\":true",
+                "\"active\":true,\"roles\":[{\"value\":\"NO_SUCH_PRODUCT\"}]")).andExpect(status().isCreated())
+                .andExpect(jsonPath("$.roles").doesNotExist())
+                .andExpect(jsonPath("$['" + SEATWISE + "'].licenseErrors[0].code").value("CountViolation"));
+    }
+
     @Test
     void ifMatchMustNameTheCurrentVersion() throws Exception {
         var created = send(HttpMethod.POST, "/Users", user("ann", "ext-ann")).andExpect(status().isCreated());
