@@ -52,6 +52,17 @@ public final class ScimPatch {
         return result;
     }
 
+    /**
+     * Checks a PATCH body as far as it can be without the resource: its schemas, its non-empty {@code Operations},
+     * each operation's op, path syntax and value. A malformed request is then a 400 whatever its target, even a user
+     * that does not exist (the body is read before the target is looked up, as RFC 7644 clients expect).
+     */
+    public static void check(JsonNode patchRequestBody) {
+        for (JsonNode operation : operations(patchRequestBody)) {
+            checkOperation(operation);
+        }
+    }
+
     private static JsonNode operations(JsonNode body) {
         if (body == null || !body.isObject()) {
             throw ScimException.badRequest("invalidSyntax", "A PATCH body must be a JSON object");
@@ -80,6 +91,23 @@ public final class ScimPatch {
     }
 
     private static void applyOperation(ObjectNode resource, JsonNode operation) {
+        checkOperation(operation);
+        Op op = ScimPatchQuirks.op(member(operation, "op"));
+        String path = path(member(operation, "path"));
+        JsonNode value = member(operation, "value");
+        if (path != null) {
+            ScimPatchTargets.apply(resource, op, ScimPatchPaths.parse(path), value);
+            return;
+        }
+        for (Map.Entry<String, JsonNode> attribute : value.properties()) {
+            if (!attribute.getKey().equalsIgnoreCase("schemas")) {
+                ScimPatchTargets.apply(resource, op, ScimPatchPaths.parse(attribute.getKey()), attribute.getValue());
+            }
+        }
+    }
+
+    /** What of an operation can be checked without the resource: its op, its path's syntax, a value where needed. */
+    private static void checkOperation(JsonNode operation) {
         if (!operation.isObject()) {
             throw ScimException.badRequest("invalidSyntax", "Each PATCH operation must be a JSON object");
         }
@@ -91,7 +119,7 @@ public final class ScimPatch {
                 throw ScimException.badRequest("invalidValue", "The " + op.name().toLowerCase(Locale.ROOT) + " of '" + path
                         + "' needs a value");
             }
-            ScimPatchTargets.apply(resource, op, ScimPatchPaths.parse(path), value);
+            ScimPatchPaths.parse(path);
             return;
         }
         if (op == Op.REMOVE) {
@@ -103,7 +131,7 @@ public final class ScimPatch {
         }
         for (Map.Entry<String, JsonNode> attribute : value.properties()) {
             if (!attribute.getKey().equalsIgnoreCase("schemas")) {
-                ScimPatchTargets.apply(resource, op, ScimPatchPaths.parse(attribute.getKey()), attribute.getValue());
+                ScimPatchPaths.parse(attribute.getKey());
             }
         }
     }
