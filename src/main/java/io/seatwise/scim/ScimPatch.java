@@ -68,7 +68,7 @@ public final class ScimPatch {
             throw ScimException.badRequest("invalidSyntax", "A PATCH body must be a JSON object");
         }
         JsonNode schemas = member(body, "schemas");
-        if (schemas != null && !listsPatchOp(schemas)) {
+        if (schemas == null || !listsPatchOp(schemas)) {
             throw ScimException.badRequest("invalidSyntax", "A PATCH body's schemas must list " + PATCH_OP);
         }
         JsonNode operations = member(body, "Operations");
@@ -115,7 +115,7 @@ public final class ScimPatch {
         String path = path(member(operation, "path"));
         JsonNode value = member(operation, "value");
         if (path != null) {
-            if (op != Op.REMOVE && value == null) {
+            if (op != Op.REMOVE && (value == null || value.isNull())) {
                 throw ScimException.badRequest("invalidValue", "The " + op.name().toLowerCase(Locale.ROOT) + " of '" + path
                         + "' needs a value");
             }

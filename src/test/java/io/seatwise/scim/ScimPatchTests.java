@@ -366,6 +366,19 @@ class ScimPatchTests {
         }
 
         @Test
+        void schemasMissing() {
+            // RFC 7644 §3.5.2: the body's schemas must be the PatchOp message's (SAP's compliance suite checks it too)
+            assertScimError("{\"Operations\":[{\"op\":\"add\",\"path\":\"nickName\",\"value\":\"x\"}]}",
+                    "invalidSyntax");
+        }
+
+        @Test
+        void nullValueWithPath() {
+            assertScimError(ops("{\"op\":\"add\",\"path\":\"displayName\",\"value\":null}"), "invalidValue");
+            assertScimError(ops("{\"op\":\"replace\",\"path\":\"displayName\",\"value\":null}"), "invalidValue");
+        }
+
+        @Test
         void bodyNotAnObject() {
             assertThatThrownBy(() -> ScimPatch.apply(json(USER), JSON.readTree("[]")))
                     .isInstanceOfSatisfying(ScimException.class, e -> assertThat(e.scimType()).isEqualTo("invalidSyntax"));
