@@ -38,13 +38,17 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * <pre>./mvnw -Pbenchmark -DskipTests test -Dbench.main=io.seatwise.bench.ScimProvisioningBenchmark</pre>
  * Options: -Dbench.db=h2,postgres, -Dbench.users, -Dbench.clients, -Dbench.warmUp (untimed users per path, 500),
  * -Dbench.tenantUsers, -Dbench.lookups, -Dbench.part (part number of the role, SPE_E3), -Dbench.skip=lookup or
- * provisioning.
+ * provisioning, -Dbench.profile=true (where the request threads' wall time goes, {@link WallProfiler}).
  */
 public final class ScimProvisioningBenchmark {
 
     static final String PART = System.getProperty("bench.part", "SPE_E3");
     private static final double ENTRA = 25;
     private static final double TARGET = 250;
+    /** -Dbench.profile=true: where the request threads' wall time goes during the timed runs (costs a little). */
+    private static final boolean PROFILE = Boolean.getBoolean("bench.profile");
+    /** The frame every request thread is inside while it serves a request. */
+    private static final String REQUEST = "ApplicationFilterChain.doFilter";
 
     private ScimProvisioningBenchmark() {
     }
@@ -100,11 +104,15 @@ public final class ScimProvisioningBenchmark {
         lines.add(String.format("%s warm-up (untimed figures): SCIM %s", db, warmScim.describe()));
         System.gc();
 
+        WallProfiler restProfile = PROFILE ? new WallProfiler(REQUEST) : null;
         HttpLoad.Result restRun = HttpLoad.run(clients, n, i -> restPost(base, rest, apiToken, "user" + i), 201);
+        close(restProfile);
         System.gc();
         LoadProbe probe = new LoadProbe(db, app.getBean(DataSource.class), app.getEnvironment());
+        WallProfiler scimProfile = PROFILE ? new WallProfiler(REQUEST) : null;
         HttpLoad.Result scimRun = HttpLoad.run(clients, n, i -> scimPost(base, scim.domain(), scimToken, "user" + i),
                 201);
+        close(scimProfile);
         probe.close();
         double floorSeconds = floor(jdbc, floor, n);
 
@@ -132,6 +140,16 @@ public final class ScimProvisioningBenchmark {
                 scimLicenses < scimUsers ? " — ROLES NOT TURNED INTO LICENSES: the SCIM figure excludes the licensing"
                         + " engine" : ""));
         lines.addAll(probe.summary(db + " B10 probe during the SCIM run:"));
+        if (PROFILE) {
+            lines.addAll(scimProfile.summary(db + " B10 wall profile, SCIM POST:", 1));
+            lines.addAll(restProfile.summary(db + " B10 wall profile, REST POST:", 1));
+        }
+    }
+
+    private static void close(WallProfiler profiler) {
+        if (profiler != null) {
+            profiler.close();
+        }
     }
 
     static String base(ConfigurableApplicationContext app) {
