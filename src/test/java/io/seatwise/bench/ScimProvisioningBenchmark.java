@@ -104,9 +104,11 @@ public final class ScimProvisioningBenchmark {
         lines.add(String.format("%s warm-up (untimed figures): SCIM %s", db, warmScim.describe()));
         System.gc();
 
+        LoadProbe restProbe = new LoadProbe(db, app.getBean(DataSource.class), app.getEnvironment());
         WallProfiler restProfile = PROFILE ? new WallProfiler(REQUEST) : null;
         HttpLoad.Result restRun = HttpLoad.run(clients, n, i -> restPost(base, rest, apiToken, "user" + i), 201);
         close(restProfile);
+        restProbe.close();
         System.gc();
         LoadProbe probe = new LoadProbe(db, app.getBean(DataSource.class), app.getEnvironment());
         WallProfiler scimProfile = PROFILE ? new WallProfiler(REQUEST) : null;
@@ -140,6 +142,7 @@ public final class ScimProvisioningBenchmark {
                 scimLicenses < scimUsers ? " — ROLES NOT TURNED INTO LICENSES: the SCIM figure excludes the licensing"
                         + " engine" : ""));
         lines.addAll(probe.summary(db + " B10 probe during the SCIM run:"));
+        lines.addAll(restProbe.summary(db + " B10 probe during the REST run:"));
         if (PROFILE) {
             lines.addAll(scimProfile.summary(db + " B10 wall profile, SCIM POST:", 1));
             lines.addAll(restProfile.summary(db + " B10 wall profile, REST POST:", 1));
