@@ -34,6 +34,7 @@ final class ScimLookups {
     private static final String FILTER_MISS = "filter=userName eq \"nobody<i>@…\" (totalResults 0)";
     private static final String BY_ID = "GET /scim/v2/Users/{id} (baseline: by primary key)";
     private static final String RAW = "raw SQL by user_name_key, JDBC in process (baseline)";
+    private static final String CONFIG = "GET /scim/v2/ServiceProviderConfig (baseline: HTTP + token)";
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final double TARGET_P95 = 10;
 
@@ -51,7 +52,7 @@ final class ScimLookups {
         this.app = app;
         this.lines = lines;
         this.jdbc = app.getBean(JdbcTemplate.class);
-        for (String c : List.of(FILTER_HIT, FILTER_CASE, FILTER_MISS, BY_ID, RAW)) {
+        for (String c : List.of(FILTER_HIT, FILTER_CASE, FILTER_MISS, BY_ID, RAW, CONFIG)) {
             ms.put(c, new ArrayList<>());
             failures.put(c, 0);
         }
@@ -96,6 +97,11 @@ final class ScimLookups {
                 HttpResponse<String> answer = get(base, token, "/" + id);
                 yield answer.statusCode() == 200 && answer.body().contains(upn) ? null
                         : answer.statusCode() + " " + answer.body();
+            }
+            case CONFIG -> {
+                HttpResponse<String> answer = http.send(HttpLoad.request(base + "/scim/v2/ServiceProviderConfig",
+                        token).GET().build(), HttpResponse.BodyHandlers.ofString());
+                yield answer.statusCode() == 200 ? null : answer.statusCode() + " " + answer.body();
             }
             case RAW -> {
                 List<Map<String, Object>> rows = jdbc.queryForList("SELECT id, user_principal_name, first_name, "
