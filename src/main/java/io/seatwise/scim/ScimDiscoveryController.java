@@ -23,8 +23,8 @@ class ScimDiscoveryController {
     static final String LIST = "urn:ietf:params:scim:api:messages:2.0:ListResponse";
     static final String PROVIDER_CONFIG = "urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig";
     static final String RESOURCE_TYPE = "urn:ietf:params:scim:schemas:core:2.0:ResourceType";
-    /** The most resources one query answers (the {@code filter.maxResults} announced). */
-    static final int MAX_RESULTS = 200;
+    /** The most resources one query answers (the {@code filter.maxResults} announced): what the query caps at. */
+    static final int MAX_RESULTS = ScimUserQuery.MAX_COUNT;
 
     @GetMapping("/ServiceProviderConfig")
     ResponseEntity<Map<String, Object>> serviceProviderConfig() {
@@ -105,7 +105,8 @@ class ScimDiscoveryController {
         return list;
     }
 
-    private static String base() {
+    /** The SCIM base URL of the current request: .../scim/v2. */
+    static String base() {
         return ServletUriComponentsBuilder.fromCurrentContextPath().path("/scim/v2").toUriString();
     }
 

@@ -30,11 +30,13 @@ final class ScimSchemas {
                         "The sign-in name, an address in one of the customer's domains."),
                 complex("name", false, "The person's name.", List.of(
                         attr("givenName", "string", false, false, false, "readWrite", "none", "Given name."),
-                        attr("familyName", "string", false, false, false, "readWrite", "none", "Family name."))),
+                        attr("familyName", "string", false, false, false, "readWrite", "none", "Family name."),
+                        attr("formatted", "string", false, false, false, "readOnly", "none",
+                                "Given and family name together."))),
                 attr("displayName", "string", false, false, false, "readWrite", "none", "The name shown."),
                 attr("active", "boolean", false, false, false, "readWrite", "none",
                         "False blocks sign-in; true allows it again."),
-                complex("emails", true, "Email addresses.", List.of(
+                complex("emails", true, "The one work email, which is the user name: emails sent are ignored.", List.of(
                         attr("value", "string", false, false, false, "readWrite", "none", "The address."),
                         attr("type", "string", false, false, false, "readWrite", "none", "work, home or other."),
                         attr("primary", "boolean", false, false, false, "readWrite", "none", "The preferred one."))),
@@ -42,9 +44,17 @@ final class ScimSchemas {
                         "The identity provider's id for the user, unique within the customer."),
                 attr("preferredLanguage", "string", false, false, false, "readWrite", "none",
                         "A language tag such as en-US."),
-                complex("addresses", true, "Postal addresses; Seatwise keeps the country only.", List.of(
-                        attr("country", "string", false, false, false, "readWrite", "none",
-                                "ISO 3166-1 alpha-2 country code.")))));
+                complex("addresses", true, "Postal addresses; Seatwise keeps the work address's country only.",
+                        List.of(attr("type", "string", false, false, false, "readWrite", "none", "work."),
+                                attr("country", "string", false, false, false, "readWrite", "none",
+                                        "ISO 3166-1 alpha-2 country code (it gives the usage location when the "
+                                                + "extension's usageLocation is not sent)."))),
+                complex("roles", true, "The products the user holds; sent, they become its licenses.", List.of(
+                        attr("value", "string", false, true, false, "readWrite", "none",
+                                "The product's part number or SKU id."),
+                        attr("display", "string", false, false, false, "readOnly", "none", "The product's name."),
+                        attr("type", "string", false, false, false, "readWrite", "none", "product."),
+                        attr("primary", "boolean", false, false, false, "readWrite", "none", "Always false.")))));
     }
 
     static Map<String, Object> seatwise(String base) {
@@ -59,7 +69,7 @@ final class ScimSchemas {
                         attr("skuId", "string", false, false, false, "readOnly", "none", "The product's SKU id."),
                         attr("code", "string", false, false, true, "readOnly", "none",
                                 "Microsoft's error code, such as CountViolation."),
-                        attr("detail", "string", false, false, false, "readOnly", "none", "What went wrong.")))));
+                        attr("message", "string", false, false, false, "readOnly", "none", "What went wrong.")))));
     }
 
     private static Map<String, Object> schema(String base, String id, String name, String description,

@@ -18,14 +18,18 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Authenticates {@code Authorization: Bearer <SCIM token>} on {@code /scim/v2/**} as a {@link ScimPrincipal} with
- * authorities {@link #AUTHORITY} and its customer's {@code tenant:<id>} (so customer-scoped services confine it to
- * that customer). A valid token's request counts against that token's rate limit; anything else (no header, an API
+ * authorities {@link #AUTHORITY}, its customer's {@code tenant:<id>} (so customer-scoped services confine it to
+ * that customer) and {@code users:read}/{@code users:write} (so the users module lets it provision that customer's
+ * users; no directory role, so no Global admin rule confines it). A valid token's request counts against that token's rate limit; anything else (no header, an API
  * token, a revoked or made-up token) against the source address, and a wrong token answers 401 at once.
  */
 class ScimTokenFilter extends OncePerRequestFilter {
 
     /** Held by a request authenticated with a SCIM token, and by nothing else. */
     static final String AUTHORITY = "scim:provision";
+    /** The users module's permissions, held by a SCIM request only inside its customer (the tenant authority). */
+    static final String USERS_READ = "users:read";
+    static final String USERS_WRITE = "users:write";
 
     private final ScimTokens tokens;
     private final RequestBudgets budgets;
@@ -57,7 +61,8 @@ class ScimTokenFilter extends OncePerRequestFilter {
         }
         ScimPrincipal scim = principal.get();
         var authentication = UsernamePasswordAuthenticationToken.authenticated(scim, null, List.of(
-                new SimpleGrantedAuthority(AUTHORITY),
+                new SimpleGrantedAuthority(AUTHORITY), new SimpleGrantedAuthority(USERS_READ),
+                new SimpleGrantedAuthority(USERS_WRITE),
                 new SimpleGrantedAuthority(CurrentActor.TENANT_PREFIX + scim.customerId().value())));
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(authentication);

@@ -16,7 +16,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * {@code GET /Users} of one customer (RFC 7644 §3.4.2): the users a SCIM {@code filter} finds ({@link ScimFilterSql};
  * deleted users never), {@code startIndex} (1-based) and {@code count} paging, {@code sortBy}/{@code sortOrder}.
- * One statement counts, one reads the page (none when {@code count} is 0 or the page is past the end).
+ * One statement counts (unfiltered, it reads the number the users list keeps, {@link UserRows#LIVE_COUNT}), one
+ * reads the page (none when {@code count} is 0 or the page is past the end).
  *
  * <p>Paging as RFC 7644 §3.4.2.4 says: a {@code startIndex} below 1 is 1, a negative {@code count} is 0, and
  * {@code count} is capped at {@value #MAX_COUNT}. Sort keys: {@code userName} (the default; the user name index,
@@ -81,13 +82,16 @@ public class ScimUserQuery {
         String condition = condition(where);
         // LIKE :param is an index range only in a plan made for the parameter.
         dialect.planForParameters(jdbc);
-        long total = jdbc.sql("SELECT count(*) FROM app_user u WHERE " + condition).params(params)
-                .query(Long.class).single();
+        boolean unfiltered = filter == null || filter.isBlank();
+        // Unfiltered, the number of users is the one the users list keeps; counted only for a customer without it.
+        long total = (unfiltered ? jdbc.sql(UserRows.LIVE_COUNT).param("customer", customer.value())
+                .query(Long.class).optional() : java.util.Optional.<Long>empty())
+                .orElseGet(() -> jdbc.sql("SELECT count(*) FROM app_user u WHERE " + condition).params(params)
+                        .query(Long.class).single());
         if (limit == 0 || start - 1L >= total) {
             return new Page(List.of(), total, start);
         }
         // Unfiltered, the page is read through the index of its order (H2 would otherwise sort them all).
-        boolean unfiltered = filter == null || filter.isBlank();
         String from = unfiltered && key.index() != null ? dialect.usersThrough(key.index()) : "app_user u";
         String idDirection = descending ? " DESC" : "";
         String direction = idDirection + (!key.nullable() ? "" : descending ? " NULLS FIRST" : " NULLS LAST");

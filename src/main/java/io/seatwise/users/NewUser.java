@@ -11,11 +11,13 @@ import org.springframework.modulith.NamedInterface;
 /**
  * The command to create a user, validated on construction. Limits as Partner Center: names up to 50 characters,
  * display name up to 256, user name up to 113 (64 before the @) with a non-empty domain. Names and user name are
- * clean text ({@link CleanText}), names kept in NFC.
+ * clean text ({@link CleanText}), names kept in NFC. {@code externalId}, {@code preferredLanguage} and
+ * {@code country} are what SCIM provisioning sets (null otherwise), checked as {@link ProvisioningFields} says.
  */
 @NamedInterface("api")
 public record NewUser(String userPrincipalName, String firstName, String lastName, String displayName,
-        String usageLocation, DirectoryRole directoryRole) {
+        String usageLocation, DirectoryRole directoryRole, String externalId, String preferredLanguage,
+        String country) {
 
     public static final int MAX_NAME = 50;
     public static final int MAX_DISPLAY_NAME = 256;
@@ -25,21 +27,7 @@ public record NewUser(String userPrincipalName, String firstName, String lastNam
     private static final Pattern LOCAL_PART = Pattern.compile("^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*$");
 
     public NewUser {
-        userPrincipalName = userPrincipalName == null ? "" : CleanText.check(userPrincipalName.strip(),
-                "userPrincipalName");
-        if (userPrincipalName.isEmpty()) {
-            throw DomainException.invalid("validation", "userPrincipalName", "userPrincipalName is required");
-        }
-        UserNameFault fault = userNameFault(userPrincipalName);
-        if (fault == UserNameFault.TOO_LONG) {
-            throw DomainException.invalid("validation", "userPrincipalName",
-                    "userPrincipalName is longer than " + MAX_USER_NAME + " characters");
-        }
-        if (fault != null) {
-            throw DomainException.invalid("validation", "userPrincipalName",
-                    "'" + userPrincipalName + "' is not a valid user name (name@domain)");
-        }
-        userPrincipalName = normalizeUserName(userPrincipalName);
+        userPrincipalName = userName(userPrincipalName);
         firstName = optional(firstName, "firstName", MAX_NAME);
         lastName = optional(lastName, "lastName", MAX_NAME);
         displayName = optional(displayName, "displayName", MAX_DISPLAY_NAME);
@@ -56,6 +44,33 @@ public record NewUser(String userPrincipalName, String firstName, String lastNam
             usageLocation = null;
         }
         directoryRole = directoryRole == null ? DirectoryRole.NONE : directoryRole;
+        externalId = ProvisioningFields.externalId(externalId);
+        preferredLanguage = ProvisioningFields.preferredLanguage(preferredLanguage);
+        country = ProvisioningFields.country(country);
+    }
+
+    /** A user made in the console, the API or an import: without the provisioning fields. */
+    public NewUser(String userPrincipalName, String firstName, String lastName, String displayName,
+            String usageLocation, DirectoryRole directoryRole) {
+        this(userPrincipalName, firstName, lastName, displayName, usageLocation, directoryRole, null, null, null);
+    }
+
+    /** A user name as given, checked (a validation error otherwise) and as stored ({@link #normalizeUserName}). */
+    static String userName(String given) {
+        String userPrincipalName = given == null ? "" : CleanText.check(given.strip(), "userPrincipalName");
+        if (userPrincipalName.isEmpty()) {
+            throw DomainException.invalid("validation", "userPrincipalName", "userPrincipalName is required");
+        }
+        UserNameFault fault = userNameFault(userPrincipalName);
+        if (fault == UserNameFault.TOO_LONG) {
+            throw DomainException.invalid("validation", "userPrincipalName",
+                    "userPrincipalName is longer than " + MAX_USER_NAME + " characters");
+        }
+        if (fault != null) {
+            throw DomainException.invalid("validation", "userPrincipalName",
+                    "'" + userPrincipalName + "' is not a valid user name (name@domain)");
+        }
+        return normalizeUserName(userPrincipalName);
     }
 
     /** Why a user name is refused; the CSV import reports these per row where this record throws. */
@@ -91,7 +106,8 @@ public record NewUser(String userPrincipalName, String firstName, String lastNam
     }
 
     public NewUser withUsageLocation(String location) {
-        return new NewUser(userPrincipalName, firstName, lastName, displayName, location, directoryRole);
+        return new NewUser(userPrincipalName, firstName, lastName, displayName, location, directoryRole, externalId,
+                preferredLanguage, country);
     }
 
     /** A name stripped, checked ({@link CleanText}) and in NFC; null when blank. */

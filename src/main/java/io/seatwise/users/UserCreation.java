@@ -77,7 +77,7 @@ public class UserCreation {
             }
             User user = new User(UserId.generate(), customer.id(), n.userPrincipalName(), n.firstName(),
                     n.lastName(), n.displayName(), n.usageLocation() == null ? customer.country() : n.usageLocation(),
-                    n.directoryRole(), false, now, null);
+                    n.directoryRole(), false, now, null, n.externalId(), n.preferredLanguage(), n.country(), now);
             String password = passwords.generate();
             created.add(new CreatedUser(user, password, null, null));
             inserts.add(new UserRepository.Insert(user, passwords.hash(password), expires));
@@ -100,6 +100,11 @@ public class UserCreation {
         try {
             repository.insertAll(users.inserts());
         } catch (DuplicateKeyException raced) {
+            if (UserRepository.externalIdTaken(raced)) {
+                throw DomainException.conflict("external-id-taken", "externalId", users.size() == 1
+                        ? "external id " + users.users().get(0).user().externalId() + " is already taken"
+                        : "an external id was taken; nobody was created");
+            }
             String name = users.size() == 1 ? users.users().get(0).user().userPrincipalName() : null;
             throw DomainException.conflict("user-name-taken", "userPrincipalName", name != null
                     ? "user name " + name + " is already taken" : "a user name was taken; nobody was created");

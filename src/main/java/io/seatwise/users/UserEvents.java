@@ -24,7 +24,10 @@ public final class UserEvents {
             java.util.List<FieldChange> changes) {
     }
 
-    /** One edited field (firstName, lastName, displayName, usageLocation, directoryRole, signInBlocked). */
+    /**
+     * One edited field (userPrincipalName, firstName, lastName, displayName, usageLocation, directoryRole,
+     * signInBlocked, externalId, preferredLanguage, country).
+     */
     @NamedInterface("api")
     public record FieldChange(String field, Object before, Object after) {
     }

@@ -29,7 +29,8 @@ class UserRepository {
 
     static final String COLUMNS = """
             customer_id, id, user_principal_name, first_name, last_name, display_name, usage_location,
-            directory_role, sign_in_blocked, created_at, deleted_at""";
+            directory_role, sign_in_blocked, created_at, deleted_at, external_id, preferred_language, country,
+            updated_at""";
 
     /** Ids per IN list: well under every driver's parameter limit. */
     private static final int CHUNK = 1_000;
@@ -37,7 +38,8 @@ class UserRepository {
     /** The columns a new user is written with. */
     private static final List<String> INSERTED = List.of("customer_id", "id", "user_principal_name", "user_name_key",
             "first_name", "last_name", "display_name", "usage_location", "directory_role", "sign_in_blocked",
-            "password_hash", "password_expires_at", "must_change_password", "created_at", "updated_at");
+            "password_hash", "password_expires_at", "must_change_password", "created_at", "updated_at", "external_id",
+            "preferred_language", "country");
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -69,23 +71,39 @@ class UserRepository {
             rows.add(new Object[] {u.customerId().value(), u.id().value(), u.userPrincipalName(),
                     u.userPrincipalName().toLowerCase(Locale.ROOT), u.firstName(), u.lastName(), u.displayName(),
                     u.usageLocation(), u.directoryRole().name(), u.signInBlocked(), row.passwordHash(),
-                    row.passwordExpiresAt(), Boolean.TRUE, u.createdAt(), u.createdAt()});
+                    row.passwordExpiresAt(), Boolean.TRUE, u.createdAt(), u.createdAt(), u.externalId(),
+                    u.preferredLanguage(), u.country()});
         }
         dialect.insertRows(template, "app_user", INSERTED, rows);
         listChanges.added(users.get(0).user().customerId(), users.size());
     }
 
+    /**
+     * Writes the user's editable fields (user name and its key included); a user name or external id another user
+     * holds fails with {@code DuplicateKeyException}.
+     */
     void update(User user, Instant at) {
         jdbc.sql("""
-                UPDATE app_user SET first_name = :first, last_name = :last, display_name = :display,
-                  usage_location = :loc, directory_role = :role, sign_in_blocked = :blocked, updated_at = :at
+                UPDATE app_user SET user_principal_name = :upn, user_name_key = :key, first_name = :first,
+                  last_name = :last, display_name = :display, usage_location = :loc, directory_role = :role,
+                  sign_in_blocked = :blocked, external_id = :ext, preferred_language = :lang, country = :country,
+                  updated_at = :at
                 WHERE customer_id = :c AND id = :id AND deleted_at IS NULL
                 """)
+                .param("upn", user.userPrincipalName())
+                .param("key", user.userPrincipalName().toLowerCase(Locale.ROOT)).param("ext", user.externalId())
+                .param("lang", user.preferredLanguage()).param("country", user.country())
                 .param("first", user.firstName()).param("last", user.lastName()).param("display", user.displayName())
                 .param("loc", user.usageLocation()).param("role", user.directoryRole().name())
                 .param("blocked", user.signInBlocked()).param("at", Timestamp.from(at))
                 .param("c", user.customerId().value()).param("id", user.id().value()).update();
         listChanges.changed(user.customerId());
+    }
+
+    /** Whether a refused write broke the uniqueness of external ids (V23's index) rather than of user names. */
+    static boolean externalIdTaken(org.springframework.dao.DuplicateKeyException e) {
+        return String.valueOf(e.getMostSpecificCause().getMessage()).toLowerCase(Locale.ROOT)
+                .contains("app_user_external_id_idx");
     }
 
     void setTemporaryPassword(CustomerId customer, UserId id, String hash, Instant expires, Instant at) {

@@ -149,7 +149,11 @@ public class UsersService {
         return licenses.held(customerId, userId);
     }
 
-    /** Edits names, usage location, role and sign-in blocking of a user that is not deleted. */
+    /**
+     * Edits names, usage location, role, sign-in blocking, and the user name and provisioning fields, of a user that
+     * is not deleted. A new user name must be in one of the customer's domains ({@code domain-not-owned}) and free
+     * ({@code user-name-taken}), an external id free among the customer's users ({@code external-id-taken}).
+     */
     @PreAuthorize("hasAuthority('users:write')")
     public User update(CustomerId customerId, UserId userId, UserUpdate update) {
         User before = live(customerId, userId);
@@ -162,19 +166,38 @@ public class UsersService {
         if (after.equals(before)) {
             return before;
         }
-        repository.update(after, now());
+        if (!after.userPrincipalName().equals(before.userPrincipalName())) {
+            String domain = after.userPrincipalName().substring(after.userPrincipalName().lastIndexOf('@') + 1);
+            if (!customers.require(customerId).ownsDomain(domain)) {
+                throw DomainException.invalid("domain-not-owned", "userPrincipalName",
+                        "domain " + domain + " is not one of the customer's domains");
+            }
+        }
+        try {
+            repository.update(after, now());
+        } catch (org.springframework.dao.DuplicateKeyException taken) {
+            throw UserRepository.externalIdTaken(taken)
+                    ? DomainException.conflict("external-id-taken", "externalId",
+                            "external id " + after.externalId() + " is already taken")
+                    : DomainException.conflict("user-name-taken", "userPrincipalName",
+                            "user name " + after.userPrincipalName() + " is already taken");
+        }
         events.publishEvent(new UserUpdated(customerId, userId, after.userPrincipalName(), changes(before, after)));
         return after;
     }
 
     private static List<UserEvents.FieldChange> changes(User b, User a) {
         List<UserEvents.FieldChange> changed = new ArrayList<>();
+        diff(changed, "userPrincipalName", b.userPrincipalName(), a.userPrincipalName());
         diff(changed, "firstName", b.firstName(), a.firstName());
         diff(changed, "lastName", b.lastName(), a.lastName());
         diff(changed, "displayName", b.displayName(), a.displayName());
         diff(changed, "usageLocation", b.usageLocation(), a.usageLocation());
         diff(changed, "directoryRole", b.directoryRole(), a.directoryRole());
         diff(changed, "signInBlocked", b.signInBlocked(), a.signInBlocked());
+        diff(changed, "externalId", b.externalId(), a.externalId());
+        diff(changed, "preferredLanguage", b.preferredLanguage(), a.preferredLanguage());
+        diff(changed, "country", b.country(), a.country());
         return changed;
     }
 

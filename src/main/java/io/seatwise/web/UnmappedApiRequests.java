@@ -1,6 +1,8 @@
 package io.seatwise.web;
 
 import java.net.URI;
+import java.util.List;
+import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.core.Ordered;
@@ -21,15 +23,28 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
  * Requests under {@code /api/} that reach no controller: an unknown route, a method or content type no mapping
  * takes. No {@code @RestController} is involved, so {@link ApiExceptionHandler} does not see them; without this
  * they would end as a bare status (or the console's error page). They get the same problem details, typed
- * {@code http-<status>}. Other paths are left to the console.
+ * {@code http-<status>}. A module with its own protocol answers its own paths first ({@link UnmappedRequestAnswer}:
+ * SCIM's errors under {@code /scim/v2}). Other paths are left to the console.
  */
 @RestControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
 class UnmappedApiRequests {
 
+    private final List<UnmappedRequestAnswer> answers;
+
+    UnmappedApiRequests(List<UnmappedRequestAnswer> answers) {
+        this.answers = answers;
+    }
+
     @ExceptionHandler({NoResourceFoundException.class, NoHandlerFoundException.class,
             HttpRequestMethodNotSupportedException.class, HttpMediaTypeNotSupportedException.class})
-    ResponseEntity<ProblemDetail> unmapped(Exception e, HttpServletRequest request) throws Exception {
+    ResponseEntity<?> unmapped(Exception e, HttpServletRequest request) throws Exception {
+        for (UnmappedRequestAnswer answer : answers) {
+            Optional<ResponseEntity<?>> answered = answer.answer(e, request);
+            if (answered.isPresent()) {
+                return answered.get();
+            }
+        }
         if (!ApiExceptionHandler.path(request).startsWith("/api/") || !(e instanceof ErrorResponse error)) {
             throw e;
         }

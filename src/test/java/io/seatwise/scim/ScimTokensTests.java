@@ -190,6 +190,7 @@ abstract class ScimTokensTests extends ApiTestSupport {
                 .andExpect(jsonPath("$.Resources[0].id").value("urn:ietf:params:scim:schemas:core:2.0:User"))
                 .andExpect(jsonPath("$.Resources[0].attributes[*].name").value(org.hamcrest.Matchers.containsInAnyOrder(
                         "userName", "name", "displayName", "active", "emails", "externalId", "preferredLanguage",
+                        "roles",
                         "addresses")))
                 .andExpect(jsonPath("$.Resources[0].attributes[?(@.name == 'name')].subAttributes[*].name")
                         .value(org.hamcrest.Matchers.containsInAnyOrder("givenName", "familyName")))

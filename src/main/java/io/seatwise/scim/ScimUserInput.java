@@ -1,0 +1,24 @@
+package io.seatwise.scim;
+
+import java.util.List;
+
+/**
+ * What a client's User resource (POST, PUT, or PATCH's result) asks for, read by {@link ScimUserReader}: each
+ * field null when the resource leaves it out; {@code wanted} null when it carries none of {@code roles},
+ * {@code entitlements} and the extension's {@code licenses} (licenses are then left as they are), empty when it
+ * carries them empty (every license taken away).
+ */
+record ScimUserInput(String userName, String givenName, String familyName, String displayName, Boolean active,
+        String externalId, String preferredLanguage, String country, String usageLocation,
+        List<ScimLicenses.Wanted> wanted) {
+
+    /** The display name to keep: the one sent, else the names sent, else the user name. */
+    String displayNameOrDefault() {
+        if (displayName != null && !displayName.isBlank()) {
+            return displayName;
+        }
+        String joined = ((givenName == null ? "" : givenName) + " " + (familyName == null ? "" : familyName))
+                .strip();
+        return joined.isEmpty() ? userName : joined;
+    }
+}

@@ -1,0 +1,172 @@
+package io.seatwise.scim;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads a client's User resource into a {@link ScimUserInput}, the way RFC 7643 and real clients write it:
+ * attribute names case-insensitive and possibly prefixed with the core schema's URN; {@code active} a boolean or
+ * Entra's {@code "True"}/{@code "False"}; the work address's country (else the primary's, else the first's);
+ * {@code roles}/{@code entitlements} as objects with a {@code value}, as plain strings, or as a JSON text holding
+ * them (Entra on PATCH). {@code emails} are ignored (the one email is the user name), as are {@code id},
+ * {@code meta} and every attribute Seatwise does not keep. A value of the wrong type is a 400
+ * {@code invalidValue}.
+ */
+final class ScimUserReader {
+
+    private static final String CORE_PREFIX = ScimSchemas.USER.toLowerCase(Locale.ROOT) + ":";
+    private static final JsonMapper MAPPER = JsonMapper.shared();
+
+    private ScimUserReader() {
+    }
+
+    static ScimUserInput read(JsonNode body) {
+        if (body == null || !body.isObject()) {
+            throw ScimException.badRequest("invalidSyntax", "The request body must be a JSON object (a User)");
+        }
+        JsonNode schemas = field(body, "schemas");
+        if (schemas != null && !schemas.isNull() && (!schemas.isArray() || schemas.valueStream()
+                .noneMatch(s -> s.isString() && s.stringValue().equalsIgnoreCase(ScimSchemas.USER)))) {
+            throw ScimException.badRequest("invalidValue", "schemas must include " + ScimSchemas.USER);
+        }
+        String userName = text(body, "userName");
+        if (userName == null || userName.isBlank()) {
+            throw ScimException.badRequest("invalidValue", "userName is required");
+        }
+        JsonNode name = field(body, "name");
+        JsonNode extension = field(body, ScimSchemas.SEATWISE_USER);
+        return new ScimUserInput(userName, text(name, "givenName"), text(name, "familyName"),
+                text(body, "displayName"), active(field(body, "active")), text(body, "externalId"),
+                text(body, "preferredLanguage"), country(field(body, "addresses")), text(extension, "usageLocation"),
+                wanted(field(body, "roles"), field(body, "entitlements"), field(extension, "licenses")));
+    }
+
+    /** A member of an object by case-insensitive name, with or without the core User URN; null when absent. */
+    static JsonNode field(JsonNode node, String name) {
+        if (node == null || !node.isObject()) {
+            return null;
+        }
+        String lower = name.toLowerCase(Locale.ROOT);
+        for (Map.Entry<String, JsonNode> e : node.properties()) {
+            String key = e.getKey().toLowerCase(Locale.ROOT);
+            if (key.startsWith(CORE_PREFIX)) {
+                key = key.substring(CORE_PREFIX.length());
+            }
+            if (key.equals(lower)) {
+                return e.getValue();
+            }
+        }
+        return null;
+    }
+
+    private static String text(JsonNode node, String name) {
+        JsonNode value = field(node, name);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isString()) {
+            throw ScimException.badRequest("invalidValue", name + " must be a string, not " + value);
+        }
+        return value.stringValue();
+    }
+
+    static Boolean active(JsonNode value) {
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (value.isBoolean()) {
+            return value.booleanValue();
+        }
+        if (value.isString() && (value.stringValue().equalsIgnoreCase("true")
+                || value.stringValue().equalsIgnoreCase("false"))) {
+            return Boolean.parseBoolean(value.stringValue().toLowerCase(Locale.ROOT));
+        }
+        throw ScimException.badRequest("invalidValue", "active must be true or false, not " + value);
+    }
+
+    private static String country(JsonNode addresses) {
+        if (addresses == null || addresses.isNull() || addresses.isEmpty()) {
+            return null;
+        }
+        if (!addresses.isArray()) {
+            throw ScimException.badRequest("invalidValue", "addresses must be an array");
+        }
+        JsonNode chosen = addresses.get(0);
+        for (JsonNode a : addresses) {
+            if ("work".equalsIgnoreCase(text(a, "type"))) {
+                chosen = a;
+                break;
+            }
+            if (Boolean.TRUE.equals(active(field(a, "primary")))) {
+                chosen = a;
+            }
+        }
+        return text(chosen, "country");
+    }
+
+    /** The licenses asked for by roles, entitlements and the extension; null when none of them is there. */
+    private static List<ScimLicenses.Wanted> wanted(JsonNode roles, JsonNode entitlements, JsonNode licenses) {
+        if (absent(roles) && absent(entitlements) && absent(licenses)) {
+            return null;
+        }
+        List<ScimLicenses.Wanted> wanted = new ArrayList<>();
+        values(roles, "roles", wanted);
+        values(entitlements, "entitlements", wanted);
+        for (JsonNode license : array(licenses, "licenses")) {
+            String sku = text(license, "skuId");
+            if (sku == null || sku.isBlank()) {
+                throw ScimException.badRequest("invalidValue", "each of licenses needs a skuId");
+            }
+            List<String> plans = new ArrayList<>();
+            for (JsonNode plan : array(field(license, "disabledPlans"), "disabledPlans")) {
+                if (!plan.isString()) {
+                    throw ScimException.badRequest("invalidValue", "disabledPlans holds service plan ids, not " + plan);
+                }
+                plans.add(plan.stringValue());
+            }
+            wanted.add(new ScimLicenses.Wanted(sku, List.copyOf(plans)));
+        }
+        return List.copyOf(wanted);
+    }
+
+    private static boolean absent(JsonNode node) {
+        return node == null || node.isNull();
+    }
+
+    private static void values(JsonNode node, String name, List<ScimLicenses.Wanted> into) {
+        for (JsonNode item : array(node, name)) {
+            String value = item.isString() ? item.stringValue() : text(item, "value");
+            if (value != null && !value.isBlank()) {
+                into.add(new ScimLicenses.Wanted(value.strip(), List.of()));
+            }
+        }
+    }
+
+    /** The elements of an array attribute (none when absent); a JSON text holding the array is read first. */
+    private static Iterable<JsonNode> array(JsonNode node, String name) {
+        if (absent(node)) {
+            return List.of();
+        }
+        JsonNode n = node;
+        if (n.isString() && n.stringValue().strip().startsWith("[")) {
+            try {
+                n = MAPPER.readTree(n.stringValue());
+            } catch (JacksonException e) {
+                throw ScimException.badRequest("invalidValue", name + " is not a JSON array: " + e.getOriginalMessage());
+            }
+        }
+        if (n.isObject() || n.isString()) {
+            return List.of(n);
+        }
+        if (!n.isArray()) {
+            throw ScimException.badRequest("invalidValue", name + " must be an array, not " + node);
+        }
+        return n;
+    }
+}

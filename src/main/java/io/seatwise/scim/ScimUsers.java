@@ -1,0 +1,197 @@
+package io.seatwise.scim;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.seatwise.customers.Customer;
+import io.seatwise.customers.CustomerId;
+import io.seatwise.customers.CustomersService;
+import io.seatwise.shared.Countries;
+import io.seatwise.shared.DomainException;
+import io.seatwise.users.DirectoryRole;
+import io.seatwise.users.NewUser;
+import io.seatwise.users.User;
+import io.seatwise.users.UserId;
+import io.seatwise.users.UserUpdate;
+import io.seatwise.users.UsersService;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * SCIM's Users of one customer, written through the users module as the console writes them (so the activity log
+ * records each change, by the token, and blocking sign-in ends the user's sessions): create, read, replace,
+ * delete. Each write is one transaction; licenses asked for ({@link ScimUserInput#wanted()}) are applied after it
+ * commits, and a license that cannot be given never fails the request: it shows in the resource's
+ * {@code licenseErrors}. Answers are rendered resources ({@link ScimUserResource}) with {@code meta.version}.
+ *
+ * <p>The usage location is the extension's {@code usageLocation}, else the work address's country when it is an
+ * ISO 3166 alpha-2 code, else (on create) the customer's country as for any new user, (on replace) the one kept.
+ */
+@Service
+class ScimUsers {
+
+    private final UsersService users;
+    private final CustomersService customers;
+    private final ScimLicenses licenses;
+    private final TransactionTemplate transaction;
+
+    ScimUsers(UsersService users, CustomersService customers, ScimLicenses licenses, TransactionTemplate transaction) {
+        this.users = users;
+        this.customers = customers;
+        this.licenses = licenses;
+        this.transaction = transaction;
+    }
+
+    /** The user's resource; 404 for a deleted user, another customer's, or none. */
+    ObjectNode get(CustomerId customer, String id) {
+        return render(live(customer, id));
+    }
+
+    /** Creates the user ({@code active: false} creates it blocked), then applies the licenses it asks for. */
+    ObjectNode create(CustomerId customer, ScimUserInput in) {
+        User created = transaction.execute(s -> {
+            Customer c = customers.require(customer);
+            checkDomain(c, in.userName());
+            User user = users.create(customer, new NewUser(in.userName(), in.givenName(), in.familyName(),
+                    in.displayNameOrDefault(), usageLocation(in), DirectoryRole.NONE, in.externalId(),
+                    in.preferredLanguage(), in.country()));
+            if (Boolean.FALSE.equals(in.active())) {
+                user = users.update(customer, user.id(), new UserUpdate(null, null, null, null, null, true));
+            }
+            return user;
+        });
+        applyLicenses(customer, created.id(), in.wanted());
+        return get(customer, created.id().value().toString());
+    }
+
+    /**
+     * PUT: the user becomes what the resource says. Optional attributes left out are cleared (names, externalId,
+     * preferredLanguage, the address's country); readOnly ones ({@code id}, {@code meta}, {@code licenseErrors})
+     * are ignored; {@code active} left out, the display name left out (without names) and the usage location left
+     * out (without a country code) keep what they are, since a user always has them.
+     *
+     * <p>Licenses: when {@code roles}, {@code entitlements} or the extension's {@code licenses} are present the
+     * user's licenses become exactly those; when all three are ABSENT the licenses are left as they are. An
+     * identity provider's PUT of its own profile (Okta's, without entitlements) must not strip the licenses the
+     * customer's admins gave in the console.
+     *
+     * @param ifMatch the {@code If-Match} header, or null; a version it does not name is a 412
+     */
+    ObjectNode replace(CustomerId customer, String id, ScimUserInput in, String ifMatch) {
+        User user = transaction.execute(s -> {
+            User before = live(customer, id);
+            checkVersion(before, ifMatch);
+            checkDomain(customers.require(customer), in.userName());
+            return users.update(customer, before.id(), update(in));
+        });
+        applyLicenses(customer, user.id(), in.wanted());
+        return get(customer, id);
+    }
+
+    /** Soft-deletes the user as the console does (seats freed, restorable during the retention period). */
+    void delete(CustomerId customer, String id, String ifMatch) {
+        transaction.executeWithoutResult(s -> {
+            User user = live(customer, id);
+            checkVersion(user, ifMatch);
+            users.delete(customer, user.id());
+        });
+    }
+
+    /** The current resource of a user not deleted, and a 412 when {@code ifMatch} is given and names another. */
+    ObjectNode current(CustomerId customer, String id, String ifMatch) {
+        User user = live(customer, id);
+        ObjectNode resource = render(user);
+        if (ifMatch != null && !ScimUserResource.matches(ifMatch, resource.get("meta").get("version").asString())) {
+            throw new ScimException(412, null, "The user was changed meanwhile: If-Match " + ifMatch
+                    + " is not its version " + resource.get("meta").get("version").asString());
+        }
+        return resource;
+    }
+
+    /** The resources of these users (of one page), their licenses read in one go. */
+    List<ObjectNode> render(CustomerId customer, List<User> page) {
+        Map<UserId, ScimLicenses.Shown> shown = page.isEmpty() ? Map.of()
+                : licenses.shown(customer, page.stream().map(User::id).toList());
+        String base = ScimDiscoveryController.base();
+        return page.stream().map(u -> ScimUserResource.render(u, shown.getOrDefault(u.id(),
+                ScimLicenses.Shown.NONE), base)).toList();
+    }
+
+    private ObjectNode render(User user) {
+        return render(user.customerId(), List.of(user)).get(0);
+    }
+
+    private void checkVersion(User user, String ifMatch) {
+        if (ifMatch != null) {
+            current(user.customerId(), user.id().value().toString(), ifMatch);
+        }
+    }
+
+    private User live(CustomerId customer, String id) {
+        Optional<UUID> uuid = parse(id);
+        try {
+            User user = uuid.isEmpty() ? null : users.get(customer, new UserId(uuid.get()));
+            if (user != null && user.deletedAt() == null) {
+                return user;
+            }
+        } catch (DomainException e) {
+            if (e.kind() != DomainException.Kind.NOT_FOUND) {
+                throw e;
+            }
+        }
+        throw new ScimException(404, null, "No user " + id + " in this customer");
+    }
+
+    private void applyLicenses(CustomerId customer, UserId user, List<ScimLicenses.Wanted> wanted) {
+        if (wanted != null) {
+            licenses.apply(customer, user, wanted);
+        }
+    }
+
+    private static UserUpdate update(ScimUserInput in) {
+        boolean named = in.displayName() != null || in.givenName() != null || in.familyName() != null;
+        return new UserUpdate(Optional.ofNullable(in.givenName()), Optional.ofNullable(in.familyName()),
+                named ? in.displayNameOrDefault() : null, usageLocation(in), null,
+                in.active() == null ? null : !in.active(), in.userName(), Optional.ofNullable(in.externalId()),
+                Optional.ofNullable(in.preferredLanguage()), Optional.ofNullable(in.country()));
+    }
+
+    /** The extension's usage location, else the address's country when it is a code, else null. */
+    static String usageLocation(ScimUserInput in) {
+        if (in.usageLocation() != null && !in.usageLocation().isBlank()) {
+            if (!Countries.isValid(in.usageLocation().strip())) {
+                throw ScimException.badRequest("invalidValue", "usageLocation is an ISO 3166-1 alpha-2 country code"
+                        + " such as SE, not '" + in.usageLocation() + "'");
+            }
+            return in.usageLocation().strip().toUpperCase(Locale.ROOT);
+        }
+        String country = in.country() == null ? null : in.country().strip();
+        return Countries.isValid(country) ? country.toUpperCase(Locale.ROOT) : null;
+    }
+
+    /** A user name outside the customer's domains: 400 invalidValue naming the domain and the customer's. */
+    private static void checkDomain(Customer customer, String userName) {
+        String name = userName.strip();
+        int at = name.lastIndexOf('@');
+        if (at < 0 || at == name.length() - 1) {
+            return;
+        }
+        String domain = name.substring(at + 1);
+        if (!customer.ownsDomain(domain)) {
+            throw ScimException.badRequest("invalidValue", "userName " + name + " is not in one of the customer's"
+                    + " domains: " + domain + " is not " + String.join(" or ", customer.domains()));
+        }
+    }
+
+    private static Optional<UUID> parse(String id) {
+        try {
+            return Optional.of(UUID.fromString(id));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}
