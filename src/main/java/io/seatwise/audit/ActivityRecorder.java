@@ -18,6 +18,7 @@ import io.seatwise.customers.CustomerEvents.SubscriptionAdded;
 import io.seatwise.imports.UsersImported;
 import io.seatwise.licensing.LicensingEvents.LicensesChanged;
 import io.seatwise.passwordsheets.PasswordsHandedOut;
+import io.seatwise.scim.ScimLicensesFailed;
 import io.seatwise.scim.ScimTokenChanged;
 import io.seatwise.shared.CurrentActor;
 import io.seatwise.users.UserEvents.PasswordReset;
@@ -149,6 +150,14 @@ class ActivityRecorder {
     void on(ScimTokenChanged e) {
         record(e.customerId().value(), e.revoked() ? "scimtoken.revoked" : "scimtoken.created",
                 ActivityDetails.of("token", e.tokenName()));
+    }
+
+    /** Licenses a SCIM token's provisioning could not give a user: each product with Microsoft's code. */
+    @EventListener
+    void on(ScimLicensesFailed e) {
+        List<String> failures = e.failures().stream().map(f -> f.product() + ": " + f.code()).toList();
+        record(e.customerId().value(), "scim.licenses-failed", ActivityDetails.of("user", e.userName(),
+                "userId", e.userId().value(), "count", failures.size(), "failures", failures));
     }
 
     @EventListener

@@ -2,6 +2,7 @@ package io.seatwise.licensing;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -140,6 +141,24 @@ public class LicensingService {
         return result;
     }
 
+    /**
+     * Applies a change at best effort and stores it: users take the free seats while they last and one short of
+     * seats fails alone ({@code CountViolation}), as one failing a rule does; the change never fails as a whole for
+     * seats. For provisioning, where the identity provider's request must not fail for a license.
+     */
+    @PreAuthorize("hasAuthority('users:write')")
+    public LicenseChangeResult applyBestEffort(CustomerId customer, Selection selection, LicenseChangeSpec spec) {
+        CatalogRules rules = checked(customer, spec);
+        UUID id = Ids.next();
+        changeLog.insert(customer, id, "APPLY", null, CurrentActor.name(), Instant.now(), spec.describe(),
+                spec.describeRemovals());
+        EngineRun run = engine.bestEffort(customer, id, rules);
+        run.add(selection, spec);
+        LicenseChangeResult result = run.finish(spec.products());
+        publish(customer, result, "APPLY");
+        return result;
+    }
+
     /** Reverts what a change did, user by user, as far as seats and rules allow; a change is undone once. */
     @PreAuthorize("hasAuthority('users:write')")
     public LicenseChangeResult undo(CustomerId customer, UUID changeId) {
@@ -203,6 +222,17 @@ public class LicensingService {
     public List<UserLicense> licenses(CustomerId customer, UserId user) {
         customers.require(customer);
         return held.of(customer, user);
+    }
+
+    /**
+     * The active licenses of many users at once with their disabled plans, in two statements whatever their number;
+     * users without licenses are left out.
+     */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAuthority('users:read')")
+    public Map<UserId, List<UserLicense>> licenses(CustomerId customer, Collection<UserId> users) {
+        customers.require(customer);
+        return held.of(customer, users);
     }
 
     /** Validates a spec against the customer's subscriptions and the catalog; answers the rules to use. */

@@ -4,7 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.seatwise.scim.ScimProducts.Offered;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -12,8 +14,10 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
- * RFC 7644 §4's discovery endpoints at {@code /scim/v2}: what this service provider supports, its one resource type
- * (User, with the Seatwise extension) and the schemas. Groups are not offered: see {@link #groups()}. Every answer is
+ * RFC 7644 §4's discovery endpoints at {@code /scim/v2}: what this service provider supports, its resource types
+ * (User, with the Seatwise extension; Role and Entitlement of draft-ietf-scim-roles-entitlements, served by
+ * {@link ScimRolesController}) and the schemas, whose {@code roles.value}/{@code entitlements.value} canonical values
+ * are the token's customer's subscribed products. Groups are not offered: see {@link #groups()}. Every answer is
  * {@code application/scim+json}.
  */
 @RestController
@@ -26,6 +30,12 @@ class ScimDiscoveryController {
     /** The most resources one query answers (the {@code filter.maxResults} announced): what the query caps at. */
     static final int MAX_RESULTS = ScimUserQuery.MAX_COUNT;
 
+    private final ScimProducts products;
+
+    ScimDiscoveryController(ScimProducts products) {
+        this.products = products;
+    }
+
     @GetMapping("/ServiceProviderConfig")
     ResponseEntity<Map<String, Object>> serviceProviderConfig() {
         Map<String, Object> config = new LinkedHashMap<>();
@@ -36,6 +46,11 @@ class ScimDiscoveryController {
         config.put("changePassword", Map.of("supported", false));
         config.put("sort", Map.of("supported", true));
         config.put("etag", Map.of("supported", true));
+        // draft-ietf-scim-roles-entitlements: /Roles and /Entitlements list the products to give.
+        Map<String, Object> offer = Map.of("supported", true, "multipleRolesSupported", true, "primarySupported",
+                false, "typeSupported", false);
+        config.put("RolesAndEntitlements", Map.of("roles", offer, "entitlements", Map.of("supported", true,
+                "multipleEntitlementsSupported", true, "primarySupported", false, "typeSupported", false)));
         config.put("authenticationSchemes", List.of(Map.of("type", "oauthbearertoken", "name", "Bearer token",
                 "description", "A provisioning token made on the customer's Provisioning page, sent as"
                         + " Authorization: Bearer <token>.", "primary", true)));
@@ -46,25 +61,35 @@ class ScimDiscoveryController {
 
     @GetMapping("/ResourceTypes")
     ResponseEntity<Map<String, Object>> resourceTypes() {
-        return scim(list(List.of(userType())));
+        return scim(list(types()));
     }
 
     @GetMapping("/ResourceTypes/{id}")
     ResponseEntity<?> resourceType(@PathVariable String id) {
-        if (!"User".equals(id)) {
-            return ScimError.response(404, null, "Resource type " + id + " is not offered; User is.");
-        }
-        return scim(userType());
+        return types().stream().filter(t -> t.get("id").equals(id)).findFirst()
+                .<ResponseEntity<?>>map(ScimDiscoveryController::scim)
+                .orElseGet(() -> ScimError.response(404, null, "Resource type " + id
+                        + " is not offered; User, Role and Entitlement are."));
+    }
+
+    private List<Map<String, Object>> types() {
+        return List.of(userType(), ScimRoleSchemas.resourceType(base(), ScimRoleSchemas.ROLE),
+                ScimRoleSchemas.resourceType(base(), ScimRoleSchemas.ENTITLEMENT));
     }
 
     @GetMapping("/Schemas")
-    ResponseEntity<Map<String, Object>> schemas() {
-        return scim(list(ScimSchemas.all(base())));
+    ResponseEntity<Map<String, Object>> schemas(@AuthenticationPrincipal ScimPrincipal principal) {
+        return scim(list(schemaList(principal)));
+    }
+
+    private List<Map<String, Object>> schemaList(ScimPrincipal principal) {
+        return ScimSchemas.all(base(), products.offered(principal.customerId()).stream().map(Offered::partNumber)
+                .toList());
     }
 
     @GetMapping("/Schemas/{id}")
-    ResponseEntity<?> schema(@PathVariable String id) {
-        return ScimSchemas.all(base()).stream().filter(s -> s.get("id").equals(id)).findFirst()
+    ResponseEntity<?> schema(@AuthenticationPrincipal ScimPrincipal principal, @PathVariable String id) {
+        return schemaList(principal).stream().filter(s -> s.get("id").equals(id)).findFirst()
                 .<ResponseEntity<?>>map(ScimDiscoveryController::scim)
                 .orElseGet(() -> ScimError.response(404, null, "Schema " + id + " is not known."));
     }
@@ -79,7 +104,7 @@ class ScimDiscoveryController {
     @RequestMapping({ "/Groups", "/Groups/**" })
     ResponseEntity<ScimError> groups() {
         return ScimError.response(404, null,
-                "Groups are not offered by this service provider: /ResourceTypes lists only User.");
+                "Groups are not offered by this service provider: /ResourceTypes lists no Group.");
     }
 
     private Map<String, Object> userType() {
@@ -95,7 +120,7 @@ class ScimDiscoveryController {
         return type;
     }
 
-    private static Map<String, Object> list(List<Map<String, Object>> resources) {
+    static Map<String, Object> list(List<Map<String, Object>> resources) {
         Map<String, Object> list = new LinkedHashMap<>();
         list.put("schemas", List.of(LIST));
         list.put("totalResults", resources.size());
@@ -110,7 +135,7 @@ class ScimDiscoveryController {
         return ServletUriComponentsBuilder.fromCurrentContextPath().path("/scim/v2").toUriString();
     }
 
-    private static <T> ResponseEntity<T> scim(T body) {
+    static <T> ResponseEntity<T> scim(T body) {
         return ResponseEntity.ok().contentType(ScimError.SCIM_JSON).body(body);
     }
 }

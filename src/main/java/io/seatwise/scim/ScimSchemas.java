@@ -6,7 +6,9 @@ import java.util.Map;
 
 /**
  * The schema documents of {@code GET /Schemas} (RFC 7643 §7): the core User schema reduced to the attributes
- * Seatwise keeps, and the Seatwise extension (usage location, licenses, license errors). Each attribute carries
+ * Seatwise keeps (with {@code roles} and {@code entitlements}, whose {@code value}'s canonical values are the
+ * customer's subscribed products' part numbers), the Seatwise extension (usage location, licenses, license errors),
+ * and the Role and Entitlement schemas of draft-ietf-scim-roles-entitlements ({@link ScimRoleSchemas}). Each attribute carries
  * RFC 7643's characteristics; {@code caseExact} false where RFC 7643 §4.1 says user names, emails and the like
  * compare without case.
  */
@@ -19,12 +21,16 @@ final class ScimSchemas {
     private ScimSchemas() {
     }
 
-    /** Both schemas, with {@code meta.location} under {@code base}. */
-    static List<Map<String, Object>> all(String base) {
-        return List.of(user(base), seatwise(base));
+    /**
+     * Every schema, with {@code meta.location} under {@code base}; {@code partNumbers} are the canonical values of
+     * {@code roles.value} and {@code entitlements.value}: the token's customer's subscribed products.
+     */
+    static List<Map<String, Object>> all(String base, List<String> partNumbers) {
+        return List.of(user(base, partNumbers), seatwise(base), ScimRoleSchemas.schema(base, ScimRoleSchemas.ROLE),
+                ScimRoleSchemas.schema(base, ScimRoleSchemas.ENTITLEMENT));
     }
 
-    static Map<String, Object> user(String base) {
+    static Map<String, Object> user(String base, List<String> partNumbers) {
         return schema(base, USER, "User", "A person with a Seatwise account in one customer.", List.of(
                 attr("userName", "string", false, true, false, "readWrite", "server",
                         "The sign-in name, an address in one of the customer's domains."),
@@ -49,12 +55,24 @@ final class ScimSchemas {
                                 attr("country", "string", false, false, false, "readWrite", "none",
                                         "ISO 3166-1 alpha-2 country code (it gives the usage location when the "
                                                 + "extension's usageLocation is not sent)."))),
-                complex("roles", true, "The products the user holds; sent, they become its licenses.", List.of(
-                        attr("value", "string", false, true, false, "readWrite", "none",
-                                "The product's part number or SKU id."),
-                        attr("display", "string", false, false, false, "readOnly", "none", "The product's name."),
-                        attr("type", "string", false, false, false, "readWrite", "none", "product."),
-                        attr("primary", "boolean", false, false, false, "readWrite", "none", "Always false.")))));
+                offer("roles", "Products given to the user (Entra ID's app roles); GET /Roles lists them.",
+                        partNumbers),
+                offer("entitlements", "Products given to the user (Okta's entitlements); GET /Entitlements lists"
+                        + " them.", partNumbers)));
+    }
+
+    /**
+     * {@code roles} or {@code entitlements}: each value a subscribed product (part number, or SKU id), giving the
+     * user that product; the canonical values are the part numbers on offer.
+     */
+    private static Map<String, Object> offer(String name, String description, List<String> partNumbers) {
+        Map<String, Object> value = attr("value", "string", false, true, false, "readWrite", "none",
+                "A subscribed product's part number (such as SPE_E3) or SKU id.");
+        value.put("canonicalValues", List.copyOf(partNumbers));
+        return complex(name, true, description, List.of(value,
+                attr("display", "string", false, false, false, "readOnly", "none", "The product's name."),
+                attr("type", "string", false, false, false, "readWrite", "none", "Always product."),
+                attr("primary", "boolean", false, false, false, "readWrite", "none", "Not used: false.")));
     }
 
     static Map<String, Object> seatwise(String base) {
@@ -72,7 +90,7 @@ final class ScimSchemas {
                         attr("message", "string", false, false, false, "readOnly", "none", "What went wrong.")))));
     }
 
-    private static Map<String, Object> schema(String base, String id, String name, String description,
+    static Map<String, Object> schema(String base, String id, String name, String description,
             List<Map<String, Object>> attributes) {
         Map<String, Object> schema = new LinkedHashMap<>();
         schema.put("schemas", List.of(SCHEMA));
@@ -84,7 +102,7 @@ final class ScimSchemas {
         return schema;
     }
 
-    private static Map<String, Object> attr(String name, String type, boolean multiValued, boolean required,
+    static Map<String, Object> attr(String name, String type, boolean multiValued, boolean required,
             boolean caseExact, String mutability, String uniqueness, String description) {
         Map<String, Object> a = new LinkedHashMap<>();
         a.put("name", name);
@@ -92,7 +110,7 @@ final class ScimSchemas {
         a.put("multiValued", multiValued);
         a.put("description", description);
         a.put("required", required);
-        if (!"boolean".equals(type)) {
+        if ("string".equals(type) || "reference".equals(type)) {
             a.put("caseExact", caseExact);
         }
         a.put("mutability", mutability);

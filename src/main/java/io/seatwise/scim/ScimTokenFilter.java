@@ -19,8 +19,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Authenticates {@code Authorization: Bearer <SCIM token>} on {@code /scim/v2/**} as a {@link ScimPrincipal} with
  * authorities {@link #AUTHORITY}, its customer's {@code tenant:<id>} (so customer-scoped services confine it to
- * that customer) and {@code users:read}/{@code users:write} (so the users module lets it provision that customer's
- * users; no directory role, so no Global admin rule confines it). A valid token's request counts against that token's rate limit; anything else (no header, an API
+ * that customer) and the permissions provisioning uses ({@link #authentication}). A valid token's request counts against that token's rate limit; anything else (no header, an API
  * token, a revoked or made-up token) against the source address, and a wrong token answers 401 at once.
  */
 class ScimTokenFilter extends OncePerRequestFilter {
@@ -60,18 +59,29 @@ class ScimTokenFilter extends OncePerRequestFilter {
             return;
         }
         ScimPrincipal scim = principal.get();
-        var authentication = UsernamePasswordAuthenticationToken.authenticated(scim, null, List.of(
-                new SimpleGrantedAuthority(AUTHORITY), new SimpleGrantedAuthority(USERS_READ),
-                new SimpleGrantedAuthority(USERS_WRITE),
-                new SimpleGrantedAuthority(CurrentActor.TENANT_PREFIX + scim.customerId().value())));
         SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(authentication);
+        context.setAuthentication(authentication(scim));
         SecurityContextHolder.setContext(context);
         try {
             chain.doFilter(request, response);
         } finally {
             SecurityContextHolder.clearContext();
         }
+    }
+
+    /**
+     * How a SCIM token's request is authenticated: {@link #AUTHORITY}, its customer's tenant, and what provisioning
+     * does through the other modules' services (read the customer's subscriptions, read and write its users and
+     * their licenses). The tenant confines every customer-scoped service to the token's customer, and no other
+     * filter chain than {@code /scim/v2}'s knows SCIM tokens, so these authorities are used there only. The module's
+     * tests act as a token through it.
+     */
+    static UsernamePasswordAuthenticationToken authentication(ScimPrincipal scim) {
+        return UsernamePasswordAuthenticationToken.authenticated(scim, null, List.of(
+                new SimpleGrantedAuthority(AUTHORITY),
+                new SimpleGrantedAuthority(CurrentActor.TENANT_PREFIX + scim.customerId().value()),
+                new SimpleGrantedAuthority("customers:read"), new SimpleGrantedAuthority("users:read"),
+                new SimpleGrantedAuthority("users:write")));
     }
 
     private static String bearer(HttpServletRequest request) {

@@ -9,11 +9,17 @@
  * <li>the query side: {@link io.seatwise.scim.ScimUserQuery} finds a page of the customer's users for a SCIM
  * {@code filter} (parsed by UnboundID's SCIM 2 SDK, translated to parameterised SQL by
  * {@link io.seatwise.scim.ScimFilterSql}), with {@code startIndex}/{@code count} paging and
- * {@code sortBy}/{@code sortOrder}. No {@code /Users} endpoint serves it yet.</li>
+ * {@code sortBy}/{@code sortOrder}. No {@code /Users} endpoint serves it yet;</li>
+ * <li>licenses through provisioning ({@link io.seatwise.scim.ScimLicenses}): a user's licenses made what the identity
+ * provider sends through the licensing module's API ({@code licensing::api}, one best-effort engine run), the
+ * licenses it could not give stored per user and listed on the Provisioning tab
+ * ({@link io.seatwise.scim.ScimLicenseErrors}); {@code /Roles} and {@code /Entitlements} list the customer's
+ * subscribed products.</li>
  * </ul>
  *
- * <p>Named interface {@code scim::events}: {@link io.seatwise.scim.ScimTokenChanged}, for the activity log.
+ * <p>Named interface {@code scim::events}: {@link io.seatwise.scim.ScimTokenChanged} and
+ * {@link io.seatwise.scim.ScimLicensesFailed}, for the activity log.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "access::limits", "catalog", "customers", "shared",
-        "users::api", "users::selection", "web" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "access::limits", "catalog", "customers",
+        "licensing::api", "shared", "users::api", "users::selection", "web" })
 package io.seatwise.scim;

@@ -113,7 +113,10 @@ abstract class ActivityInWordsTests extends ApiTestSupport {
                 new AccessEvents.PasswordChanged(new AgentId(UUID.randomUUID()), actor),
                 new AccessEvents.ApiTokenChanged(new AgentId(UUID.randomUUID()), actor, "ci", false, null),
                 new AccessEvents.ApiTokenChanged(null, "ann@contoso.example", "sync", true, c),
-                new AccessEvents.CustomerUserPasswordChanged(c, ann, "ann@contoso.example"));
+                new AccessEvents.CustomerUserPasswordChanged(c, ann, "ann@contoso.example"),
+                new io.seatwise.scim.ScimLicensesFailed(c, ann, "ann@contoso.example", List.of(
+                        new io.seatwise.scim.ScimLicensesFailed.Failure("SPE_E3", "CountViolation"),
+                        new io.seatwise.scim.ScimLicensesFailed.Failure("NO_SUCH", "CountViolation"))));
         SecurityContextHolder.getContext().setAuthentication(new TestingAuthenticationToken(actor, "n/a", "x"));
         try {
             transactions.executeWithoutResult(tx -> all.forEach(events::publishEvent));
@@ -155,7 +158,7 @@ abstract class ActivityInWordsTests extends ApiTestSupport {
     @Test
     void everyLoggedActionReadsAsWordsOnThePageAndInTheExport() throws Exception {
         logEveryAction();
-        int lines = 26;
+        int lines = 27;
 
         for (String lang : List.of("en", "fr", "ru", "zh-CN", "sv")) {
             List<String> page = pageDetails(lang, "actor", actor);
@@ -187,7 +190,9 @@ abstract class ActivityInWordsTests extends ApiTestSupport {
                 "Sign-in failed: wrong password (or no such account)",
                 "Sign-in failed: account locked",
                 "Sign-in failed: account disabled or sign-in blocked",
-                "Sign-in failed: temporary password expired");
+                "Sign-in failed: temporary password expired",
+                "Provisioning could not give ann@contoso.example 2 licenses: SPE_E3: CountViolation, "
+                        + "NO_SUCH: CountViolation");
         assertThat(pageDetails("fr", "actor", actor)).contains(
                 "Client Contoso créé (Suède), domaines : contoso.example, contoso.se",
                 "7 licences achetées en plus pour Microsoft 365 E3 (désormais 32)",

@@ -168,7 +168,7 @@ abstract class ScimTokensTests extends ApiTestSupport {
     }
 
     @Test
-    void discoveryDescribesUsersOnlyWithTheSeatwiseExtension() throws Exception {
+    void discoveryDescribesUsersWithTheSeatwiseExtensionAndTheProductsOnOffer() throws Exception {
         String token = token(tenant);
         scim(token, "/ServiceProviderConfig").andExpect(status().isOk())
                 .andExpect(content().contentTypeCompatibleWith("application/scim+json"))
@@ -179,19 +179,20 @@ abstract class ScimTokensTests extends ApiTestSupport {
                 .andExpect(jsonPath("$.authenticationSchemes[0].type").value("oauthbearertoken"));
         scim(token, "/ResourceTypes").andExpect(status().isOk())
                 .andExpect(content().contentTypeCompatibleWith("application/scim+json"))
-                .andExpect(jsonPath("$.totalResults").value(1))
+                .andExpect(jsonPath("$.totalResults").value(3))
+                .andExpect(jsonPath("$.Resources[*].id").value(org.hamcrest.Matchers.contains("User", "Role",
+                        "Entitlement")))
                 .andExpect(jsonPath("$.Resources[0].id").value("User"))
                 .andExpect(jsonPath("$.Resources[0].endpoint").value("/Users"))
                 .andExpect(jsonPath("$.Resources[0].schemaExtensions[0].schema")
                         .value("urn:ietf:params:scim:schemas:extension:seatwise:2.0:User"));
         scim(token, "/Schemas").andExpect(status().isOk())
                 .andExpect(content().contentTypeCompatibleWith("application/scim+json"))
-                .andExpect(jsonPath("$.totalResults").value(2))
+                .andExpect(jsonPath("$.totalResults").value(4))
                 .andExpect(jsonPath("$.Resources[0].id").value("urn:ietf:params:scim:schemas:core:2.0:User"))
                 .andExpect(jsonPath("$.Resources[0].attributes[*].name").value(org.hamcrest.Matchers.containsInAnyOrder(
                         "userName", "name", "displayName", "active", "emails", "externalId", "preferredLanguage",
-                        "roles",
-                        "addresses")))
+                        "addresses", "roles", "entitlements")))
                 .andExpect(jsonPath("$.Resources[0].attributes[?(@.name == 'name')].subAttributes[*].name")
                         .value(org.hamcrest.Matchers.containsInAnyOrder("givenName", "familyName")))
                 .andExpect(jsonPath("$.Resources[0].attributes[?(@.name == 'userName')].caseExact").value(hasItem(false)))

@@ -44,7 +44,7 @@ class ActivityController {
             "user.password-changed", "user.deleted", "users.restored", "users.purged", "passwords.downloaded",
             "passwords.mailed", "licenses.changed", "licenses.undone", "agent.invited", "agent.changed",
             "agent.password-changed", "token.created", "token.revoked", "scimtoken.created",
-            "scimtoken.revoked", "signin.failed", "access.locked",
+            "scimtoken.revoked", "scim.licenses-failed", "signin.failed", "access.locked",
             "access.unlocked", "second-factor.enrolled", "second-factor.reset");
 
     /** A line of the page: the entry with its action and details in the reader's words. */

@@ -4,6 +4,7 @@ import java.util.Map;
 
 import io.seatwise.customers.CustomerId;
 import io.seatwise.customers.CustomersService;
+import io.seatwise.scim.ScimLicenseErrors;
 import io.seatwise.scim.ScimToken;
 import io.seatwise.scim.ScimTokens;
 import io.seatwise.shared.DomainException;
@@ -22,7 +23,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
-/** The customer's Provisioning tab: SCIM base URL, provisioning tokens (create, list, revoke). */
+/**
+ * The customer's Provisioning tab: SCIM base URL, provisioning tokens (create, list, revoke), and the licenses
+ * provisioning could not give (the newest {@link #LICENSE_ERRORS}, with their total).
+ */
 @Controller
 @RequestMapping("/customers/{id}/provisioning")
 class ProvisioningController {
@@ -31,12 +35,18 @@ class ProvisioningController {
     record TokenForm(String name) {
     }
 
+    /** The most license failures the tab lists. */
+    static final int LICENSE_ERRORS = 50;
+
     private final ScimTokens tokens;
+    private final ScimLicenseErrors licenseErrors;
     private final CustomersService customers;
     private final ConsoleMessages messages;
 
-    ProvisioningController(ScimTokens tokens, CustomersService customers, ConsoleMessages messages) {
+    ProvisioningController(ScimTokens tokens, ScimLicenseErrors licenseErrors, CustomersService customers,
+            ConsoleMessages messages) {
         this.tokens = tokens;
+        this.licenseErrors = licenseErrors;
         this.customers = customers;
         this.messages = messages;
     }
@@ -101,6 +111,7 @@ class ProvisioningController {
     private void fill(Model model, CustomerId customer, TokenForm form, FormErrors errors) {
         model.addAttribute("nav", "customers");
         model.addAttribute("tokens", tokens.list(customer));
+        model.addAttribute("licenseErrors", licenseErrors.recent(customer, LICENSE_ERRORS));
         model.addAttribute("customer", customers.get(customer));
         model.addAttribute("baseUrl", baseUrl());
         model.addAttribute("form", form);
