@@ -69,6 +69,7 @@ final class ScimPosts {
             timed("REST  POST without a license", clients, extraN, i -> restPost(rest, apiToken, "plain" + i, false));
             timed("SCIM  POST with the role, ONE client (is it serial?)", 1, extraN / 2,
                     i -> scimPost(scim.domain(), scimToken, "solo" + i, true));
+            spread(people, extraN);
         }
         TestCustomerUsers.Tenant floor = people.tenant(n + 10);
         double floorSeconds = floor(floor, n);
@@ -89,6 +90,22 @@ final class ScimPosts {
                 licensed(scim.id(), "plain%"), licensed < created ? " — ROLES NOT (ALL) TURNED INTO LICENSES: the SCIM"
                         + " figure leaves out (some of) the licensing engine's work" : ""));
         lines.addAll(notes);
+    }
+
+    /**
+     * The same POSTs with the role, request i going to customer i % clients, each customer with its own token and seat
+     * pool: the clients then rarely wait for one another's seat-pool lock. Beside the one-customer run, what that
+     * lock costs (not a B10 figure: B10 is one tenant).
+     */
+    private void spread(TestCustomerUsers people, int n) throws Exception {
+        List<TestCustomerUsers.Tenant> tenants = new ArrayList<>();
+        List<String> tokens = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            tenants.add(people.tenant(n / clients + 10));
+            tokens.add(ScimProvisioningBenchmark.scimToken(app, tenants.get(c).id()));
+        }
+        timed("SCIM  POST with the role, each client's users in A CUSTOMER OF ITS OWN (no shared seat pool)", clients,
+                n, i -> scimPost(tenants.get(i % clients).domain(), tokens.get(i % clients), "spread" + i, true));
     }
 
     /** One timed run, printed at once; its probe's and profile's lines are kept for the end. */

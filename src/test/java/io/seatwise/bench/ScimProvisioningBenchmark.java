@@ -22,7 +22,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * costs over the existing path (1.0 = nothing; above 1 = faster); the raw floor (the same users and licenses by
  * batched SQL: how far one user per request is from the database's own rate); and, over
  * {@code -Dbench.extraUsers} users (default 1,000; 0 = none), SCIM and REST without a license (what the licensing
- * engine costs) and SCIM with the role from one client (8 clients no faster than one = the work is serial).
+ * engine costs), SCIM with the role from one client (8 clients no faster than one = the work is serial) and from 8
+ * clients each on a customer of its own (no shared seat pool: what waiting for one another costs).
  *
  * <p><b>Lookup</b> ({@link ScimLookups}): {@code GET /scim/v2/Users?filter=userName eq "…"} of random existing users in
  * a tenant of {@code -Dbench.tenantUsers} users (default 1,000,000, inserted in bulk as the other benchmarks do),
