@@ -25,7 +25,8 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
  * {@code uniqueness}, forbidden 403), unreadable JSON 400 {@code invalidSyntax}, anything unforeseen 500 (logged).
  * Requests that reach no SCIM controller are answered alike by {@link ScimUnmappedRequests}.
  */
-@RestControllerAdvice(assignableTypes = { ScimUsersController.class, ScimDiscoveryController.class })
+@RestControllerAdvice(assignableTypes = { ScimUsersController.class, ScimDiscoveryController.class,
+        ScimRolesController.class })
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ScimExceptionHandler {
 

@@ -64,8 +64,8 @@ class ScimLicenseErrorRepository {
             return result;
         }
         jdbc.sql("SELECT e.user_id, e.code, e.sku_id, e.message, e.service_plans, e.products FROM "
-                        + SqlDialect.SELECTED + " JOIN scim_license_error e ON e.customer_id = :c AND e.user_id = sel.id"
-                        + " ORDER BY e.user_id, e.seq")
+                        + SqlDialect.SELECTED + " JOIN scim_license_error e"
+                        + " ON e.customer_id = :c AND e.user_id = sel.id ORDER BY e.user_id, e.seq")
                 .param("c", customer.value())
                 .param("ids", dialect.uuidArray(users.stream().map(UserId::value).distinct().toList()))
                 .query(rs -> {

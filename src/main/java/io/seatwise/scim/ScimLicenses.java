@@ -36,6 +36,15 @@ interface ScimLicenses {
      * Makes the user's licenses exactly {@code wanted} through the licensing engine and its rules. Never throws for a
      * license that cannot be given (too few seats, a rule, an unknown value): the failures are returned, stored (to be
      * shown on the resource and the Provisioning tab) and logged; an empty list means everything was given.
+     *
+     * <p>An empty {@code wanted} removes every license the user holds: call it only when the request carries
+     * {@code roles}, {@code entitlements} or the extension's {@code licenses} (all of them together, each value once
+     * or more: repeats are merged). A value is a subscribed product's part number (any case) or sku id; a disabled
+     * plan a service plan id or name of that product (one the product does not have is left out). A product already
+     * held with the same disabled plans is left alone; nothing to change runs no engine. Failures are Microsoft's
+     * codes as the engine gives them; a value naming no subscribed product is {@code CountViolation} with a null
+     * skuId. The caller's authentication must carry {@code customers:read}, {@code users:read} and
+     * {@code users:write} within the customer's tenant, as a SCIM token's does; it joins the caller's transaction.
      */
     List<LicenseFailure> apply(CustomerId customer, UserId user, List<Wanted> wanted);
 }

@@ -8,9 +8,9 @@ import java.util.Map;
  * The schema documents of {@code GET /Schemas} (RFC 7643 §7): the core User schema reduced to the attributes
  * Seatwise keeps (with {@code roles} and {@code entitlements}, whose {@code value}'s canonical values are the
  * customer's subscribed products' part numbers), the Seatwise extension (usage location, licenses, license errors),
- * and the Role and Entitlement schemas of draft-ietf-scim-roles-entitlements ({@link ScimRoleSchemas}). Each attribute carries
- * RFC 7643's characteristics; {@code caseExact} false where RFC 7643 §4.1 says user names, emails and the like
- * compare without case.
+ * and the Role and Entitlement schemas of draft-ietf-scim-roles-entitlements ({@link ScimRoleSchemas}). Each
+ * attribute carries RFC 7643's characteristics; {@code caseExact} false where RFC 7643 §4.1 says user names, emails
+ * and the like compare without case.
  */
 final class ScimSchemas {
 

@@ -19,16 +19,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Authenticates {@code Authorization: Bearer <SCIM token>} on {@code /scim/v2/**} as a {@link ScimPrincipal} with
  * authorities {@link #AUTHORITY}, its customer's {@code tenant:<id>} (so customer-scoped services confine it to
- * that customer) and the permissions provisioning uses ({@link #authentication}). A valid token's request counts against that token's rate limit; anything else (no header, an API
- * token, a revoked or made-up token) against the source address, and a wrong token answers 401 at once.
+ * that customer) and the permissions provisioning uses ({@link #authentication}). A valid token's request counts
+ * against that token's rate limit; anything else (no header, an API token, a revoked or made-up token) against the
+ * source address, and a wrong token answers 401 at once.
  */
 class ScimTokenFilter extends OncePerRequestFilter {
 
     /** Held by a request authenticated with a SCIM token, and by nothing else. */
     static final String AUTHORITY = "scim:provision";
-    /** The users module's permissions, held by a SCIM request only inside its customer (the tenant authority). */
-    static final String USERS_READ = "users:read";
-    static final String USERS_WRITE = "users:write";
 
     private final ScimTokens tokens;
     private final RequestBudgets budgets;

@@ -12,6 +12,12 @@ record ScimUserInput(String userName, String givenName, String familyName, Strin
         String externalId, String preferredLanguage, String country, String usageLocation,
         List<ScimLicenses.Wanted> wanted) {
 
+    /** The same with other licenses asked for (null: none, left as they are). */
+    ScimUserInput withWanted(List<ScimLicenses.Wanted> licenses) {
+        return new ScimUserInput(userName, givenName, familyName, displayName, active, externalId, preferredLanguage,
+                country, usageLocation, licenses);
+    }
+
     /** The display name to keep: the one sent, else the names sent, else the user name. */
     String displayNameOrDefault() {
         if (displayName != null && !displayName.isBlank()) {

@@ -23,7 +23,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * SCIM's Users of one customer, written through the users module as the console writes them (so the activity log
- * records each change, by the token, and blocking sign-in ends the user's sessions): create, read, replace,
+ * records each change, by the token, and blocking sign-in ends the user's sessions): create, read, replace, patch,
  * delete. Each write is one transaction; licenses asked for ({@link ScimUserInput#wanted()}) are applied after it
  * commits, and a license that cannot be given never fails the request: it shows in the resource's
  * {@code licenseErrors}. Answers are rendered resources ({@link ScimUserResource}) with {@code meta.version}.
@@ -90,6 +90,18 @@ class ScimUsers {
         });
         applyLicenses(customer, user.id(), in.wanted());
         return get(customer, id);
+    }
+
+    /**
+     * PATCH: the operations ({@link ScimPatch}) applied to the user's current resource, and the result stored as a
+     * PUT of it would be ({@link #replace}); licenses are changed only when the PATCH changes roles, entitlements or
+     * the extension's licenses ({@link ScimPatchedLicenses}).
+     */
+    ObjectNode patch(CustomerId customer, String id, tools.jackson.databind.JsonNode body, String ifMatch) {
+        ObjectNode before = current(customer, id, ifMatch);
+        ObjectNode after = ScimPatch.apply(before, body);
+        ScimUserInput in = ScimUserReader.read(after).withWanted(ScimPatchedLicenses.wanted(before, after));
+        return replace(customer, id, in, before.get("meta").get("version").asString());
     }
 
     /** Soft-deletes the user as the console does (seats freed, restorable during the retention period). */

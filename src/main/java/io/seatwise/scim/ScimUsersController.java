@@ -7,6 +7,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -20,7 +21,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * RFC 7644's {@code /Users} of the token's customer: POST (201), GET by id, GET with a filter and POST
- * {@code /.search} ({@link ScimUserList}), PUT, DELETE (204). Bodies are read as {@code application/scim+json} or
+ * {@code /.search} ({@link ScimUserList}), PUT, PATCH, DELETE (204). Bodies are read as {@code application/scim+json} or
  * {@code application/json} and answered as {@code application/scim+json}; a single resource carries its
  * {@code meta.version} as {@code ETag}, {@code If-Match} is honoured on writes (412 when it names another version)
  * and {@code If-None-Match} on GET (304). {@code attributes}/{@code excludedAttributes} apply to every answer with a
@@ -81,6 +82,15 @@ class ScimUsersController {
             @RequestParam(required = false) String attributes,
             @RequestParam(required = false) String excludedAttributes) {
         ObjectNode user = users.replace(token.customerId(), id, ScimUserReader.read(body), ifMatch);
+        return one(HttpStatus.OK, user, attributes, excludedAttributes);
+    }
+
+    @PatchMapping(path = "/{id}", consumes = { ScimError.MEDIA_TYPE, "application/json" })
+    ResponseEntity<ObjectNode> patch(@AuthenticationPrincipal ScimPrincipal token, @PathVariable String id,
+            @RequestBody JsonNode body, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestParam(required = false) String attributes,
+            @RequestParam(required = false) String excludedAttributes) {
+        ObjectNode user = users.patch(token.customerId(), id, body, ifMatch);
         return one(HttpStatus.OK, user, attributes, excludedAttributes);
     }
 

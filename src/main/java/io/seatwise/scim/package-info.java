@@ -1,5 +1,5 @@
 /**
- * SCIM 2.0 provisioning (RFC 7643, RFC 7644) at {@code /scim/v2}, being built (issue 14). Today:
+ * SCIM 2.0 provisioning (RFC 7643, RFC 7644) at {@code /scim/v2} (issue 14):
  * <ul>
  * <li>a customer's identity provider authenticates with one of that customer's provisioning tokens
  * ({@link io.seatwise.scim.ScimTokens}); the request then carries a {@link io.seatwise.scim.ScimPrincipal} naming the
@@ -9,7 +9,12 @@
  * <li>the query side: {@link io.seatwise.scim.ScimUserQuery} finds a page of the customer's users for a SCIM
  * {@code filter} (parsed by UnboundID's SCIM 2 SDK, translated to parameterised SQL by
  * {@link io.seatwise.scim.ScimFilterSql}), with {@code startIndex}/{@code count} paging and
- * {@code sortBy}/{@code sortOrder}. No {@code /Users} endpoint serves it yet;</li>
+ * {@code sortBy}/{@code sortOrder};</li>
+ * <li>{@code /Users} ({@link io.seatwise.scim.ScimUsersController}): POST, GET, GET with a filter, POST
+ * {@code /.search}, PUT, PATCH ({@link io.seatwise.scim.ScimPatch}), DELETE, written through the users module
+ * ({@link io.seatwise.scim.ScimUsers}), the resource mapped both ways by {@link io.seatwise.scim.ScimUserResource}
+ * and {@link io.seatwise.scim.ScimUserReader}, licenses through {@link io.seatwise.scim.ScimLicenses}; every error
+ * a SCIM error ({@link io.seatwise.scim.ScimExceptionHandler}, {@link io.seatwise.scim.ScimUnmappedRequests}).</li>
  * <li>licenses through provisioning ({@link io.seatwise.scim.ScimLicenses}): a user's licenses made what the identity
  * provider sends through the licensing module's API ({@code licensing::api}, one best-effort engine run), the
  * licenses it could not give stored per user and listed on the Provisioning tab

@@ -52,6 +52,23 @@ public class ConsoleMessages {
     }
 
     /**
+     * The error in the words of a page's own messages, {@code <prefix>.<type>.<field>} then
+     * {@code <prefix>.<type>} (the user, import and sheet pages share {@code useradd.error}), else as
+     * {@link #text(DomainException)}.
+     */
+    public String text(String prefix, DomainException e) {
+        Locale locale = LocaleContextHolder.getLocale();
+        if (e.field() != null) {
+            String text = messages.getMessage(prefix + "." + e.type() + "." + e.field(), null, null, locale);
+            if (text != null) {
+                return text;
+            }
+        }
+        String text = messages.getMessage(prefix + "." + e.type(), null, null, locale);
+        return text != null ? text : text(e);
+    }
+
+    /**
      * The error in the request's language. An indexed field ({@code domains[2]}) looks up
      * {@code error.<type>.<field>.item} first. Arguments: {0} the item's line (from 1), {1} the offending value
      * (the {@code domain} property, else the item), {2} {@code assigned} and {3} {@code requested} where the error

@@ -3,6 +3,7 @@ package io.seatwise.web;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /** The messages of one form, by field; a message without a field is about the form as a whole. */
 public final class FormErrors {
@@ -24,6 +25,11 @@ public final class FormErrors {
         Map<String, String> map = new LinkedHashMap<>();
         map.put(field == null ? GLOBAL : field, message);
         return new FormErrors(map);
+    }
+
+    /** One message next to its field when the form has that field, else on the whole form. */
+    public static FormErrors of(String field, Set<String> fields, String message) {
+        return of(field != null && fields.contains(field) ? field : null, message);
     }
 
     /** These messages and one more; a null field puts it on the whole form. */

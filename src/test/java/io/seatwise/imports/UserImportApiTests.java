@@ -3,21 +3,12 @@ package io.seatwise.imports;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.UUID;
-import io.seatwise.access.ApiTestSupport;
 import io.seatwise.access.Role;
-import io.seatwise.access.TestAgents.Signed;
 import io.seatwise.licensing.LicensingFixture;
-import io.seatwise.licensing.LicensingFixture.Tenant;
-import io.seatwise.shared.CsvCells;
-import io.seatwise.shared.TemporaryPasswords;
 import io.seatwise.support.Polling;
-import io.seatwise.support.TestMailServer;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.test.web.servlet.ResultActions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -29,50 +20,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** Import users from CSV through the API: the template, the report, creating, queued imports; both DBs. */
-abstract class UserImportApiTests extends ApiTestSupport {
+abstract class UserImportApiTests extends UserImportApiSupport {
 
-    @Autowired
-    LicensingFixture fixture;
     @Autowired
     ImportReaders readers;
-
-    Signed helpdesk;
-    Tenant tenant;
-    String domain;
-
-    @BeforeEach
-    void tenantWithTwoE3Seats() {
-        helpdesk = agents.create(Role.HELPDESK);
-        tenant = fixture.tenant("SE", LicensingFixture.E3, 2);
-        domain = jdbc.sql("SELECT domain_name FROM customer_domain WHERE customer_id = ?")
-                .param(tenant.id().value()).query(String.class).single();
-    }
-
-    String base() {
-        return "/api/v1/customers/" + tenant.id();
-    }
-
-    ResultActions upload(Signed who, byte[] file, boolean validateOnly) throws Exception {
-        return mvc.perform(multipart(base() + "/users/import" + (validateOnly ? "?validateOnly=true" : ""))
-                .file(new MockMultipartFile("file", "users.csv", "text/csv", file))
-                .header("Authorization", who.bearer()));
-    }
-
-    byte[] mixedFile() {
-        return ("First name;Last name;Display name;User name;Usage location;Licenses\n"
-                + "Ann;Lee;Ann Lee;ann@" + domain + ";NO;spe_e3\n"
-                + "Bo;Ek;;bo@" + domain + ";;\n"
-                + ";;;carl@" + domain + ";SE;\n"                       // line 4: no name at all
-                + "Dan;Do;Dan Do;dan@elsewhere.example;SE;\n"          // line 5: not the customer's domain
-                + "Eve;Ek;=HYPERLINK(\"x\");eve@" + domain + ";XX;\n"  // line 6: bad location
-                + "Fay;Fo;Fay;ANN@" + domain + ";SE;\n"                // line 7: duplicate of line 2
-                + "Gus;Gu;Gus;gus@" + domain + ";SE;NOSUCHSKU\n")      // line 8: unknown product
-                .getBytes(StandardCharsets.UTF_8);
-    }
-
-    long users() {
-        return count("SELECT count(*) FROM app_user WHERE customer_id = ?", tenant.id().value());
-    }
 
     @Test
     void theTemplateIsACsvWithTheColumns() throws Exception {

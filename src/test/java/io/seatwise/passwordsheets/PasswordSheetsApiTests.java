@@ -4,27 +4,20 @@ import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 import com.icegreen.greenmail.util.GreenMailUtil;
-import io.seatwise.access.ApiTestSupport;
 import io.seatwise.access.Role;
-import io.seatwise.access.TestAgents.Signed;
-import io.seatwise.licensing.LicensingFixture;
-import io.seatwise.licensing.LicensingFixture.Tenant;
+import io.seatwise.imports.UserImportApiSupport;
 import io.seatwise.shared.TemporaryPasswords;
 import io.seatwise.support.TestMailServer;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.ResultActions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -34,7 +27,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * The password sheet an import or "Add another user" leaves, through the API: only its owner sees it, it is
  * downloaded once and mailed once in the language asked for, then the passwords are gone; both DBs.
  */
-abstract class PasswordSheetsApiTests extends ApiTestSupport {
+abstract class PasswordSheetsApiTests extends UserImportApiSupport {
 
     @RegisterExtension
     static TestMailServer mail = new TestMailServer();
@@ -45,47 +38,7 @@ abstract class PasswordSheetsApiTests extends ApiTestSupport {
     }
 
     @Autowired
-    LicensingFixture fixture;
-    @Autowired
     TemporaryPasswords passwords;
-
-    Signed helpdesk;
-    Tenant tenant;
-    String domain;
-
-    @BeforeEach
-    void tenantWithTwoE3Seats() {
-        helpdesk = agents.create(Role.HELPDESK);
-        tenant = fixture.tenant("SE", LicensingFixture.E3, 2);
-        domain = jdbc.sql("SELECT domain_name FROM customer_domain WHERE customer_id = ?")
-                .param(tenant.id().value()).query(String.class).single();
-    }
-
-    String base() {
-        return "/api/v1/customers/" + tenant.id();
-    }
-
-    ResultActions upload(Signed who, byte[] file, boolean validateOnly) throws Exception {
-        return mvc.perform(multipart(base() + "/users/import" + (validateOnly ? "?validateOnly=true" : ""))
-                .file(new MockMultipartFile("file", "users.csv", "text/csv", file))
-                .header("Authorization", who.bearer()));
-    }
-
-    byte[] mixedFile() {
-        return ("First name;Last name;Display name;User name;Usage location;Licenses\n"
-                + "Ann;Lee;Ann Lee;ann@" + domain + ";NO;spe_e3\n"
-                + "Bo;Ek;;bo@" + domain + ";;\n"
-                + ";;;carl@" + domain + ";SE;\n"                       // line 4: no name at all
-                + "Dan;Do;Dan Do;dan@elsewhere.example;SE;\n"          // line 5: not the customer's domain
-                + "Eve;Ek;=HYPERLINK(\"x\");eve@" + domain + ";XX;\n"  // line 6: bad location
-                + "Fay;Fo;Fay;ANN@" + domain + ";SE;\n"                // line 7: duplicate of line 2
-                + "Gus;Gu;Gus;gus@" + domain + ";SE;NOSUCHSKU\n")      // line 8: unknown product
-                .getBytes(StandardCharsets.UTF_8);
-    }
-
-    long users() {
-        return count("SELECT count(*) FROM app_user WHERE customer_id = ?", tenant.id().value());
-    }
 
     @Test
     void thePasswordSheetIsDownloadedOnceAndMailedOnceThenTheTemporaryPasswordsAreGone() throws Exception {

@@ -49,6 +49,8 @@ abstract class ScimLicensesTests {
     CustomersService customers;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    io.seatwise.users.UserPurge purge;
 
     @AfterEach
     void signOut() {
@@ -255,5 +257,34 @@ abstract class ScimLicensesTests {
         apply(t, user, wanted(partNumber(E3)));
         assertThat(jdbc.sql("SELECT count(*) FROM activity_log WHERE customer_id = ? AND action = ?")
                 .param(t.id().value()).param("scim.licenses-failed").query(Integer.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void aUserThatDoesNotExistIsAFailureNotAnException() {
+        Tenant t = fixture.tenant("SE", E3, 5);
+        UserId nobody = new UserId(UUID.randomUUID());
+
+        assertThat(apply(t, nobody, wanted(partNumber(E3)))).extracting(LicenseFailure::code)
+                .containsExactly("UserNotFound");
+        assertThat(t.assigned(E3)).isZero();
+    }
+
+    @Test
+    void theStoredFailuresGoWhenTheUserIsPurged() {
+        Tenant t = fixture.tenant("SE", E3, 5);
+        UserId user = t.user("SE");
+        apply(t, user, wanted("NOT_SOLD_HERE"));
+        assertThat(storedCodes(t, user)).containsExactly("CountViolation");
+
+        t.delete(user);
+        jdbc.sql("UPDATE app_user SET deleted_at = ? WHERE customer_id = ? AND id = ?")
+                .param(java.sql.Timestamp.from(java.time.Instant.now().minus(java.time.Duration.ofDays(400))))
+                .param(t.id().value()).param(user.value()).update();
+        jdbc.sql("DELETE FROM shedlock").update();
+        assertThat(purge.purgeExpired()).isGreaterThanOrEqualTo(1);
+
+        assertThat(jdbc.sql("SELECT count(*) FROM app_user WHERE id = ?").param(user.value()).query(Integer.class)
+                .single()).isZero();
+        assertThat(storedCodes(t, user)).isEmpty();
     }
 }

@@ -194,7 +194,7 @@ abstract class ScimTokensTests extends ApiTestSupport {
                         "userName", "name", "displayName", "active", "emails", "externalId", "preferredLanguage",
                         "addresses", "roles", "entitlements")))
                 .andExpect(jsonPath("$.Resources[0].attributes[?(@.name == 'name')].subAttributes[*].name")
-                        .value(org.hamcrest.Matchers.containsInAnyOrder("givenName", "familyName")))
+                        .value(org.hamcrest.Matchers.containsInAnyOrder("givenName", "familyName", "formatted")))
                 .andExpect(jsonPath("$.Resources[0].attributes[?(@.name == 'userName')].caseExact").value(hasItem(false)))
                 .andExpect(jsonPath("$.Resources[1].attributes[*].name").value(org.hamcrest.Matchers.containsInAnyOrder(
                         "usageLocation", "licenses", "licenseErrors")));

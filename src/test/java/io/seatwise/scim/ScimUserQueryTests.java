@@ -95,6 +95,20 @@ abstract class ScimUserQueryTests {
         assertThat(find(null).totalResults()).isEqualTo(20);
     }
 
+    /** Unfiltered, the total is the number the users list keeps ({@code user_count}), not a count of the rows. */
+    @Test
+    void theUnfilteredTotalIsTheUsersListsCount() {
+        jdbc.sql("DELETE FROM user_count WHERE customer_id = :c").param("c", customer.value()).update();
+        jdbc.sql("INSERT INTO user_count (customer_id, version, users, deleted) VALUES (:c, 0, 20, 1)")
+                .param("c", customer.value()).update();
+        assertThat(find(null).totalResults()).isEqualTo(20);
+        jdbc.sql("UPDATE user_count SET users = 21 WHERE customer_id = :c").param("c", customer.value()).update();
+        assertThat(find(null).totalResults()).isEqualTo(21);
+        assertThat(find("userName pr").totalResults()).isEqualTo(20);
+        jdbc.sql("DELETE FROM user_count WHERE customer_id = :c").param("c", customer.value()).update();
+        assertThat(find(null).totalResults()).as("counted without a kept number").isEqualTo(20);
+    }
+
     @Test
     void externalIdIsCaseExact() {
         assertThat(names("externalId eq \"EXT-1\"")).containsExactly("amy.smith");

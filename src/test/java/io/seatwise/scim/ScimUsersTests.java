@@ -169,6 +169,11 @@ abstract class ScimUsersTests extends ScimUsersTestSupport {
         get("/Users?startIndex=3&sortBy=userName&sortOrder=descending").andExpect(jsonPath("$.itemsPerPage").value(1))
                 .andExpect(jsonPath("$.startIndex").value(3))
                 .andExpect(jsonPath("$.Resources[0].userName").value("ann@" + tenant.domain()));
+        // the cap is the one ServiceProviderConfig announces
+        get("/ServiceProviderConfig").andExpect(jsonPath("$.filter.maxResults").value(ScimUserQuery.MAX_COUNT));
+        get("/Users?count=" + (ScimUserQuery.MAX_COUNT + 1)).andExpect(jsonPath("$.itemsPerPage").value(3));
+        get("/Users?count=0").andExpect(jsonPath("$.totalResults").value(3))
+                .andExpect(jsonPath("$.itemsPerPage").value(0));
         get("/Users?filter=" + enc("userName eq")).andExpect(scimError(400, "invalidFilter"));
         get("/Users?count=many").andExpect(scimError(400, "invalidValue"));
         get("/Users?sortBy=password").andExpect(scimError(400, "invalidValue"));

@@ -3,16 +3,13 @@ package io.seatwise.web;
 import java.nio.charset.StandardCharsets;
 
 import io.seatwise.access.Role;
-import io.seatwise.licensing.LicensingFixture;
 import io.seatwise.licensing.LicensingFixture.Tenant;
 import io.seatwise.support.ConsoleFixtures;
+import io.seatwise.support.ConsoleTestSupport;
 import io.seatwise.support.H2Test;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static io.seatwise.licensing.LicensingFixture.E3;
@@ -31,19 +28,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * upload's file name with NUL or over 255 characters is refused.
  */
 @H2Test
-class CleanInputConsoleTests {
+class CleanInputConsoleTests extends ConsoleTestSupport {
 
     static final String[] REFUSED = {"\u0000", "\u001b", "\r", "\n", "\u0085", "\u202e", "\u2066", "\u200b",
         "\u2060", "\ufeff"};
-
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    ConsoleFixtures fixtures;
-    @Autowired
-    LicensingFixture licensing;
-    @Autowired
-    JdbcClient jdbc;
 
     Tenant t;
     RequestPostProcessor sales;

@@ -73,12 +73,11 @@ class ImportUsersController {
     private final UserImports imports;
     private final UserImportJobs jobs;
     private final ConsoleMessages messages;
-    private final ImportForms forms;
     private final CatalogService catalog;
     private final org.springframework.util.unit.DataSize uploadLimit;
 
     ImportUsersController(CustomersService customers, UserImports imports, UserImportJobs jobs,
-            ConsoleMessages messages, ImportForms forms, CatalogService catalog,
+            ConsoleMessages messages, CatalogService catalog,
             @org.springframework.beans.factory.annotation.Value("${seatwise.limits.upload:50MB}")
             org.springframework.util.unit.DataSize uploadLimit) {
         this.uploadLimit = uploadLimit;
@@ -87,7 +86,6 @@ class ImportUsersController {
         this.imports = imports;
         this.jobs = jobs;
         this.messages = messages;
-        this.forms = forms;
     }
 
     @GetMapping("/customers/{id}/users/import")
@@ -143,7 +141,7 @@ class ImportUsersController {
             } else {
                 response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             }
-            fill(model, customer, FormErrors.of("file", forms.text(e)));
+            fill(model, customer, FormErrors.of("file", messages.text(ImportForms.ERRORS, e)));
             return "imports/import";
         }
     }
@@ -194,7 +192,8 @@ class ImportUsersController {
         model.addAttribute("job", RunView.of(run, jobs.counts(run)));
         String failure = null;
         if (run.status() == JobStatus.FAILED) {
-            failure = forms.text(DomainException.conflict(run.errorCode(), null, run.errorMessage()));
+            failure = messages.text(ImportForms.ERRORS,
+                    DomainException.conflict(run.errorCode(), null, run.errorMessage()));
         } else if (outcome != null && outcome.passwordSheetId() == null) {
             failure = messages.get("userimport.nothingCreated");
         }
@@ -211,7 +210,7 @@ class ImportUsersController {
             for (LicenseFailure error : user.errors()) {
                 String product = error.skuId() == null ? "" : catalog.findProduct(error.skuId())
                         .map(p -> p.productName() + ": ").orElse("");
-                why.add(product + forms.reason(error.code(), error.message()));
+                why.add(product + messages.getOrDefault(ImportForms.REASONS + error.code(), error.message()));
             }
             notes.add(outcome.passwordSheetId(), new SheetNotes.Line(user.userPrincipalName(), true, why));
         }

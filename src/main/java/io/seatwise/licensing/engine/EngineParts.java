@@ -7,7 +7,7 @@ import io.seatwise.licensing.persistence.OutcomeRows;
 import io.seatwise.licensing.persistence.SeatPools;
 import io.seatwise.licensing.persistence.SelectionReader;
 
-/** What a run works with: the repositories it reads and writes through, the rules, the observation registry. */
+/** What a run works with: the repositories it reads and writes through, the observation registry. */
 record EngineParts(SeatPools pools, SelectionReader reader, AssignmentWriter writer, OutcomeRows outcomes,
-        ChangeLog changeLog, UserEvaluation evaluation, ObservationRegistry observations) {
+        ChangeLog changeLog, ObservationRegistry observations) {
 }

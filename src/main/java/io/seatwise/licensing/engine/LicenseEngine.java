@@ -31,8 +31,8 @@ public class LicenseEngine {
     private final EngineParts parts;
 
     LicenseEngine(SeatPools pools, SelectionReader reader, AssignmentWriter writer, OutcomeRows outcomes,
-            ChangeLog changeLog, UserEvaluation evaluation, ObjectProvider<ObservationRegistry> observations) {
-        this.parts = new EngineParts(pools, reader, writer, outcomes, changeLog, evaluation,
+            ChangeLog changeLog, ObjectProvider<ObservationRegistry> observations) {
+        this.parts = new EngineParts(pools, reader, writer, outcomes, changeLog,
                 observations.getIfAvailable(() -> ObservationRegistry.NOOP));
     }
 

@@ -11,6 +11,7 @@ import io.seatwise.catalog.ServicePlanId;
 import io.seatwise.catalog.SkuId;
 import io.seatwise.licensing.LicenseChangeSpec;
 import io.seatwise.licensing.Selection;
+import io.seatwise.licensing.rules.UserChangeEvaluator;
 import io.seatwise.licensing.rules.UserLicenseState;
 import io.seatwise.licensing.UserOutcome;
 import io.seatwise.shared.SqlDialect;
@@ -102,7 +103,7 @@ final class UserGroup {
                 state.globalAdmin());
         UserOutcome template = outcomes.get(key);
         if (template == null) {
-            template = run.parts().evaluation().evaluate(state, spec, run.rules(), run.actor());
+            template = UserChangeEvaluator.evaluate(state, spec, run.rules(), run.actor());
             if (outcomes.size() < MAX_SITUATIONS) {
                 outcomes.put(key, template);
             }

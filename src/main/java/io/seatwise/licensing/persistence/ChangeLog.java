@@ -31,11 +31,9 @@ public class ChangeLog {
             failed, changed""";
 
     private final JdbcClient jdbc;
-    private final ViolationCodec violations;
 
-    ChangeLog(JdbcClient jdbc, ViolationCodec violations) {
+    ChangeLog(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.violations = violations;
     }
 
     /** Stores a change as started, with no users yet. */
@@ -101,7 +99,7 @@ public class ChangeLog {
                 .param("c", customer.value()).param("id", change).param("failed", OutcomeRows.FAILED)
                 .param("limit", limit)
                 .query((rs, n) -> UserOutcome.failed(new UserId(rs.getObject(1, UUID.class)),
-                        violations.decode(rs.getString(2))))
+                        ViolationText.decode(rs.getString(2))))
                 .list();
     }
 }

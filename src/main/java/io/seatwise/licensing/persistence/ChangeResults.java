@@ -26,12 +26,10 @@ public class ChangeResults {
 
     private final JdbcClient jdbc;
     private final SqlDialect dialect;
-    private final ViolationCodec violations;
 
-    ChangeResults(JdbcClient jdbc, SqlDialect dialect, ViolationCodec violations) {
+    ChangeResults(JdbcClient jdbc, SqlDialect dialect) {
         this.jdbc = jdbc;
         this.dialect = dialect;
-        this.violations = violations;
     }
 
     public PageResult<UserResult> results(CustomerId customer, UUID change, PageRequest page) {
@@ -50,7 +48,7 @@ public class ChangeResults {
                 .list();
         Map<UUID, List<SkuId>> licenses = licensesOf(customer, rows.stream().map(Row::user).toList());
         List<UserResult> items = rows.stream().map(r -> new UserResult(new UserId(r.user()), r.userPrincipalName(),
-                r.displayName(), r.status() == OutcomeRows.SUCCEEDED, violations.decode(r.errors()),
+                r.displayName(), r.status() == OutcomeRows.SUCCEEDED, ViolationText.decode(r.errors()),
                 licenses.getOrDefault(r.user(), List.of()))).toList();
         return new PageResult<>(items, total, page.page(), page.size());
     }

@@ -37,13 +37,11 @@ public class OutcomeRows {
     private final JdbcClient jdbc;
     private final DataSource dataSource;
     private final SqlDialect dialect;
-    private final ViolationCodec violations;
 
-    OutcomeRows(JdbcClient jdbc, DataSource dataSource, SqlDialect dialect, ViolationCodec violations) {
+    OutcomeRows(JdbcClient jdbc, DataSource dataSource, SqlDialect dialect) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.dialect = dialect;
-        this.violations = violations;
     }
 
     /** Writes the outcomes of group {@code group}, numbered from {@code firstSeq} in the change's order. */
@@ -65,7 +63,7 @@ public class OutcomeRows {
             statuses[i] = o.succeeded() ? SUCCEEDED : FAILED;
             codes[i] = first == null ? null : first.code();
             skus[i] = first == null || first.skuId() == null ? null : first.skuId().value();
-            errors[i] = first == null ? null : violations.encode(o.errors());
+            errors[i] = first == null ? null : ViolationText.encode(o.errors());
         }
         jdbc.sql("""
                 INSERT INTO license_change_user (customer_id, change_id, user_id, seq, status, error_code, error_sku,
@@ -109,7 +107,7 @@ public class OutcomeRows {
                     LicenseFailure first = o.errors().get(0);
                     writeText(out, first.code());
                     writeUuid(out, first.skuId() == null ? null : first.skuId().value());
-                    writeText(out, violations.encode(o.errors()));
+                    writeText(out, ViolationText.encode(o.errors()));
                 }
             }
             out.writeShort(-1);

@@ -51,14 +51,11 @@ class PasswordSheetController {
 
     private final CustomersService customers;
     private final PasswordSheets sheets;
-    private final SheetForms forms;
     private final ConsoleMessages messages;
 
-    PasswordSheetController(CustomersService customers, PasswordSheets sheets, SheetForms forms,
-            ConsoleMessages messages) {
+    PasswordSheetController(CustomersService customers, PasswordSheets sheets, ConsoleMessages messages) {
         this.customers = customers;
         this.sheets = sheets;
-        this.forms = forms;
         this.messages = messages;
     }
 
@@ -109,7 +106,8 @@ class PasswordSheetController {
             }
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             response.setHeader("Cache-Control", "no-store");
-            fill(model, customer, sheetId, session, to, forms.errors(e, Set.of("to")));
+            fill(model, customer, sheetId, session, to, FormErrors.of(e.field(), Set.of("to"),
+                    messages.text(SheetForms.ERRORS, e)));
             return "passwordsheets/sheet";
         }
     }

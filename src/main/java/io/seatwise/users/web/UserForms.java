@@ -14,8 +14,6 @@ import io.seatwise.users.GlobalAdminGuard;
 import io.seatwise.users.UserId;
 import io.seatwise.web.ConsoleMessages;
 import io.seatwise.web.FormErrors;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,37 +24,29 @@ import org.springframework.stereotype.Component;
 @Component
 class UserForms {
 
-    private final MessageSource source;
+    /** The users pages' error messages, {@code useradd.error.<type>[.<field>]}, shared by the import pages. */
+    static final String ERRORS = "useradd.error";
+
     private final ConsoleMessages messages;
 
-    UserForms(MessageSource source, ConsoleMessages messages) {
-        this.source = source;
+    UserForms(ConsoleMessages messages) {
         this.messages = messages;
     }
 
     /** The error in words. */
     String text(DomainException e) {
-        Locale locale = LocaleContextHolder.getLocale();
-        if (e.field() != null) {
-            String text = source.getMessage("useradd.error." + e.type() + "." + e.field(), null, null, locale);
-            if (text != null) {
-                return text;
-            }
-        }
-        String text = source.getMessage("useradd.error." + e.type(), null, null, locale);
-        return text != null ? text : messages.text(e);
+        return messages.text(ERRORS, e);
     }
 
     /** The error next to its field when the form has that field, else on the form. */
     FormErrors errors(DomainException e, Set<String> fields) {
         String field = e.field() == null ? null : "userPrincipalName".equals(e.field()) ? "localPart" : e.field();
-        return FormErrors.of(field != null && fields.contains(field) ? field : null, text(e));
+        return FormErrors.of(field, fields, text(e));
     }
 
     /** A license or restore failure code (CountViolation, UserNameConflict…) in words; the service's words else. */
     String reason(String code, String fallback) {
-        String text = source.getMessage("userdeleted.reason." + code, null, null, LocaleContextHolder.getLocale());
-        return text != null ? text : fallback;
+        return messages.getOrDefault("userdeleted.reason." + code, fallback);
     }
 
     /** The roles the signed-in person may give: a User management admin never makes a Global admin. */

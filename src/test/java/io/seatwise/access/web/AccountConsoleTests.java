@@ -41,6 +41,10 @@ class AccountConsoleTests {
     @Test
     void createsATokenShownOnceThenRevokesItAfterConfirmation() throws Exception {
         var me = fixtures.as(Role.HELPDESK);
+        mvc.perform(get("/account/tokens").with(me))
+                .andExpect(content().string(allOf(containsString("action=\"/account/tokens\" novalidate><input "
+                        + "type=\"hidden\" name=\"_csrf\""),
+                        containsString("id=\"name-help\">What will use the token"))));
 
         String page = mvc.perform(post("/account/tokens").with(csrf()).with(me).param("name", "Billing sync"))
                 .andExpect(status().isOk())
@@ -55,7 +59,8 @@ class AccountConsoleTests {
 
         mvc.perform(get("/account/tokens").with(me))
                 .andExpect(content().string(allOf(containsString("Billing sync"), containsString(token.substring(0, 10)),
-                        containsString("/account/tokens/" + id + "/revoke"))));
+                        containsString("href=\"/account/tokens/" + id + "/revoke\""))))
+                .andExpect(content().string(not(containsString("Created by"))));
         mvc.perform(get("/account/tokens/" + id + "/revoke").with(me))
                 .andExpect(content().string(containsString("Revoke the token Billing sync")));
         mvc.perform(post("/account/tokens/" + id + "/revoke").with(csrf()).with(me))

@@ -5,18 +5,15 @@ import java.time.Duration;
 import java.util.Objects;
 
 import io.seatwise.access.Role;
-import io.seatwise.licensing.LicensingFixture;
 import io.seatwise.licensing.LicensingFixture.Tenant;
-import io.seatwise.support.ConsoleFixtures;
+import io.seatwise.support.ConsoleTestSupport;
 import io.seatwise.support.H2Test;
 import io.seatwise.support.Polling;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static io.seatwise.licensing.LicensingFixture.E3;
@@ -34,16 +31,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /** Import users in the console: template, validation report in words, creation in the background, tenants apart. */
 @H2Test
-class ImportUsersConsoleTests {
+class ImportUsersConsoleTests extends ConsoleTestSupport {
 
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    ConsoleFixtures fixtures;
-    @Autowired
-    LicensingFixture licensing;
-    @Autowired
-    JdbcClient jdbc;
     @Autowired
     io.seatwise.imports.ImportSlots slots;
 

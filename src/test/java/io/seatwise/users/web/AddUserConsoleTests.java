@@ -1,16 +1,12 @@
 package io.seatwise.users.web;
 
 import io.seatwise.access.Role;
-import io.seatwise.licensing.LicensingFixture;
 import io.seatwise.licensing.LicensingFixture.Tenant;
-import io.seatwise.support.ConsoleFixtures;
+import io.seatwise.support.ConsoleTestSupport;
 import io.seatwise.support.H2Test;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static io.seatwise.licensing.LicensingFixture.E3;
@@ -27,16 +23,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /** Add user in the console: the form, its errors next to the fields, Add another user, the confirmation page. */
 @H2Test
-class AddUserConsoleTests {
-
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    ConsoleFixtures fixtures;
-    @Autowired
-    LicensingFixture licensing;
-    @Autowired
-    JdbcClient jdbc;
+class AddUserConsoleTests extends ConsoleTestSupport {
 
     Tenant t;
     RequestPostProcessor helpdesk;
@@ -112,7 +99,9 @@ class AddUserConsoleTests {
                 .andExpect(header().string("Cache-Control", containsString("no-store")))
                 .andExpect(content().string(allOf(containsString("ann@" + t.domain()),
                         containsString("bo@" + t.domain()), containsString("User accounts created: 2."),
-                        containsString("Assigned"), containsString("Not enough licenses available."))));
+                        containsString("Assigned"), containsString("Not enough licenses available."),
+                        containsString("href=\"/customers/" + t.id() + "/users\">Back to users</a>"),
+                        containsString("href=\"/customers/" + t.id() + "/users/new\">Add user</a>"))));
         assertThat(jdbc.sql("SELECT usage_location FROM app_user WHERE customer_id = ? AND user_principal_name = ?")
                 .param(t.id().value()).param("ann@" + t.domain()).query(String.class).single()).isEqualTo("NO");
         assertThat(jdbc.sql("SELECT usage_location FROM app_user WHERE customer_id = ? AND user_principal_name = ?")

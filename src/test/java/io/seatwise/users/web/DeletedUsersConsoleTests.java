@@ -5,9 +5,8 @@ import java.util.Set;
 
 import io.seatwise.access.Role;
 import io.seatwise.access.SystemActor;
-import io.seatwise.licensing.LicensingFixture;
 import io.seatwise.licensing.LicensingFixture.Tenant;
-import io.seatwise.support.ConsoleFixtures;
+import io.seatwise.support.ConsoleTestSupport;
 import io.seatwise.support.H2Test;
 import io.seatwise.users.NewUser;
 import io.seatwise.users.UserId;
@@ -16,8 +15,6 @@ import io.seatwise.users.UsersService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static io.seatwise.licensing.LicensingFixture.E3;
@@ -35,18 +32,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /** Deleted users in the console: the list, Restore after a confirmation step, the result per user in words. */
 @H2Test
-class DeletedUsersConsoleTests {
+class DeletedUsersConsoleTests extends ConsoleTestSupport {
 
     @Autowired
-    MockMvc mvc;
-    @Autowired
-    ConsoleFixtures fixtures;
-    @Autowired
-    LicensingFixture licensing;
-    @Autowired
     UsersService users;
-    @Autowired
-    JdbcClient jdbc;
 
     Tenant t;
     RequestPostProcessor helpdesk;
@@ -94,7 +83,9 @@ class DeletedUsersConsoleTests {
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("Users restored: 1 of 2."),
                         containsString("Microsoft 365 E3: Not enough licenses available."),
-                        containsString("The user name has been taken by another user since the deletion."))));
+                        containsString("The user name has been taken by another user since the deletion."),
+                        containsString("href=\"" + base + "\">Back to users</a>"),
+                        containsString("href=\"" + base + "/deleted\">Deleted users</a>"))));
 
         // Then Ann is back without its license and Carl is still deleted
         assertThat(jdbc.sql("SELECT count(*) FROM app_user WHERE customer_id = ? AND id = ? AND deleted_at IS NULL")

@@ -3,18 +3,15 @@ package io.seatwise.users.web;
 import io.seatwise.access.Role;
 import io.seatwise.access.TestCustomerUsers;
 import io.seatwise.access.TestCustomerUsers.Member;
-import io.seatwise.licensing.LicensingFixture;
 import io.seatwise.licensing.LicensingFixture.Tenant;
-import io.seatwise.support.ConsoleFixtures;
+import io.seatwise.support.ConsoleTestSupport;
 import io.seatwise.support.H2Test;
 import io.seatwise.users.DirectoryRole;
 import io.seatwise.users.UserId;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static io.seatwise.licensing.LicensingFixture.E3;
@@ -33,18 +30,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /** A user's page in the console: edit with errors next to the fields, reset password, delete; tenants kept apart. */
 @H2Test
-class UserPageConsoleTests {
+class UserPageConsoleTests extends ConsoleTestSupport {
 
     @Autowired
-    MockMvc mvc;
-    @Autowired
-    ConsoleFixtures fixtures;
-    @Autowired
-    LicensingFixture licensing;
-    @Autowired
     TestCustomerUsers customerUsers;
-    @Autowired
-    JdbcClient jdbc;
 
     Tenant t;
     UserId user;

@@ -3,15 +3,12 @@ package io.seatwise.users.web;
 import java.util.List;
 
 import io.seatwise.access.Role;
-import io.seatwise.licensing.LicensingFixture;
 import io.seatwise.licensing.LicensingFixture.Tenant;
-import io.seatwise.support.ConsoleFixtures;
+import io.seatwise.support.ConsoleTestSupport;
 import io.seatwise.support.H2Test;
 import io.seatwise.users.UserId;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 import static io.seatwise.licensing.LicensingFixture.E3;
@@ -26,14 +23,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /** A customer's Users tab: filter (deleted users included), search and sort, as a page and as an htmx fragment. */
 @H2Test
-class UsersConsoleTests {
-
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    ConsoleFixtures fixtures;
-    @Autowired
-    LicensingFixture licensing;
+class UsersConsoleTests extends ConsoleTestSupport {
 
     Tenant t;
 

@@ -1,4 +1,4 @@
-package io.seatwise.licensing;
+package io.seatwise.licensing.persistence;
 
 import java.util.List;
 import java.util.UUID;

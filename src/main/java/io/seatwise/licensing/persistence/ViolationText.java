@@ -1,4 +1,4 @@
-package io.seatwise.licensing;
+package io.seatwise.licensing.persistence;
 
 import java.util.ArrayList;
 import java.util.Arrays;
