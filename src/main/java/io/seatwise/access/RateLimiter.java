@@ -41,7 +41,8 @@ class RateLimiter {
 
     /** Why a request is counted where it is. */
     enum Kind {
-        TOKEN("this API token"), ADDRESS("this address before sign-in"), PERSON("this signed-in person");
+        TOKEN("this API token"), PROVISIONING("this provisioning token"), ADDRESS("this address before sign-in"),
+        PERSON("this signed-in person");
 
         final String who;
 
@@ -88,6 +89,7 @@ class RateLimiter {
                 }
             });
     private final Rule perToken;
+    private final Rule perProvisioningToken;
     private final Rule perAddress;
     private final Rule perPerson;
     private final AtomicLong lastFailureLogged = new AtomicLong();
@@ -96,18 +98,23 @@ class RateLimiter {
     RateLimiter(DataSource dataSource, SqlDialect dialect,
             @Value("${seatwise.limits.per-token.requests:1200}") long tokenRequests,
             @Value("${seatwise.limits.per-token.period:1m}") Duration tokenPeriod,
+            @Value("${seatwise.limits.per-provisioning-token.requests:6000}") long provisioningRequests,
+            @Value("${seatwise.limits.per-provisioning-token.period:1m}") Duration provisioningPeriod,
             @Value("${seatwise.limits.per-address.requests:120}") long addressRequests,
             @Value("${seatwise.limits.per-address.period:1m}") Duration addressPeriod,
             @Value("${seatwise.limits.per-person.requests:600}") long personRequests,
             @Value("${seatwise.limits.per-person.period:1m}") Duration personPeriod) {
         this(store(dataSource, dialect), new Rule(Kind.TOKEN, tokenRequests, tokenPeriod),
+                new Rule(Kind.PROVISIONING, provisioningRequests, provisioningPeriod),
                 new Rule(Kind.ADDRESS, addressRequests, addressPeriod),
                 new Rule(Kind.PERSON, personRequests, personPeriod));
     }
 
-    RateLimiter(ProxyManager<String> buckets, Rule perToken, Rule perAddress, Rule perPerson) {
+    RateLimiter(ProxyManager<String> buckets, Rule perToken, Rule perProvisioningToken, Rule perAddress,
+            Rule perPerson) {
         this.buckets = buckets;
         this.perToken = perToken;
+        this.perProvisioningToken = perProvisioningToken;
         this.perAddress = perAddress;
         this.perPerson = perPerson;
     }
@@ -121,6 +128,7 @@ class RateLimiter {
     Rule rule(Kind kind) {
         return switch (kind) {
             case TOKEN -> perToken;
+            case PROVISIONING -> perProvisioningToken;
             case ADDRESS -> perAddress;
             case PERSON -> perPerson;
         };

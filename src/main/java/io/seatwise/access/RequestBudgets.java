@@ -34,6 +34,15 @@ public class RequestBudgets {
         return limiter.admit(request, response, RateLimiter.Kind.TOKEN, tokenHash, refusal);
     }
 
+    /**
+     * Counts a request of the provisioning (SCIM) token whose hash is {@code tokenHash} against its own budget, sized
+     * for an identity provider's pace rather than an API client's; false when refused (429 written).
+     */
+    public boolean admitProvisioningToken(HttpServletRequest request, HttpServletResponse response, String tokenHash,
+            Refusal refusal) throws IOException {
+        return limiter.admit(request, response, RateLimiter.Kind.PROVISIONING, tokenHash, refusal);
+    }
+
     /** Counts a request no valid token identifies against its source address; false when refused (429 written). */
     public boolean admitAddress(HttpServletRequest request, HttpServletResponse response, Refusal refusal)
             throws IOException {

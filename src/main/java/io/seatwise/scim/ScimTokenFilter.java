@@ -53,7 +53,7 @@ class ScimTokenFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        if (!budgets.admitToken(request, response, BearerSecrets.hash(token), ScimError::write)) {
+        if (!budgets.admitProvisioningToken(request, response, BearerSecrets.hash(token), ScimError::write)) {
             return;
         }
         ScimPrincipal scim = principal.get();

@@ -236,7 +236,7 @@ abstract class RateLimitsTests extends ApiTestSupport {
         // Given a second node: its own Bucket4j store over the same database, with the same limits
         RateLimiter.Rule rule = limiter.rule(RateLimiter.Kind.TOKEN);
         RateLimiter otherNode = new RateLimiter(RateLimiter.store(dataSource, dialect), rule,
-                limiter.rule(RateLimiter.Kind.ADDRESS), limiter.rule(RateLimiter.Kind.PERSON));
+                limiter.rule(RateLimiter.Kind.PROVISIONING), limiter.rule(RateLimiter.Kind.ADDRESS), limiter.rule(RateLimiter.Kind.PERSON));
 
         // Then it sees what this node spent, from the row in the database
         assertThat(count("SELECT count(*) FROM rate_limit_bucket WHERE id = ? AND state IS NOT NULL"

@@ -57,6 +57,7 @@ final class BenchSupport {
                     // the console pages send thousands of requests. The limiter still counts each request, so its
                     // cost stays in the figures.
                     "--seatwise.limits.per-token.requests=1000000000",
+                    "--seatwise.limits.per-provisioning-token.requests=1000000000",
                     "--seatwise.limits.per-address.requests=1000000000",
                     "--seatwise.limits.per-person.requests=1000000000"));
             args.addAll(List.of(extraArgs));

@@ -14,8 +14,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** A SCIM token has the API's per-token budget of its own; over it, a 429 SCIM error with {@code Retry-After}. */
-@TestPropertySource(properties = { "seatwise.limits.per-token.requests=3", "seatwise.limits.per-token.period=1h" })
+/**
+ * A SCIM token has a budget of its own ({@code seatwise.limits.per-provisioning-token.*}, not the API tokens' one,
+ * which the test profile leaves unlimited); over it, a 429 SCIM error with {@code Retry-After}.
+ */
+@TestPropertySource(properties = { "seatwise.limits.per-provisioning-token.requests=3",
+        "seatwise.limits.per-provisioning-token.period=1h" })
 abstract class ScimRateLimitsTests extends ApiTestSupport {
 
     @Autowired
