@@ -120,7 +120,9 @@ final class UserImportHeader {
     /** Excel's own separator hint, a first line "sep=;", which some exports write; or null. */
     static Character separatorLine(String firstLine) {
         String text = UserImportRow.clean(firstLine);
-        return text != null && text.length() == 5 && text.regionMatches(true, 0, "sep=", 0, 4) ? text.charAt(4) : null;
+        // The quote cannot separate cells (it quotes them): "sep=\"" is no hint, and the line is read as the header
+        return text != null && text.length() == 5 && text.regionMatches(true, 0, "sep=", 0, 4) && text.charAt(4) != '"'
+                ? text.charAt(4) : null;
     }
 
     /** The separator that splits the header line into the most known columns, then into the most cells. */

@@ -247,6 +247,13 @@ class UserImportFileTests {
     }
 
     @Test
+    void aSeparatorLineNamingTheQuoteIsNoHintButTheHeaderLineAndSoAFileProblem() {
+        // found by fuzzing: "sep=\"" made Commons CSV refuse the quote as delimiter with an exception
+        assertThatThrownBy(() -> UserImportFile.open(new ByteArrayInputStream(utf8("sep=\"\na@contoso.com,A\n"))))
+                .isInstanceOf(UserImportFileException.class);
+    }
+
+    @Test
     void matchesHeaderNamesWhateverTheirCaseSpacesAndOrderAndIgnoresOtherColumns() {
         String text = "  LICENSES (optional) , Department,user NAME,usage_location,DisplayName ,\"first  name\",LAST-NAME,\n"
                 + "EMS,Sales,a@contoso.com,fr,Ann Lee,Ann,Lee,\n";
