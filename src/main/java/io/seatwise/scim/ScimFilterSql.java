@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+
+import io.seatwise.scim.ScimFilterAttribute.Type;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.node.ValueNode;
@@ -16,6 +18,7 @@ import com.unboundid.scim2.common.Path;
 import com.unboundid.scim2.common.exceptions.BadRequestException;
 import com.unboundid.scim2.common.filters.Filter;
 import com.unboundid.scim2.common.filters.FilterType;
+import io.seatwise.scim.ScimFilterAttribute.Type;
 
 /**
  * A SCIM filter (RFC 7644 §3.4.2.2: eq ne co sw ew pr gt ge lt le, and/or/not, grouping, value paths) as a SQL
@@ -35,9 +38,8 @@ import com.unboundid.scim2.common.filters.FilterType;
  * </ul>
  * Attribute names are case-insensitive and may carry the core User schema's URN. An absent value (a user without
  * a first name) is equal to nothing and not equal to everything, also under {@code not}. Anything else is a
- * {@link ScimFilterException} with {@code scimType} {@code invalidFilter}.
- *
- * <p>A little over 300 lines: the attribute table and the translation of each type read best side by side.
+ * {@link ScimFilterException} with {@code scimType} {@code invalidFilter}. The attributes and their columns are
+ * {@link ScimFilterAttribute}.
  */
 public final class ScimFilterSql {
 
@@ -51,43 +53,6 @@ public final class ScimFilterSql {
     /** A condition on {@code app_user u} and its parameters by name. */
     public record Where(String sql, Map<String, Object> params) {
     }
-
-    private enum Type { TEXT, EXACT_TEXT, ACTIVE, INSTANT, ID, EMAIL_TYPE, EMAIL_PRIMARY }
-
-    /** An attribute Seatwise filters on: its column (alias u), its type, and whether the column may be NULL. */
-    private enum Attribute {
-        USER_NAME("u.user_name_key", Type.TEXT, false),
-        GIVEN_NAME("u.first_key", Type.TEXT, true),
-        FAMILY_NAME("u.last_key", Type.TEXT, true),
-        DISPLAY_NAME("u.display_key", Type.TEXT, false),
-        EXTERNAL_ID("u.external_id_key", Type.EXACT_TEXT, true),
-        ACTIVE("u.sign_in_blocked", Type.ACTIVE, false),
-        CREATED("u.created_at", Type.INSTANT, false),
-        LAST_MODIFIED("u.updated_at", Type.INSTANT, false),
-        ID("u.id", Type.ID, false),
-        EMAIL_TYPE(null, Type.EMAIL_TYPE, false),
-        EMAIL_PRIMARY(null, Type.EMAIL_PRIMARY, false);
-
-        final String column;
-        final Type type;
-        final boolean nullable;
-
-        Attribute(String column, Type type, boolean nullable) {
-            this.column = column;
-            this.type = type;
-            this.nullable = nullable;
-        }
-    }
-
-    /** By lower-cased attribute path. */
-    private static final Map<String, Attribute> ATTRIBUTES = Map.ofEntries(
-            Map.entry("username", Attribute.USER_NAME), Map.entry("emails", Attribute.USER_NAME),
-            Map.entry("emails.value", Attribute.USER_NAME), Map.entry("name.givenname", Attribute.GIVEN_NAME),
-            Map.entry("name.familyname", Attribute.FAMILY_NAME), Map.entry("displayname", Attribute.DISPLAY_NAME),
-            Map.entry("externalid", Attribute.EXTERNAL_ID), Map.entry("active", Attribute.ACTIVE),
-            Map.entry("meta.created", Attribute.CREATED), Map.entry("meta.lastmodified", Attribute.LAST_MODIFIED),
-            Map.entry("id", Attribute.ID), Map.entry("emails.type", Attribute.EMAIL_TYPE),
-            Map.entry("emails.primary", Attribute.EMAIL_PRIMARY));
 
     private ScimFilterSql() {
     }
@@ -141,7 +106,7 @@ public final class ScimFilterSql {
         private String attribute(Filter filter, String context) {
             List<String> parts = new ArrayList<>();
             Path path = filter.getAttributePath();
-            Attribute attribute = ATTRIBUTES.get(name(path, context, parts));
+            ScimFilterAttribute attribute = ScimFilterAttribute.byPath(name(path, context, parts));
             if (attribute == null) {
                 throw ScimFilterException.invalidFilter("Seatwise does not filter on the attribute '" + path + "'");
             }
@@ -184,13 +149,13 @@ public final class ScimFilterSql {
         }
 
         /** {@code pr}: the attribute has a value that is not empty. */
-        private static String present(Attribute attribute) {
+        private static String present(ScimFilterAttribute attribute) {
             return attribute.nullable && attribute.type == Type.TEXT
                     ? "(" + attribute.column + " IS NOT NULL AND " + attribute.column + " <> '')"
                     : attribute.nullable ? attribute.column + " IS NOT NULL" : TRUE;
         }
 
-        private String compare(Attribute attribute, FilterType op, ValueNode value, String path) {
+        private String compare(ScimFilterAttribute attribute, FilterType op, ValueNode value, String path) {
             if (value == null || value.isNull()) {
                 return switch (op) {
                     case EQUAL -> "NOT (" + present(attribute) + ")";
@@ -218,7 +183,7 @@ public final class ScimFilterSql {
             };
         }
 
-        private String text(Attribute attribute, FilterType op, String value) {
+        private String text(ScimFilterAttribute attribute, FilterType op, String value) {
             String column = attribute.column;
             String condition = switch (op) {
                 case CONTAINS -> column + " LIKE " + param("%" + like(value) + "%") + " ESCAPE '\\'";
@@ -234,7 +199,7 @@ public final class ScimFilterSql {
                     : "(" + column + " IS NOT NULL AND " + condition + ")";
         }
 
-        private String ordered(Attribute attribute, FilterType op, Object value, String path) {
+        private String ordered(ScimFilterAttribute attribute, FilterType op, Object value, String path) {
             if (op == FilterType.CONTAINS || op == FilterType.STARTS_WITH || op == FilterType.ENDS_WITH) {
                 throw ScimFilterException.invalidFilter(path + " is a date-time: compare it by eq ne gt ge lt le pr");
             }
