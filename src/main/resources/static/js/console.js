@@ -25,6 +25,13 @@
     }
     var target = event.detail.target;
     var root = target.isConnected ? target : document.getElementById(target.id) || document.body;
+    // Only where the focus was lost with the swapped list: htmx keeps it on a control that has an id, and a user who
+    // has already moved on (Tab right after a tick) must not be sent back to the control the swap replaced.
+    var now = document.activeElement;
+    if (now && now !== document.body && now.isConnected) {
+      focusKey = null;
+      return;
+    }
     var again = focusKey && root.querySelector('[data-focus-key="' + focusKey + '"]');
     if (again) {
       again.focus();
