@@ -47,7 +47,17 @@ class SecondFactorTokenFilter extends OncePerRequestFilter {
                                     + HEADER + ".");
             return;
         }
-        if (!factors.verify(person, code)) {
+        SecondFactors.CodeCheck check = factors.check(person, code, request.getRemoteAddr());
+        if (check.locked()) {
+            SecurityContextHolder.clearContext();
+            long seconds = check.retryAfterSeconds();
+            response.setHeader("Retry-After", Long.toString(seconds));
+            ProblemResponses.write(response, 429, "sign-in-locked", "Too Many Requests",
+                    "Too many wrong codes or failed sign-ins for this name or from this address. Try again in "
+                            + seconds + " s.");
+            return;
+        }
+        if (!check.passed()) {
             SecurityContextHolder.clearContext();
             ProblemResponses.write(response, 401, "invalid-otp", "Wrong code",
                     "The code in " + HEADER + " is not correct, or it was already used.");

@@ -4,11 +4,13 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 import javax.crypto.Mac;
@@ -62,9 +64,12 @@ public class SecondFactors {
     private final CustomersService customers;
     private final ApplicationEventPublisher events;
     private final boolean agentsRequired;
+    private final SignInLockout lockout;
 
     SecondFactors(SecondFactorRepository repository, AgentRepository agents, Sealer sealer, Secrets secrets, CustomersService customers,
-            ApplicationEventPublisher events, @Value("${seatwise.mfa.required:true}") boolean agentsRequired) {
+            ApplicationEventPublisher events, @Value("${seatwise.mfa.required:true}") boolean agentsRequired,
+            SignInLockout lockout) {
+        this.lockout = lockout;
         this.repository = repository;
         this.agents = agents;
         this.sealer = sealer;
@@ -147,8 +152,53 @@ public class SecondFactors {
         return codes;
     }
 
+    /**
+     * What a second-factor step answered: passed, a wrong code, or refused unseen because the account (or the
+     * address) is locked for {@code lockedFor}.
+     */
+    public record CodeCheck(boolean passed, Duration lockedFor) {
+
+        static final CodeCheck PASSED = new CodeCheck(true, null);
+        static final CodeCheck WRONG = new CodeCheck(false, null);
+
+        /** Whether the code was not even looked at: too many wrong codes or passwords before. */
+        public boolean locked() {
+            return lockedFor != null;
+        }
+
+        /** The wait in whole seconds, at least 1. */
+        public long retryAfterSeconds() {
+            return Math.max(1, (lockedFor.toMillis() + 999) / 1000);
+        }
+
+        /** The wait in whole minutes, at least 1. */
+        public long retryAfterMinutes() {
+            return Math.max(1, (lockedFor.toSeconds() + 59) / 60);
+        }
+    }
+
+    /**
+     * Checks the second-factor code of a sign-in from {@code remoteAddress}, counted like passwords (SignInLockout):
+     * each wrong code counts against the account and the address, a locked account or address has its code refused
+     * unseen, and only a right code forgets the account's wrong codes (a right password does not).
+     */
+    public CodeCheck check(UserDetails person, String code, String remoteAddress) {
+        String name = person.getUsername();
+        String address = RateLimitFilter.address(remoteAddress);
+        Optional<Duration> wait = lockout.codeWaitFor(name, address);
+        if (wait.isPresent()) {
+            return new CodeCheck(false, wait.get());
+        }
+        if (verify(person, code)) {
+            lockout.codePassed(name);
+            return CodeCheck.PASSED;
+        }
+        lockout.codeFailed(name, address);
+        return CodeCheck.WRONG;
+    }
+
     /** Whether this is the current code (not used before) or an unused recovery code of the person's factor. */
-    public boolean verify(UserDetails person, String code) {
+    boolean verify(UserDetails person, String code) {
         Factor factor = repository.find(owner(person)).filter(Factor::confirmed).orElse(null);
         if (factor == null || code == null) {
             return false;

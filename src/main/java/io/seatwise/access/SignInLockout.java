@@ -34,6 +34,8 @@ class SignInLockout {
 
     static final String ACCOUNT = "account:";
     static final String ADDRESS = "address:";
+    /** Wrong second-factor codes of an account: a right password does not forget them, only a right code does. */
+    static final String SECOND_FACTOR = "mfa:";
 
     private final SignInFailureRepository repository;
     private final ApplicationEventPublisher events;
@@ -88,19 +90,49 @@ class SignInLockout {
         repository.delete(account(name));
     }
 
-    /** Forgets the account's failures and ends its lock; whether there were any. */
+    /**
+     * How long this account's second-factor step from this address must still wait (after wrong codes, or wrong
+     * passwords or codes from the address); empty when a code may be tried now.
+     */
+    @Transactional(readOnly = true)
+    Optional<Duration> codeWaitFor(String name, String address) {
+        Instant now = clock.instant();
+        return repository.lockedUntil(List.of(secondFactor(name), ADDRESS + address), now)
+                .map(until -> Duration.between(now, until));
+    }
+
+    /**
+     * Counts a wrong second-factor code against the account and the address. Kept apart from the account's password
+     * failures, which the right password forgets: whoever has the password must not get fresh tries at the code by
+     * signing in again.
+     */
+    void codeFailed(String name, String address) {
+        count(secondFactor(name), normalise(name), false, accounts);
+        count(ADDRESS + address, address, true, addresses);
+    }
+
+    /** The right code: the account's wrong codes are forgotten. */
+    void codePassed(String name) {
+        repository.delete(secondFactor(name));
+    }
+
+    /** Forgets the account's failures (passwords and codes) and ends its lock; whether there were any. */
     boolean unlock(String name) {
-        return repository.delete(account(name));
+        boolean passwords = repository.delete(account(name));
+        return repository.delete(secondFactor(name)) | passwords;
     }
 
     /** The accounts among these names that are locked now, with the end of each lock. */
     @Transactional(readOnly = true)
     Map<String, Instant> locked(Collection<String> names) {
         Map<String, String> bySubject = new LinkedHashMap<>();
-        names.forEach(name -> bySubject.put(account(name), name));
+        names.forEach(name -> {
+            bySubject.put(account(name), name);
+            bySubject.put(secondFactor(name), name);
+        });
         Map<String, Instant> locked = new LinkedHashMap<>();
         repository.locks(bySubject.keySet(), clock.instant()).forEach((subject, until) ->
-                locked.put(bySubject.get(subject), until));
+                locked.merge(bySubject.get(subject), until, (a, b) -> a.isAfter(b) ? a : b));
         return locked;
     }
 
@@ -121,6 +153,7 @@ class SignInLockout {
     void removeForgotten() {
         Instant now = clock.instant();
         repository.deleteForgotten(ACCOUNT, now.minus(accounts.failureReset()), now);
+        repository.deleteForgotten(SECOND_FACTOR, now.minus(accounts.failureReset()), now);
         repository.deleteForgotten(ADDRESS, now.minus(addresses.failureReset()), now);
     }
 
@@ -129,9 +162,18 @@ class SignInLockout {
      * kept readable, and any name fits the column.
      */
     static String account(String name) {
+        return ACCOUNT + digest(name);
+    }
+
+    /** An account's subject for its wrong second-factor codes. */
+    static String secondFactor(String name) {
+        return SECOND_FACTOR + digest(name);
+    }
+
+    private static String digest(String name) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(normalise(name).getBytes(StandardCharsets.UTF_8));
-            return ACCOUNT + HexFormat.of().formatHex(digest);
+            return HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform has SHA-256", e);
         }

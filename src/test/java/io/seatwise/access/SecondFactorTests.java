@@ -227,4 +227,49 @@ abstract class SecondFactorTests extends SecondFactorSupport {
         assertThat(count("SELECT count(*) FROM second_factor WHERE agent_id = ?", sales.agent().id().value()))
                 .isZero();
     }
+
+    @Test
+    void wrongCodesCountLikeWrongPasswordsAndSigningInAgainWithThePasswordGivesNoFreshTries() throws Exception {
+        Enrolled enrolled = enrol(sales.email(), TestAgents.PASSWORD);
+        String basic = ApiTokensTests.basic(sales.email(), TestAgents.PASSWORD);
+        String body = "{\"name\":\"ci\"}";
+
+        // Four wrong codes, each after a right password (the API signs in anew at every request)
+        for (int i = 0; i < 4; i++) {
+            mvc.perform(post("/api/v1/tokens").header("Authorization", basic).header("X-Seatwise-OTP", "000000")
+                            .contentType("application/json").content(body))
+                    .andExpect(problem(401, "invalid-otp"));
+        }
+        // A fifth, in a console sign-in this time: the per-session count is 1, the account's 5, so it locks
+        MockHttpSession session = signInWithPassword(sales.email(), TestAgents.PASSWORD);
+        mvc.perform(post("/login/mfa").session(session).with(csrf()).param("code", "000000"))
+                .andExpect(status().isUnprocessableContent());
+        assertThat(count("SELECT count(*) FROM activity_log WHERE action = 'access.locked' AND data LIKE ?",
+                "%" + sales.email() + "%")).isEqualTo(1);
+
+        // Then even the right code is refused unseen, in the console (signed out, told to wait) and the API (429)
+        mvc.perform(post("/login/mfa").session(session).with(csrf())
+                        .param("code", enrolled.code(enrolled.step() + 1)))
+                .andExpect(result -> assertThat(result.getResponse().getRedirectedUrl()).startsWith("/login?locked="));
+        mvc.perform(get("/customers").session(session)).andExpect(status().is3xxRedirection())
+                .andExpect(result -> assertThat(result.getResponse().getRedirectedUrl()).endsWith("/login"));
+        mvc.perform(post("/api/v1/tokens").header("Authorization", basic).header("X-Seatwise-OTP",
+                        enrolled.code(enrolled.step() + 1)).contentType("application/json").content(body))
+                .andExpect(problem(429, "sign-in-locked"))
+                .andExpect(result -> assertThat(Long.parseLong(result.getResponse().getHeader("Retry-After")))
+                        .isPositive());
+        // And the code of that step was not used up by the refused tries
+        assertThat(count("SELECT count(*) FROM api_token WHERE agent_id = ? AND name = 'ci'",
+                sales.agent().id().value())).isZero();
+
+        // When an Admin agent unlocks the agent, the right code passes again and the wrong codes are forgotten
+        Signed admin = agents.create(Role.ADMIN);
+        mvc.perform(post("/api/v1/agents/" + sales.agent().id() + "/unlock").header("Authorization", admin.bearer()))
+                .andExpect(status().isOk());
+        mvc.perform(post("/api/v1/tokens").header("Authorization", basic).header("X-Seatwise-OTP",
+                        enrolled.code(enrolled.step() + 1)).contentType("application/json").content(body))
+                .andExpect(status().isCreated());
+        assertThat(count("SELECT count(*) FROM sign_in_failure WHERE subject = ?",
+                SignInLockout.secondFactor(sales.email()))).isZero();
+    }
 }

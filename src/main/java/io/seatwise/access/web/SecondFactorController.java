@@ -65,9 +65,14 @@ class SecondFactorController {
         if (!SecondFactorSession.pending(request)) {
             return "redirect:" + console.home();
         }
-        if (factors.verify(me, form.code())) {
+        SecondFactors.CodeCheck check = factors.check(me, form.code(), request.getRemoteAddr());
+        if (check.passed()) {
             SecondFactorSession.pass(request);
             return "redirect:" + console.home();
+        }
+        if (check.locked()) {
+            new SecurityContextLogoutHandler().logout(request, response, auth);
+            return "redirect:/login?locked=" + check.retryAfterMinutes();
         }
         if (SecondFactorSession.failed(request)) {
             new SecurityContextLogoutHandler().logout(request, response, auth);
