@@ -202,6 +202,12 @@ class UserRepository {
                 .param("c", customer.value()).param("id", id.value()).query(UserRepository::user).optional();
     }
 
+    /** As {@link #find}, the row locked until commit. */
+    Optional<User> findForUpdate(CustomerId customer, UserId id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM app_user WHERE customer_id = :c AND id = :id FOR UPDATE")
+                .param("c", customer.value()).param("id", id.value()).query(UserRepository::user).optional();
+    }
+
     /** The one mapping of an {@code app_user} row (of {@link #COLUMNS}, any further columns ignored) to a user. */
     static User user(ResultSet rs, int n) throws SQLException {
         return UserRows.user(rs, n);

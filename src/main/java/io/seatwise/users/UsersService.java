@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 import io.seatwise.customers.CustomerId;
@@ -22,6 +23,7 @@ import io.seatwise.users.UserLicenses.LicenseRequest;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.modulith.NamedInterface;
 
@@ -120,6 +122,17 @@ public class UsersService {
     public User get(CustomerId customerId, UserId userId) {
         customers.require(customerId);
         return repository.find(customerId, userId).orElseThrow(() -> DomainException.notFound("user"));
+    }
+
+    /**
+     * A user of the customer, deleted or not, its row locked until the caller's transaction ends: writers that
+     * read a user before they change it (SCIM's {@code If-Match}, the licenses it sets) take turns on that user.
+     * Empty for no such user (no exception, which would doom the caller's transaction).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    @PreAuthorize("hasAuthority('users:write')")
+    public Optional<User> lockForChange(CustomerId customerId, UserId userId) {
+        return repository.findForUpdate(customerId, userId);
     }
 
     /** The customer's users among these ids, deleted or not, in one read; ids of no such user are left out. */
