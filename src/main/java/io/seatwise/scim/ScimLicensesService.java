@@ -85,7 +85,8 @@ class ScimLicensesService implements ScimLicenses {
 
     @Override
     public List<LicenseFailure> apply(CustomerId customer, UserId user, List<Wanted> wanted) {
-        Optional<User> found = find(customer, user);
+        // The user's row locked to commit: two applies for one user take turns (each replaces the stored failures)
+        Optional<User> found = users.lockForChange(customer, user);
         if (found.isEmpty()) {
             return List.of(new LicenseFailure("UserNotFound", null, "the user does not exist"));
         }
@@ -150,10 +151,5 @@ class ScimLicensesService implements ScimLicenses {
         String shown = value == null ? "" : value.strip();
         return new Row(new LicenseFailure("CountViolation", null, "no subscribed product has the part number or SKU id"
                 + " \"" + shown + "\", so no license of it is available"), shown);
-    }
-
-    /** The user, deleted or not; read without an exception for a missing one (it would doom the transaction). */
-    private Optional<User> find(CustomerId customer, UserId user) {
-        return Optional.ofNullable(users.find(customer, List.of(user)).get(user));
     }
 }

@@ -85,7 +85,7 @@ class ScimUsers {
      */
     ObjectNode replace(CustomerId customer, String id, ScimUserInput in, String ifMatch) {
         User user = transaction.execute(s -> {
-            User before = live(customer, id);
+            User before = locked(customer, id);
             checkVersion(before, ifMatch);
             checkDomain(customers.require(customer), in.userName());
             return users.update(customer, before.id(), update(in));
@@ -111,7 +111,7 @@ class ScimUsers {
     /** Soft-deletes the user as the console does (seats freed, restorable during the retention period). */
     void delete(CustomerId customer, String id, String ifMatch) {
         transaction.executeWithoutResult(s -> {
-            User user = live(customer, id);
+            User user = locked(customer, id);
             checkVersion(user, ifMatch);
             users.delete(customer, user.id());
         });
@@ -145,6 +145,19 @@ class ScimUsers {
         if (ifMatch != null) {
             current(user.customerId(), user.id().value().toString(), ifMatch);
         }
+    }
+
+    /**
+     * As {@link #live}, the user's row locked until the transaction ends: writers take turns on one user, so the
+     * version an {@code If-Match} names is compared with what the previous writer committed, never with what both
+     * read before either wrote.
+     */
+    private User locked(CustomerId customer, String id) {
+        Optional<User> user = parse(id).flatMap(uuid -> users.lockForChange(customer, new UserId(uuid)));
+        if (user.isPresent() && user.get().deletedAt() == null) {
+            return user.get();
+        }
+        throw new ScimException(404, null, "No user " + id + " in this customer");
     }
 
     private User live(CustomerId customer, String id) {

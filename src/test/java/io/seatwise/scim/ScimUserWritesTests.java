@@ -164,6 +164,65 @@ abstract class ScimUserWritesTests extends ScimUsersTestSupport {
     }
 
     @Test
+    void concurrentWritesNamingTheSameVersionLetOnlyOneThrough() throws Exception {
+        var created = send(HttpMethod.POST, "/Users", user("ann", "ext-ann")).andExpect(status().isCreated());
+        String id = read(created, "$.id");
+        String version = created.andReturn().getResponse().getHeader("ETag");
+        int writers = 6;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(writers);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < writers; i++) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return mvc.perform(call(HttpMethod.PUT, "/Users/" + id).header("If-Match", version)
+                            .contentType(SCIM_JSON).content(put("ann", false))).andReturn().getResponse().getStatus();
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (var answer : answers) {
+                statuses.add(answer.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            // Each read the version before it wrote: only the first writer's still holds, the others get 412
+            assertThat(statuses).containsOnly(200, 412).filteredOn(s -> s == 200).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(blocked(id)).isTrue();
+    }
+
+    @Test
+    void concurrentLicenseFailuresForOneUserAreStoredOnceWithoutAServerError() throws Exception {
+        String id = created("ann", "ext-ann");
+        String body = put("ann", true).replace("\"active\":true",
+                "\"active\":true,\"roles\":[{\"value\":\"NO_SUCH_PRODUCT\"}]");
+        int writers = 6;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(writers);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < writers; i++) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return mvc.perform(call(HttpMethod.PUT, "/Users/" + id).contentType(SCIM_JSON).content(body))
+                            .andReturn().getResponse().getStatus();
+                }));
+            }
+            start.countDown();
+            for (var answer : answers) {
+                assertThat(answer.get(60, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        // Each PUT replaced the failures the one before stored: one is left
+        assertThat(count("SELECT count(*) FROM scim_license_error WHERE user_id = ?", UUID.fromString(id)))
+                .isEqualTo(1);
+    }
+
+    @Test
     void deleteIsSoftAndTheUserRestorableInTheUsersModule() throws Exception {
         String id = created("ann", "ext-ann");
         mvc.perform(call(HttpMethod.DELETE, "/Users/" + id)).andExpect(status().isNoContent());
