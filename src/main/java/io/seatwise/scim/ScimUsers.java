@@ -100,7 +100,7 @@ class ScimUsers {
      * the extension's licenses ({@link ScimPatchedLicenses}).
      */
     ObjectNode patch(CustomerId customer, String id, tools.jackson.databind.JsonNode body, String ifMatch) {
-        ScimPatch.check(body);
+        ScimPatch.checkForUser(body);
         ObjectNode before = current(customer, id, ifMatch);
         ObjectNode after = ScimPatch.apply(before, body);
         ScimUserInput in = ScimUserReader.read(after).withWanted(ScimPatchedLicenses.wanted(before, after));
