@@ -33,7 +33,8 @@ final class ScimSchemas {
     static Map<String, Object> user(String base, List<String> partNumbers) {
         return schema(base, USER, "User", "A person with a Seatwise account in one customer.", List.of(
                 attr("userName", "string", false, true, false, "readWrite", "server",
-                        "The sign-in name, an address in one of the customer's domains."),
+                        "The sign-in name, an address in one of the customer's domains; a name without '@' gets"
+                                + " the customer's default domain."),
                 complex("name", false, "The person's name.", List.of(
                         attr("givenName", "string", false, false, false, "readWrite", "none", "Given name."),
                         attr("familyName", "string", false, false, false, "readWrite", "none", "Family name."),
