@@ -137,6 +137,18 @@ abstract class ScimUsersTests extends ScimUsersTestSupport {
     }
 
     @Test
+    void anExtensionObjectWhoseUrnSchemasDoesNotListIsA400() throws Exception {
+        String enterprise = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
+        send(HttpMethod.POST, "/Users", "{\"schemas\":[\"" + CORE + "\"],\"userName\":\"ex@" + tenant.domain()
+                + "\",\"" + enterprise + "\":{\"employeeNumber\":\"7\"}}").andExpect(scimError(400, "invalidValue"))
+                .andExpect(jsonPath("$.detail", containsString(enterprise)));
+        assertThat(count("SELECT count(*) FROM app_user WHERE customer_id = ?", tenant.id().value())).isZero();
+        send(HttpMethod.POST, "/Users", "{\"schemas\":[\"" + CORE + "\",\"" + enterprise + "\"],\"userName\":\"ex@"
+                + tenant.domain() + "\",\"" + enterprise + "\":{\"employeeNumber\":\"7\"}}")
+                .andExpect(status().isCreated());
+    }
+
+    @Test
     void badJsonIsInvalidSyntaxAndOtherBodiesAre415() throws Exception {
         send(HttpMethod.POST, "/Users", "{\"userName\":").andExpect(scimError(400, "invalidSyntax"));
         send(HttpMethod.POST, "/Users", "[1,2]").andExpect(scimError(400, "invalidSyntax"));
