@@ -137,6 +137,21 @@ abstract class ScimUsersTests extends ScimUsersTestSupport {
     }
 
     @Test
+    void preferredLanguageIsAnAcceptLanguageValueAsRfc7643Says() throws Exception {
+        String weighted = "da, en-gb;q=0.8, en;q=0.7";
+        send(HttpMethod.POST, "/Users", "{\"userName\":\"pl@" + tenant.domain() + "\",\"preferredLanguage\":\""
+                + weighted + "\"}").andExpect(status().isCreated())
+                .andExpect(jsonPath("$.preferredLanguage").value(weighted));
+        assertThat(count("SELECT count(*) FROM app_user WHERE customer_id = ? AND preferred_language = ?",
+                tenant.id().value(), weighted)).isEqualTo(1);
+        for (String bad : java.util.List.of("Bulgarian", "en-US;q=2", "en,,de", "de;q=0.1234")) {
+            send(HttpMethod.POST, "/Users", "{\"userName\":\"pl2@" + tenant.domain() + "\",\"preferredLanguage\":\""
+                    + bad + "\"}").andExpect(scimError(400, "invalidValue"))
+                    .andExpect(jsonPath("$.detail", containsString(bad)));
+        }
+    }
+
+    @Test
     void anExtensionObjectWhoseUrnSchemasDoesNotListIsA400() throws Exception {
         String enterprise = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
         send(HttpMethod.POST, "/Users", "{\"schemas\":[\"" + CORE + "\"],\"userName\":\"ex@" + tenant.domain()
