@@ -50,7 +50,7 @@ final class ScimSchemas {
                 attr("externalId", "string", false, false, true, "readWrite", "server",
                         "The identity provider's id for the user, unique within the customer."),
                 attr("preferredLanguage", "string", false, false, false, "readWrite", "none",
-                        "A language tag such as en-US."),
+                        "An Accept-Language value (RFC 7231): en-US, or several with weights, da, en-gb;q=0.8."),
                 complex("addresses", true, "Postal addresses; Seatwise keeps the work address's country only.",
                         List.of(attr("type", "string", false, false, false, "readWrite", "none", "work."),
                                 attr("country", "string", false, false, false, "readWrite", "none",
