@@ -30,7 +30,8 @@ import io.seatwise.scim.ScimFilterAttribute.Type;
  * <li>{@code userName}, {@code emails}, {@code emails.value} (the work email is the user name),
  * {@code name.givenName}, {@code name.familyName}, {@code displayName}: case-insensitive (RFC 7643 caseExact false),
  * compared on their lower-cased keys ({@code user_name_key} … {@code display_key}, V4/V9), so {@code userName eq}
- * is a probe of the unique user name key and {@code sw} an index range.</li>
+ * is a probe of the unique user name key and {@code sw} an index range. A bare {@code userName eq}/{@code ne} value
+ * (no '@') is also compared as value@ the customer's default domain ({@link ScimUserNames}).</li>
  * <li>{@code externalId}: case-exact, on {@code external_id_key} (V23, unique per customer).</li>
  * <li>{@code active}: eq/ne a boolean, {@code true} being "sign-in not blocked".</li>
  * <li>{@code meta.created}, {@code meta.lastModified}: eq ne gt ge lt le with an RFC 3339 date-time.</li>
