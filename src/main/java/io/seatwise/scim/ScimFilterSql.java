@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import io.seatwise.scim.ScimFilterAttribute.Type;
 import java.util.UUID;
@@ -29,7 +30,8 @@ import io.seatwise.scim.ScimFilterAttribute.Type;
  * <li>{@code userName}, {@code emails}, {@code emails.value} (the work email is the user name),
  * {@code name.givenName}, {@code name.familyName}, {@code displayName}: case-insensitive (RFC 7643 caseExact false),
  * compared on their lower-cased keys ({@code user_name_key} … {@code display_key}, V4/V9), so {@code userName eq}
- * is a probe of the unique user name key and {@code sw} an index range.</li>
+ * is a probe of the unique user name key and {@code sw} an index range. A bare {@code userName eq}/{@code ne} value
+ * (no '@') is also compared as value@ the customer's default domain ({@link ScimUserNames}).</li>
  * <li>{@code externalId}: case-exact, on {@code external_id_key} (V23, unique per customer).</li>
  * <li>{@code active}: eq/ne a boolean, {@code true} being "sign-in not blocked".</li>
  * <li>{@code meta.created}, {@code meta.lastModified}: eq ne gt ge lt le with an RFC 3339 date-time.</li>
@@ -59,6 +61,14 @@ public final class ScimFilterSql {
 
     /** The condition of a filter; a null or blank filter is every user ({@code 1 = 1}). */
     public static Where where(String filter) {
+        return where(filter, () -> null);
+    }
+
+    /**
+     * The condition of a filter, where {@code userName eq}/{@code ne} a bare value (without '@') also compares
+     * value@defaultDomain ({@link ScimUserNames}); {@code defaultDomain} is asked only then, and may answer null.
+     */
+    public static Where where(String filter, Supplier<String> defaultDomain) {
         if (filter == null || filter.isBlank()) {
             return new Where(TRUE, Map.of());
         }
@@ -71,7 +81,7 @@ public final class ScimFilterSql {
         } catch (BadRequestException | IllegalArgumentException e) {
             throw ScimFilterException.invalidFilter("The filter is not of RFC 7644's grammar: " + e.getMessage());
         }
-        Translation translation = new Translation();
+        Translation translation = new Translation(defaultDomain);
         String sql = translation.sql(parsed, "");
         return new Where(sql, Collections.unmodifiableMap(translation.params));
     }
@@ -80,6 +90,11 @@ public final class ScimFilterSql {
     private static final class Translation {
 
         final Map<String, Object> params = new LinkedHashMap<>();
+        final Supplier<String> defaultDomain;
+
+        Translation(Supplier<String> defaultDomain) {
+            this.defaultDomain = defaultDomain;
+        }
 
         /** A filter inside the value path {@code context} ("" at the top): its attributes are the context's. */
         String sql(Filter filter, String context) {
@@ -163,6 +178,10 @@ public final class ScimFilterSql {
                     default -> throw ScimFilterException.invalidFilter(path + " compares with null by eq or ne only");
                 };
             }
+            if (attribute == ScimFilterAttribute.USER_NAME && (op == FilterType.EQUAL || op == FilterType.NOT_EQUAL)
+                    && path.toLowerCase(Locale.ROOT).endsWith("username") && ScimUserNames.bare(string(value, path))) {
+                return bareUserName(attribute, op, string(value, path).toLowerCase(Locale.ROOT));
+            }
             return switch (attribute.type) {
                 case TEXT -> text(attribute, op, string(value, path).toLowerCase(Locale.ROOT));
                 case EXACT_TEXT -> text(attribute, op, string(value, path));
@@ -172,6 +191,17 @@ public final class ScimFilterSql {
                 case EMAIL_TYPE -> constant(op, string(value, path).toLowerCase(Locale.ROOT));
                 case EMAIL_PRIMARY -> equality(op, path, bool(value, path) ? TRUE : FALSE);
             };
+        }
+
+        /** {@code userName eq "bare"}: the bare value or value@defaultDomain (ne: neither). */
+        private String bareUserName(ScimFilterAttribute attribute, FilterType op, String bare) {
+            String completed = ScimUserNames.complete(bare, defaultDomain.get());
+            if (completed.equals(bare)) {
+                return text(attribute, op, bare);
+            }
+            String in = attribute.column + " IN (" + param(bare) + ", " + param(completed.toLowerCase(Locale.ROOT))
+                    + ")";
+            return op == FilterType.EQUAL ? in : "NOT (" + in + ")";
         }
 
         /** eq is the condition, ne its negation; other operators do not apply. */

@@ -63,6 +63,22 @@ public final class ScimPatch {
         }
     }
 
+    /**
+     * {@link #check} for a User: besides, each operation's {@code path} names an attribute of the User's schemas
+     * ({@link ScimPatchPaths#checkKnown}: 400 {@code invalidPath} otherwise, before the user is looked up, so also
+     * for an id that does not exist). Path-less values are read as a POST's resource is: attributes Seatwise does not
+     * know are ignored.
+     */
+    public static void checkForUser(JsonNode patchRequestBody) {
+        check(patchRequestBody);
+        for (JsonNode operation : operations(patchRequestBody)) {
+            String path = path(member(operation, "path"));
+            if (path != null) {
+                ScimPatchPaths.checkKnown(ScimPatchPaths.parse(path), path);
+            }
+        }
+    }
+
     private static JsonNode operations(JsonNode body) {
         if (body == null || !body.isObject()) {
             throw ScimException.badRequest("invalidSyntax", "A PATCH body must be a JSON object");

@@ -52,6 +52,33 @@ final class ScimPatchPaths {
             "disabledPlans", "licenseErrors", "code", "detail", "resourceType", "created", "lastModified",
             "location", "version", "members"));
     private static final List<String> URNS = List.of(CORE, ENTERPRISE, SEATWISE);
+    private static final List<String> MULTI_VALUE_SUBS = List.of("value", "display", "type", "primary", "$ref");
+    /**
+     * The attributes of each schema (RFC 7643 §4.1 core User, §4.3 enterprise User, the Seatwise extension) with
+     * their sub-attributes: what a PATCH path may name ({@link #checkKnown}).
+     */
+    private static final Map<String, Map<String, List<String>>> SCHEMA = Map.of(
+            CORE, Map.ofEntries(Map.entry("schemas", List.of()), Map.entry("id", List.of()),
+                    Map.entry("externalId", List.of()),
+                    Map.entry("meta", List.of("resourceType", "created", "lastModified", "location", "version")),
+                    Map.entry("userName", List.of()),
+                    Map.entry("name", List.of("formatted", "familyName", "givenName", "middleName", "honorificPrefix",
+                            "honorificSuffix")),
+                    Map.entry("displayName", List.of()), Map.entry("nickName", List.of()),
+                    Map.entry("profileUrl", List.of()), Map.entry("title", List.of()), Map.entry("userType", List.of()),
+                    Map.entry("preferredLanguage", List.of()), Map.entry("locale", List.of()),
+                    Map.entry("timezone", List.of()), Map.entry("active", List.of()), Map.entry("password", List.of()),
+                    Map.entry("emails", MULTI_VALUE_SUBS), Map.entry("phoneNumbers", MULTI_VALUE_SUBS),
+                    Map.entry("ims", MULTI_VALUE_SUBS), Map.entry("photos", MULTI_VALUE_SUBS),
+                    Map.entry("addresses", List.of("formatted", "streetAddress", "locality", "region", "postalCode",
+                            "country", "type", "primary")),
+                    Map.entry("groups", MULTI_VALUE_SUBS), Map.entry("entitlements", MULTI_VALUE_SUBS),
+                    Map.entry("roles", MULTI_VALUE_SUBS), Map.entry("x509Certificates", MULTI_VALUE_SUBS)),
+            ENTERPRISE, Map.of("employeeNumber", List.of(), "costCenter", List.of(), "organization", List.of(),
+                    "division", List.of(), "department", List.of(),
+                    "manager", List.of("value", "$ref", "displayName")),
+            SEATWISE, Map.of("usageLocation", List.of(), "licenses", List.of("skuId", "disabledPlans"),
+                    "licenseErrors", List.of("skuId", "code", "detail", "message")));
     private static final com.fasterxml.jackson.databind.ObjectMapper JACKSON2 =
             new com.fasterxml.jackson.databind.ObjectMapper();
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -124,6 +151,36 @@ final class ScimPatchPaths {
         }
         String sub = parsed.size() == 2 ? canonical(parsed.getElement(1).getAttribute()) : null;
         return new Target(urn, attribute, filter, sub);
+    }
+
+    /**
+     * A client's PATCH path checked against the schemas (RFC 7644 §3.5.2: a path naming no attribute of the
+     * resource's schemas is {@code invalidPath}): its URN one of the User's schemas, its attribute one of that
+     * schema's, its sub-attribute one of that attribute's. Checked before the user is looked up, so such a request
+     * is a 400 even for an id that does not exist.
+     */
+    static Target checkKnown(Target target, String text) {
+        Map<String, List<String>> attributes = SCHEMA.get(target.urn() == null ? CORE : target.urn());
+        if (attributes == null) {
+            throw ScimException.badRequest("invalidPath", "Invalid path '" + text + "': the schema " + target.urn()
+                    + " is not one of the User's (" + String.join(", ", URNS) + ")");
+        }
+        if (target.attribute() == null) {
+            return target;
+        }
+        List<String> subs = attributes.entrySet().stream()
+                .filter(a -> a.getKey().equalsIgnoreCase(target.attribute())).map(Map.Entry::getValue).findFirst()
+                .orElse(null);
+        if (subs == null) {
+            throw ScimException.badRequest("invalidPath", "Invalid path '" + text + "': "
+                    + (target.urn() == null ? "the User" : target.urn()) + " has no attribute '" + target.attribute()
+                    + "'");
+        }
+        if (target.subAttribute() != null && subs.stream().noneMatch(s -> s.equalsIgnoreCase(target.subAttribute()))) {
+            throw ScimException.badRequest("invalidPath", "Invalid path '" + text + "': '" + target.attribute()
+                    + "' has no sub-attribute '" + target.subAttribute() + "'");
+        }
+        return target;
     }
 
     /**

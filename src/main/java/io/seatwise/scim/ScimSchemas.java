@@ -33,7 +33,8 @@ final class ScimSchemas {
     static Map<String, Object> user(String base, List<String> partNumbers) {
         return schema(base, USER, "User", "A person with a Seatwise account in one customer.", List.of(
                 attr("userName", "string", false, true, false, "readWrite", "server",
-                        "The sign-in name, an address in one of the customer's domains."),
+                        "The sign-in name, an address in one of the customer's domains; a name without '@' gets"
+                                + " the customer's default domain."),
                 complex("name", false, "The person's name.", List.of(
                         attr("givenName", "string", false, false, false, "readWrite", "none", "Given name."),
                         attr("familyName", "string", false, false, false, "readWrite", "none", "Family name."),
@@ -49,7 +50,7 @@ final class ScimSchemas {
                 attr("externalId", "string", false, false, true, "readWrite", "server",
                         "The identity provider's id for the user, unique within the customer."),
                 attr("preferredLanguage", "string", false, false, false, "readWrite", "none",
-                        "A language tag such as en-US."),
+                        "An Accept-Language value (RFC 7231): en-US, or several with weights, da, en-gb;q=0.8."),
                 complex("addresses", true, "Postal addresses; Seatwise keeps the work address's country only.",
                         List.of(attr("type", "string", false, false, false, "readWrite", "none", "work."),
                                 attr("country", "string", false, false, false, "readWrite", "none",

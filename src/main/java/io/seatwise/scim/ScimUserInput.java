@@ -18,6 +18,12 @@ record ScimUserInput(String userName, String givenName, String familyName, Strin
                 country, usageLocation, licenses);
     }
 
+    /** The same with another user name (a bare one completed with the customer's default domain). */
+    ScimUserInput withUserName(String name) {
+        return new ScimUserInput(name, givenName, familyName, displayName, active, externalId, preferredLanguage,
+                country, usageLocation, wanted);
+    }
+
     /** The display name to keep: the one sent, else the names sent, else the user name. */
     String displayNameOrDefault() {
         if (displayName != null && !displayName.isBlank()) {

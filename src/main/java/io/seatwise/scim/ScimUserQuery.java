@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import io.seatwise.customers.CustomerId;
+import io.seatwise.customers.CustomersService;
 import io.seatwise.shared.SqlDialect;
 import io.seatwise.users.User;
 import io.seatwise.users.selection.UserRows;
@@ -48,10 +49,12 @@ public class ScimUserQuery {
 
     private final JdbcClient jdbc;
     private final SqlDialect dialect;
+    private final CustomersService customers;
 
-    ScimUserQuery(JdbcClient jdbc, SqlDialect dialect) {
+    ScimUserQuery(JdbcClient jdbc, SqlDialect dialect, CustomersService customers) {
         this.jdbc = jdbc;
         this.dialect = dialect;
+        this.customers = customers;
     }
 
     /** A page of users: {@code totalResults} found by the filter, the page from {@code startIndex} (1-based). */
@@ -71,7 +74,8 @@ public class ScimUserQuery {
     @Transactional(readOnly = true)
     public Page find(CustomerId customer, String filter, int startIndex, int count, String sortBy,
             String sortOrder) {
-        ScimFilterSql.Where where = ScimFilterSql.where(filter);
+        // A bare userName compared (userName eq "jane") is also jane@ the customer's default domain.
+        ScimFilterSql.Where where = ScimFilterSql.where(filter, () -> customers.require(customer).defaultDomain());
         SortKey key = sortKey(sortBy);
         boolean descending = descending(sortOrder);
         int start = Math.max(1, startIndex);

@@ -35,6 +35,7 @@ final class ScimUserReader {
                 .noneMatch(s -> s.isString() && s.stringValue().equalsIgnoreCase(ScimSchemas.USER)))) {
             throw ScimException.badRequest("invalidValue", "schemas must include " + ScimSchemas.USER);
         }
+        checkExtensionsListed(body, schemas);
         String userName = text(body, "userName");
         if (userName == null || userName.isBlank()) {
             throw ScimException.badRequest("invalidValue", "userName is required");
@@ -45,6 +46,26 @@ final class ScimUserReader {
                 text(body, "displayName"), active(field(body, "active")), text(body, "externalId"),
                 text(body, "preferredLanguage"), country(field(body, "addresses")), text(extension, "usageLocation"),
                 wanted(field(body, "roles"), field(body, "entitlements"), field(extension, "licenses")));
+    }
+
+    /**
+     * RFC 7643 §3: an extension's attributes sit in an object named by its URN, and that URN is among
+     * {@code schemas}; an extension object whose URN {@code schemas} does not list is a 400 {@code invalidValue}
+     * (when {@code schemas} is sent at all).
+     */
+    private static void checkExtensionsListed(JsonNode body, JsonNode schemas) {
+        if (schemas == null || schemas.isNull()) {
+            return;
+        }
+        for (Map.Entry<String, JsonNode> e : body.properties()) {
+            String key = e.getKey();
+            if (key.regionMatches(true, 0, "urn:", 0, 4) && !key.toLowerCase(Locale.ROOT).startsWith(CORE_PREFIX)
+                    && e.getValue().isObject() && schemas.valueStream()
+                            .noneMatch(s -> s.isString() && s.stringValue().equalsIgnoreCase(key))) {
+                throw ScimException.badRequest("invalidValue", "The extension " + key + " is sent, but schemas does"
+                        + " not list it");
+            }
+        }
     }
 
     /** A member of an object by case-insensitive name, with or without the core User URN; null when absent. */

@@ -54,10 +54,10 @@ class ScimUsers {
     }
 
     /** Creates the user ({@code active: false} creates it blocked), then applies the licenses it asks for. */
-    ObjectNode create(CustomerId customer, ScimUserInput in) {
+    ObjectNode create(CustomerId customer, ScimUserInput sent) {
         User created = transaction.execute(s -> {
             Customer c = customers.require(customer);
-            checkDomain(c, in.userName());
+            ScimUserInput in = sent.withUserName(ScimUserNames.toStore(c, sent.userName()));
             User user = users.create(customer, new NewUser(in.userName(), in.givenName(), in.familyName(),
                     in.displayNameOrDefault(), usageLocation(in), DirectoryRole.NONE, in.externalId(),
                     in.preferredLanguage(), in.country()));
@@ -66,7 +66,7 @@ class ScimUsers {
             }
             return user;
         });
-        applyLicenses(customer, created.id(), in.wanted());
+        applyLicenses(customer, created.id(), sent.wanted());
         return get(customer, created.id().value().toString());
     }
 
@@ -87,8 +87,8 @@ class ScimUsers {
         User user = transaction.execute(s -> {
             User before = locked(customer, id);
             checkVersion(before, ifMatch);
-            checkDomain(customers.require(customer), in.userName());
-            return users.update(customer, before.id(), update(in));
+            String userName = ScimUserNames.toStore(customers.require(customer), in.userName());
+            return users.update(customer, before.id(), update(in.withUserName(userName)));
         });
         applyLicenses(customer, user.id(), in.wanted());
         return get(customer, id);
@@ -100,7 +100,7 @@ class ScimUsers {
      * the extension's licenses ({@link ScimPatchedLicenses}).
      */
     ObjectNode patch(CustomerId customer, String id, tools.jackson.databind.JsonNode body, String ifMatch) {
-        ScimPatch.check(body);
+        ScimPatch.checkForUser(body);
         ObjectNode before = current(customer, id, ifMatch);
         ObjectNode after = ScimPatch.apply(before, body);
         ScimUserInput in = ScimUserReader.read(after).withWanted(ScimPatchedLicenses.wanted(before, after));
@@ -211,20 +211,6 @@ class ScimUsers {
         }
         String country = in.country() == null ? null : in.country().strip();
         return Countries.isValid(country) ? country.toUpperCase(Locale.ROOT) : null;
-    }
-
-    /** A user name outside the customer's domains: 400 invalidValue naming the domain and the customer's. */
-    private static void checkDomain(Customer customer, String userName) {
-        String name = userName.strip();
-        int at = name.lastIndexOf('@');
-        if (at < 0 || at == name.length() - 1) {
-            return;
-        }
-        String domain = name.substring(at + 1);
-        if (!customer.ownsDomain(domain)) {
-            throw ScimException.badRequest("invalidValue", "userName " + name + " is not in one of the customer's"
-                    + " domains: " + domain + " is not " + String.join(" or ", customer.domains()));
-        }
     }
 
     private static Optional<UUID> parse(String id) {

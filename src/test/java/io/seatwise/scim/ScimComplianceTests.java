@@ -190,7 +190,11 @@ abstract class ScimComplianceTests {
                 .forEach(id -> System.out.println("  not applicable (no groups): " + id));
         Set<String> knownIds = known.stream().map(Case::id).collect(Collectors.toCollection(TreeSet::new));
         System.out.printf("  %d known failures (ScimComplianceKnownFailures) in %d tests%n", known.size(), knownIds.size());
-        ScimComplianceKnownFailures.REASONS.keySet().stream().filter(id -> !knownIds.contains(id)).sorted()
+        // Some of the suite's tests run only when the server has users before they start (or none): a listed test
+        // that was skipped this time is not reported as passing.
+        Set<String> ran = cases.stream().filter(c -> !c.skipped()).map(Case::id).collect(Collectors.toSet());
+        ScimComplianceKnownFailures.REASONS.keySet().stream().filter(id -> !knownIds.contains(id))
+                .filter(ran::contains).sorted()
                 .forEach(id -> System.out.println("  listed as known but did not fail, take it off the list: " + id));
         String listed = failures.stream().map(c -> "  " + c.id() + ": " + c.failure())
                 .collect(Collectors.joining("\n"));

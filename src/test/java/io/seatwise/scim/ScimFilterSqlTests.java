@@ -33,6 +33,29 @@ class ScimFilterSqlTests {
     }
 
     @Test
+    void aBareUserNameEqOrNeAlsoComparesItWithTheDefaultDomainAskedOnlyThen() {
+        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.function.Supplier<String> domain = () -> {
+            asked.incrementAndGet();
+            return "Contoso.example";
+        };
+        ScimFilterSql.Where eq = ScimFilterSql.where("userName eq \"Jane\"", domain);
+        assertThat(eq.sql()).isEqualTo("u.user_name_key IN (:f0, :f1)");
+        assertThat(eq.params()).isEqualTo(Map.of("f0", "jane", "f1", "jane@contoso.example"));
+        assertThat(ScimFilterSql.where("not (userName ne \"jane\")", domain).sql())
+                .isEqualTo("NOT (NOT (u.user_name_key IN (:f0, :f1)))");
+        assertThat(asked).hasValue(2);
+        // a whole name, another operator or attribute: as they are, and the domain not asked
+        assertThat(ScimFilterSql.where("userName eq \"jane@x.example\"", domain).sql())
+                .isEqualTo("u.user_name_key = :f0");
+        assertThat(ScimFilterSql.where("userName sw \"jane\"", domain).params()).isEqualTo(Map.of("f0", "jane%"));
+        assertThat(ScimFilterSql.where("displayName eq \"jane\"", domain).sql()).isEqualTo("u.display_key = :f0");
+        assertThat(asked).hasValue(2);
+        // no default domain: as it is
+        assertThat(ScimFilterSql.where("userName eq \"jane\"", () -> null).sql()).isEqualTo("u.user_name_key = :f0");
+    }
+
+    @Test
     void attributeNamesAndOperatorsAreCaseInsensitiveAndMayCarryTheCoreSchema() {
         assertThat(where("USERNAME EQ \"a\"").sql()).isEqualTo("u.user_name_key = :f0");
         assertThat(where("urn:ietf:params:scim:schemas:core:2.0:User:userName eq \"a\"").sql())

@@ -40,6 +40,30 @@ abstract class ScimUserPatchTests extends ScimUsersTestSupport {
     }
 
     @Test
+    void aPathNamingNoAttributeOfTheUsersSchemasIsA400InvalidPathEvenForAnUnknownId() throws Exception {
+        String id = created("ann", "ext-ann");
+        String unknown = UUID.randomUUID().toString();
+        for (String path : java.util.List.of("IllegalPatchSchema",
+                "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:employeNumber",
+                "urn:ietf:params:scim:schemas:extension:enterprise:2.0:Group:employeeNumber",
+                "urn:ietf:params:scim:schemas:core:2.0:User:userName.userName", "name.nickName",
+                "emails[type eq \\\"work\\\"].country")) {
+            for (String op : java.util.List.of("add", "replace", "remove")) {
+                String body = "{\"schemas\":[\"" + PATCH_OP + "\"],\"Operations\":[{\"op\":\"" + op
+                        + "\",\"path\":\"" + path + "\",\"value\":10}]}";
+                send(HttpMethod.PATCH, "/Users/" + unknown, body).andExpect(scimError(400, "invalidPath"));
+                send(HttpMethod.PATCH, "/Users/" + id, body).andExpect(scimError(400, "invalidPath"));
+            }
+        }
+        // attributes of the schemas that Seatwise does not keep are no error, nor is an unknown id otherwise
+        send(HttpMethod.PATCH, "/Users/" + id, "{\"schemas\":[\"" + PATCH_OP + "\"],\"Operations\":[{\"op\":"
+                + "\"replace\",\"path\":\"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:employeeNumber\","
+                + "\"value\":\"42\"}]}").andExpect(status().isOk());
+        send(HttpMethod.PATCH, "/Users/" + unknown, "{\"schemas\":[\"" + PATCH_OP + "\"],\"Operations\":[{\"op\":"
+                + "\"replace\",\"path\":\"displayName\",\"value\":\"X\"}]}").andExpect(scimError(404, null));
+    }
+
+    @Test
     void entraPathlessReplaceWithDottedKeysAndExtensionUrns() throws Exception {
         String id = created("ann", "ext-ann");
         send(HttpMethod.PATCH, "/Users/" + id, """

@@ -105,10 +105,62 @@ abstract class ScimUsersTests extends ScimUsersTestSupport {
                 .andExpect(jsonPath("$.detail", containsString(tenant.domain())));
         send(HttpMethod.POST, "/Users", "{\"displayName\":\"x\"}").andExpect(scimError(400, "invalidValue"))
                 .andExpect(jsonPath("$.detail", containsString("userName")));
-        send(HttpMethod.POST, "/Users", "{\"userName\":\"no-at-sign\",\"displayName\":\"x\"}")
-                .andExpect(scimError(400, "invalidValue"));
         send(HttpMethod.POST, "/Users", "{\"userName\":\"ok@" + tenant.domain() + "\",\"active\":\"maybe\"}")
                 .andExpect(scimError(400, "invalidValue"));
+    }
+
+    @Test
+    void aBareUserNameGetsTheDefaultDomainAndIsFoundByItAgain() throws Exception {
+        String id = read(send(HttpMethod.POST, "/Users", "{\"userName\":\"bare.name\",\"displayName\":\"x\"}")
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.userName").value("bare.name@" + tenant.domain())), "$.id");
+        // a client that sent the bare name finds its user by it, as by the whole name
+        get("/Users?filter=" + enc("userName eq \"Bare.Name\"")).andExpect(jsonPath("$.totalResults").value(1))
+                .andExpect(jsonPath("$.Resources[0].id").value(id));
+        get("/Users?filter=" + enc("userName eq \"bare.name@" + tenant.domain() + "\""))
+                .andExpect(jsonPath("$.totalResults").value(1));
+        get("/Users?filter=" + enc("userName ne \"bare.name\" and userName sw \"bare\""))
+                .andExpect(jsonPath("$.totalResults").value(0));
+        get("/Users?filter=" + enc("userName eq \"bare\"")).andExpect(jsonPath("$.totalResults").value(0));
+        // it is unique as the whole name
+        send(HttpMethod.POST, "/Users", "{\"userName\":\"BARE.NAME\"}").andExpect(scimError(409, "uniqueness"));
+        send(HttpMethod.POST, "/Users", "{\"userName\":\"bare.name@" + tenant.domain() + "\"}")
+                .andExpect(scimError(409, "uniqueness"));
+        // PUT and PATCH complete it too
+        send(HttpMethod.PUT, "/Users/" + id, "{\"userName\":\"renamed\"}").andExpect(status().isOk())
+                .andExpect(jsonPath("$.userName").value("renamed@" + tenant.domain()));
+        send(HttpMethod.PATCH, "/Users/" + id, "{\"schemas\":[\"" + ScimPatch.PATCH_OP + "\"],\"Operations\":"
+                + "[{\"op\":\"replace\",\"path\":\"userName\",\"value\":\"again\"}]}")
+                .andExpect(jsonPath("$.userName").value("again@" + tenant.domain()));
+        assertThat(count("SELECT count(*) FROM app_user WHERE customer_id = ? AND user_principal_name = ?",
+                tenant.id().value(), "again@" + tenant.domain())).isEqualTo(1);
+    }
+
+    @Test
+    void preferredLanguageIsAnAcceptLanguageValueAsRfc7643Says() throws Exception {
+        String weighted = "da, en-gb;q=0.8, en;q=0.7";
+        send(HttpMethod.POST, "/Users", "{\"userName\":\"pl@" + tenant.domain() + "\",\"preferredLanguage\":\""
+                + weighted + "\"}").andExpect(status().isCreated())
+                .andExpect(jsonPath("$.preferredLanguage").value(weighted));
+        assertThat(count("SELECT count(*) FROM app_user WHERE customer_id = ? AND preferred_language = ?",
+                tenant.id().value(), weighted)).isEqualTo(1);
+        for (String bad : java.util.List.of("Bulgarian", "en-US;q=2", "en,,de", "de;q=0.1234")) {
+            send(HttpMethod.POST, "/Users", "{\"userName\":\"pl2@" + tenant.domain() + "\",\"preferredLanguage\":\""
+                    + bad + "\"}").andExpect(scimError(400, "invalidValue"))
+                    .andExpect(jsonPath("$.detail", containsString(bad)));
+        }
+    }
+
+    @Test
+    void anExtensionObjectWhoseUrnSchemasDoesNotListIsA400() throws Exception {
+        String enterprise = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
+        send(HttpMethod.POST, "/Users", "{\"schemas\":[\"" + CORE + "\"],\"userName\":\"ex@" + tenant.domain()
+                + "\",\"" + enterprise + "\":{\"employeeNumber\":\"7\"}}").andExpect(scimError(400, "invalidValue"))
+                .andExpect(jsonPath("$.detail", containsString(enterprise)));
+        assertThat(count("SELECT count(*) FROM app_user WHERE customer_id = ?", tenant.id().value())).isZero();
+        send(HttpMethod.POST, "/Users", "{\"schemas\":[\"" + CORE + "\",\"" + enterprise + "\"],\"userName\":\"ex@"
+                + tenant.domain() + "\",\"" + enterprise + "\":{\"employeeNumber\":\"7\"}}")
+                .andExpect(status().isCreated());
     }
 
     @Test
