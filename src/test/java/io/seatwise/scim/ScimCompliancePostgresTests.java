@@ -1,0 +1,12 @@
+package io.seatwise.scim;
+
+import io.seatwise.support.PostgresServerTest;
+
+@PostgresServerTest
+class ScimCompliancePostgresTests extends ScimComplianceTests {
+
+    @Override
+    String database() {
+        return "postgres";
+    }
+}
