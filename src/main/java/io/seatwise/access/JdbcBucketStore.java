@@ -37,12 +37,15 @@ final class JdbcBucketStore extends AbstractSelectForUpdateBasedProxyManager<Str
 
     private final DataSource dataSource;
     private final String insertEmpty;
+    /** A bucket lost in a crash costs nothing: its transaction's commit need not wait for the disk. */
+    private final String noDiskWait;
     private final CustomColumnProvider<String> expiresAt;
 
     JdbcBucketStore(DataSource dataSource, SqlDialect dialect, ExpirationAfterWriteStrategy expiry) {
         super(ClientSideConfig.getDefault().withExpirationAfterWriteStrategy(expiry));
         this.dataSource = dataSource;
         this.insertEmpty = dialect.insertEmptyRateLimitBucket();
+        this.noDiskWait = dialect.commitWithoutWaitingForTheDisk();
         this.expiresAt = CustomColumnProvider.createExpiresInColumnProvider("expires_at", expiry);
     }
 
@@ -112,7 +115,14 @@ final class JdbcBucketStore extends AbstractSelectForUpdateBasedProxyManager<Str
 
         @Override
         public void begin(Optional<Long> timeout) {
-            run(() -> connection.setAutoCommit(false));
+            run(() -> {
+                connection.setAutoCommit(false);
+                if (noDiskWait != null) {
+                    try (java.sql.Statement statement = connection.createStatement()) {
+                        statement.execute(noDiskWait);
+                    }
+                }
+            });
         }
 
         @Override

@@ -2,6 +2,7 @@ package io.seatwise.customers;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -20,6 +21,8 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** Customers and their seat pools. Permission checks live here, so the console and the API share them. */
 @Service
@@ -28,6 +31,8 @@ public class CustomersService {
 
     /** Upper bound of one subscription's seats, well inside an int. */
     public static final int MAX_SEATS = 10_000_000;
+    /** The key of {@link #readInTransaction}'s customers among the transaction's resources. */
+    private static final Object READ_KEY = new Object();
 
     private final CustomerRepository repository;
     private final CatalogService catalog;
@@ -85,7 +90,39 @@ public class CustomersService {
         if (CurrentActor.tenant().filter(tenant -> !tenant.equals(id.value())).isPresent()) {
             throw DomainException.notFound("customer");
         }
-        return repository.find(id).orElseThrow(() -> DomainException.notFound("customer"));
+        Map<CustomerId, Customer> read = readInTransaction();
+        Customer customer = read.get(id);
+        if (customer == null) {
+            customer = repository.find(id).orElseThrow(() -> DomainException.notFound("customer"));
+            read.put(id, customer);
+        }
+        return customer;
+    }
+
+    /**
+     * The customers the current transaction has read: a request's services each call {@link #require} (a SCIM POST
+     * some eight times), and a customer never changes once created (name, country and domains are fixed), so one
+     * read per transaction serves them all.
+     */
+    @SuppressWarnings("unchecked")
+    private static Map<CustomerId, Customer> readInTransaction() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return new HashMap<>();
+        }
+        Map<CustomerId, Customer> read = (Map<CustomerId, Customer>) TransactionSynchronizationManager
+                .getResource(READ_KEY);
+        if (read == null) {
+            Map<CustomerId, Customer> fresh = new HashMap<>();
+            TransactionSynchronizationManager.bindResource(READ_KEY, fresh);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(READ_KEY);
+                }
+            });
+            read = fresh;
+        }
+        return read;
     }
 
     @PreAuthorize("hasAuthority('subscriptions:write')")

@@ -47,4 +47,12 @@ interface ScimLicenses {
      * {@code users:write} within the customer's tenant, as a SCIM token's does; it joins the caller's transaction.
      */
     List<LicenseFailure> apply(CustomerId customer, UserId user, List<Wanted> wanted);
+
+    /**
+     * As {@link #apply}, for a caller that runs its whole transaction again when told: the seats may be taken only as
+     * the caller's transaction commits (the seat pools then locked just while committing), and when they are gone by
+     * then its commit throws {@link io.seatwise.licensing.SeatsGoneAtCommit}, everything rolled back; the caller then
+     * runs the transaction again with {@link #apply}.
+     */
+    List<LicenseFailure> applyAtCommit(CustomerId customer, UserId user, List<Wanted> wanted);
 }

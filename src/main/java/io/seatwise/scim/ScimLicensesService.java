@@ -85,6 +85,15 @@ class ScimLicensesService implements ScimLicenses {
 
     @Override
     public List<LicenseFailure> apply(CustomerId customer, UserId user, List<Wanted> wanted) {
+        return apply(customer, user, wanted, false);
+    }
+
+    @Override
+    public List<LicenseFailure> applyAtCommit(CustomerId customer, UserId user, List<Wanted> wanted) {
+        return apply(customer, user, wanted, true);
+    }
+
+    private List<LicenseFailure> apply(CustomerId customer, UserId user, List<Wanted> wanted, boolean atCommit) {
         // The user's row locked to commit: two applies for one user take turns (each replaces the stored failures)
         Optional<User> found = users.lockForChange(customer, user);
         if (found.isEmpty()) {
@@ -111,8 +120,9 @@ class ScimLicensesService implements ScimLicenses {
         LicenseChangeSpec spec = change(want, licensing.licenses(customer, List.of(user)).getOrDefault(user,
                 List.of()));
         if (!spec.products().isEmpty()) {
-            LicenseChangeResult result = licensing.applyBestEffort(customer, new Selection.UserIds(List.of(user)),
-                    spec);
+            Selection selection = new Selection.UserIds(List.of(user));
+            LicenseChangeResult result = atCommit ? licensing.applyBestEffortAtCommit(customer, selection, spec)
+                    : licensing.applyBestEffort(customer, selection, spec);
             result.results().stream().filter(o -> o.userId().equals(user)).flatMap(o -> o.errors().stream())
                     .forEach(f -> failures.add(new Row(f, f.skuId() == null ? "" : rules.partNumber(f.skuId()))));
         }

@@ -9,6 +9,7 @@ import java.util.UUID;
 import io.seatwise.customers.Customer;
 import io.seatwise.customers.CustomerId;
 import io.seatwise.customers.CustomersService;
+import io.seatwise.licensing.SeatsGoneAtCommit;
 import io.seatwise.shared.Countries;
 import io.seatwise.shared.DomainException;
 import io.seatwise.users.DirectoryRole;
@@ -18,15 +19,16 @@ import io.seatwise.users.UserId;
 import io.seatwise.users.UserUpdate;
 import io.seatwise.users.UsersService;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * SCIM's Users of one customer, written through the users module as the console writes them (so the activity log
  * records each change, by the token, and blocking sign-in ends the user's sessions): create, read, replace, patch,
- * delete. Each write is one transaction; licenses asked for ({@link ScimUserInput#wanted()}) are applied after it
- * commits, and a license that cannot be given never fails the request: it shows in the resource's
- * {@code licenseErrors}. Answers are rendered resources ({@link ScimUserResource}) with {@code meta.version}.
+ * delete. Each write request is one transaction, the answer read in it too; licenses asked for
+ * ({@link ScimUserInput#wanted()}) are applied after the user is written, in a savepoint, and a license that cannot be
+ * given never fails the request: it shows in the resource's {@code licenseErrors}. Answers are rendered resources ({@link ScimUserResource}) with {@code meta.version}.
  *
  * <p>The usage location is the extension's {@code usageLocation}, else the work address's country when it is an
  * ISO 3166 alpha-2 code, else (on create) the customer's country as for any new user, (on replace) the one kept.
@@ -40,12 +42,16 @@ class ScimUsers {
     private final CustomersService customers;
     private final ScimLicenses licenses;
     private final TransactionTemplate transaction;
+    /** A savepoint in the request's transaction, for the licenses. */
+    private final TransactionTemplate savepoint;
 
     ScimUsers(UsersService users, CustomersService customers, ScimLicenses licenses, TransactionTemplate transaction) {
         this.users = users;
         this.customers = customers;
         this.licenses = licenses;
         this.transaction = transaction;
+        this.savepoint = new TransactionTemplate(transaction.getTransactionManager());
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
     /** The user's resource; 404 for a deleted user, another customer's, or none. */
@@ -53,9 +59,12 @@ class ScimUsers {
         return render(live(customer, id));
     }
 
-    /** Creates the user ({@code active: false} creates it blocked), then applies the licenses it asks for. */
+    /**
+     * Creates the user ({@code active: false} creates it blocked), applies the licenses it asks for and answers the
+     * resource, in one transaction.
+     */
     ObjectNode create(CustomerId customer, ScimUserInput sent) {
-        User created = transaction.execute(s -> {
+        return atCommitElseAgain(atCommit -> transaction.execute(s -> {
             Customer c = customers.require(customer);
             ScimUserInput in = sent.withUserName(ScimUserNames.toStore(c, sent.userName()));
             User user = users.create(customer, new NewUser(in.userName(), in.givenName(), in.familyName(),
@@ -64,10 +73,9 @@ class ScimUsers {
             if (Boolean.FALSE.equals(in.active())) {
                 user = users.update(customer, user.id(), new UserUpdate(null, null, null, null, null, true));
             }
-            return user;
-        });
-        applyLicenses(customer, created.id(), sent.wanted());
-        return get(customer, created.id().value().toString());
+            applyLicenses(customer, user.id(), sent.wanted(), atCommit);
+            return get(customer, user.id().value().toString());
+        }));
     }
 
     /**
@@ -84,14 +92,18 @@ class ScimUsers {
      * @param ifMatch the {@code If-Match} header, or null; a version it does not name is a 412
      */
     ObjectNode replace(CustomerId customer, String id, ScimUserInput in, String ifMatch) {
-        User user = transaction.execute(s -> {
+        return atCommitElseAgain(atCommit -> replace(customer, id, in, ifMatch, atCommit));
+    }
+
+    private ObjectNode replace(CustomerId customer, String id, ScimUserInput in, String ifMatch, boolean atCommit) {
+        return transaction.execute(s -> {
             User before = locked(customer, id);
             checkVersion(before, ifMatch);
             String userName = ScimUserNames.toStore(customers.require(customer), in.userName());
-            return users.update(customer, before.id(), update(in.withUserName(userName)));
+            User user = users.update(customer, before.id(), update(in.withUserName(userName)));
+            applyLicenses(customer, user.id(), in.wanted(), atCommit);
+            return get(customer, id);
         });
-        applyLicenses(customer, user.id(), in.wanted());
-        return get(customer, id);
     }
 
     /**
@@ -101,11 +113,30 @@ class ScimUsers {
      */
     ObjectNode patch(CustomerId customer, String id, tools.jackson.databind.JsonNode body, String ifMatch) {
         ScimPatch.checkForUser(body);
-        ObjectNode before = current(customer, id, ifMatch);
-        ObjectNode after = ScimPatch.apply(before, body);
-        ScimUserInput in = ScimUserReader.read(after).withWanted(ScimPatchedLicenses.wanted(before, after));
-        // With If-Match, the version read must still be the user's when it is written.
-        return replace(customer, id, in, ifMatch == null ? null : before.get("meta").get("version").asString());
+        return atCommitElseAgain(atCommit -> transaction.execute(s -> {
+            // Locked first: two PATCHes of one user apply their operations one after the other, never both to the
+            // same resource read before either wrote
+            locked(customer, id);
+            ObjectNode before = current(customer, id, ifMatch);
+            ObjectNode after = ScimPatch.apply(before, body);
+            ScimUserInput in = ScimUserReader.read(after).withWanted(ScimPatchedLicenses.wanted(before, after));
+            // With If-Match, the version read must still be the user's when it is written.
+            return replace(customer, id, in, ifMatch == null ? null : before.get("meta").get("version").asString(),
+                    atCommit);
+        }));
+    }
+
+    /**
+     * A write request's transaction, its license seats first taken as it commits ({@link ScimLicenses#applyAtCommit}:
+     * one customer's concurrent requests then hold the seat pool's lock only while committing); when the seats were
+     * gone by then, everything was rolled back and the request runs again, its seats counted under the lock.
+     */
+    private ObjectNode atCommitElseAgain(java.util.function.Function<Boolean, ObjectNode> request) {
+        try {
+            return request.apply(true);
+        } catch (SeatsGoneAtCommit gone) {
+            return request.apply(false);
+        }
     }
 
     /** Soft-deletes the user as the console does (seats freed, restorable during the retention period). */
@@ -176,16 +207,23 @@ class ScimUsers {
     }
 
     /**
-     * Applies the licenses asked for, after the user is written. {@link ScimLicenses#apply} reports what it cannot
-     * give rather than throwing; should a refusal be thrown all the same, it is logged and the request still
-     * succeeds: the user is written, and an identity provider told otherwise would retry for ever.
+     * Applies the licenses asked for, after the user is written, in a savepoint of the request's transaction.
+     * {@link ScimLicenses#apply} reports what it cannot give rather than throwing; should a refusal be thrown all the
+     * same, what it wrote is rolled back to the savepoint, it is logged and the request still succeeds: the user is
+     * written, and an identity provider told otherwise would retry for ever.
      */
-    private void applyLicenses(CustomerId customer, UserId user, List<ScimLicenses.Wanted> wanted) {
+    private void applyLicenses(CustomerId customer, UserId user, List<ScimLicenses.Wanted> wanted, boolean atCommit) {
         if (wanted == null) {
             return;
         }
         try {
-            licenses.apply(customer, user, wanted);
+            savepoint.executeWithoutResult(s -> {
+                if (atCommit) {
+                    licenses.applyAtCommit(customer, user, wanted);
+                } else {
+                    licenses.apply(customer, user, wanted);
+                }
+            });
         } catch (DomainException refused) {
             log.warn("Licenses for SCIM user {} of customer {} refused: {}", user.value(), customer.value(),
                     refused.getMessage());

@@ -156,4 +156,9 @@ final class PostgresDialect implements SqlDialect {
     public String insertEmptyRateLimitBucket() {
         return "INSERT INTO rate_limit_bucket (id, state) VALUES (?, null) ON CONFLICT (id) DO NOTHING";
     }
+
+    @Override
+    public String commitWithoutWaitingForTheDisk() {
+        return "SET LOCAL synchronous_commit TO OFF";
+    }
 }

@@ -186,4 +186,14 @@ public sealed interface SqlDialect permits PostgresDialect, H2Dialect {
      */
     String insertEmptyRateLimitBucket();
 
+    /**
+     * A statement that makes the current transaction's commit return without waiting for its WAL to reach the disk
+     * (PostgreSQL's {@code SET LOCAL synchronous_commit TO OFF}), or null when the database has no such thing. Only
+     * for writes whose loss in a crash costs nothing, such as a rate limit's bucket: its row lock then ends without
+     * the disk flush, and one token's requests do not queue behind each other's flushes.
+     */
+    default String commitWithoutWaitingForTheDisk() {
+        return null;
+    }
+
 }

@@ -473,4 +473,74 @@ abstract class LicensingServiceTests {
                 .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.type()).isEqualTo("not-subscribed"));
         assertThat(t.changes()).isZero();
     }
+
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactions;
+
+    LicenseChangeResult bestEffort(Tenant t, UserId user, LicenseChangeSpec spec) {
+        return SystemActor.call(() -> licensing.applyBestEffort(t.id(), new Selection.UserIds(List.of(user)), spec));
+    }
+
+    @Test
+    void aFewUsersGainingAProductTakeTheLastSeatsAndTheNextFailsAloneWithNothingWritten() {
+        Tenant t = fixture.tenant("SE", E3, 2);
+        List<UserId> users = t.users(3, "SE");
+
+        List<LicenseChangeResult> results = users.stream().map(u -> bestEffort(t, u, assign(E3))).toList();
+
+        assertThat(results).extracting(LicenseChangeResult::succeeded).containsExactly(1, 1, 0);
+        assertThat(results.get(2).results()).singleElement()
+                .satisfies(o -> assertThat(o.errors().get(0).code()).isEqualTo(ErrorCode.CountViolation.name()));
+        assertThat(t.assigned(E3)).isEqualTo(2);
+        assertThat(t.activeAssignments(E3)).isEqualTo(2);
+        assertThat(t.changes()).isEqualTo(3);
+        assertThat(jdbc.sql("SELECT count(*) FROM license_change_user WHERE customer_id = ?")
+                .param(t.id().value()).query(Long.class).single()).isEqualTo(3);
+    }
+
+    @Test
+    void seatsOwedAtCommitAreForgottenWithTheSavepointTheirWorkWasRolledBackTo() {
+        Tenant t = fixture.tenant("SE", E3, 2);
+        UserId user = t.user("SE");
+
+        new org.springframework.transaction.support.TransactionTemplate(transactions).executeWithoutResult(s -> {
+            Object savepoint = s.createSavepoint();
+            SystemActor.call(() -> licensing.applyBestEffortAtCommit(t.id(), new Selection.UserIds(List.of(user)),
+                    assign(E3)));
+            s.rollbackToSavepoint(savepoint);
+        });
+
+        assertThat(t.assigned(E3)).isZero();
+        assertThat(t.activeAssignments(E3)).isZero();
+    }
+
+    @Test
+    void seatsGoneByCommitRollTheTransactionBackAndTheLockedRunThenFailsTheUser() throws Exception {
+        Tenant t = fixture.tenant("SE", E3, 1);
+        UserId first = t.user("SE");
+        UserId second = t.user("SE");
+        var transaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
+
+        assertThatThrownBy(() -> transaction.executeWithoutResult(s -> {
+            LicenseChangeResult optimistic = SystemActor.call(() -> licensing.applyBestEffortAtCommit(t.id(),
+                    new Selection.UserIds(List.of(first)), assign(E3)));
+            assertThat(optimistic.succeeded()).isEqualTo(1);
+            // Meanwhile another request takes the last seat and commits.
+            var other = java.util.concurrent.Executors.newSingleThreadExecutor();
+            try {
+                assertThat(other.submit(() -> bestEffort(t, second, assign(E3)).succeeded()).get()).isEqualTo(1);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            } finally {
+                other.shutdown();
+            }
+        })).isInstanceOf(SeatsGoneAtCommit.class);
+
+        assertThat(t.assigned(E3)).isEqualTo(1);
+        assertThat(t.activeAssignments(E3)).isEqualTo(1);
+        assertThat(SystemActor.call(() -> licensing.licenses(t.id(), first))).isEmpty();
+        LicenseChangeResult again = bestEffort(t, first, assign(E3));
+        assertThat(again.failed()).isEqualTo(1);
+        assertThat(t.assigned(E3)).isEqualTo(1);
+    }
 }

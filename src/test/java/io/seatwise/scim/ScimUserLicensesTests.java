@@ -39,18 +39,18 @@ abstract class ScimUserLicensesTests extends ScimUsersTestSupport {
 
     @Test
     void postWithRolesAppliesThemAndAFailureDoesNotFailTheUser() throws Exception {
-        when(licenses.apply(any(), any(), any())).thenReturn(List.of(new LicenseFailure("CountViolation",
+        when(licenses.applyAtCommit(any(), any(), any())).thenReturn(List.of(new LicenseFailure("CountViolation",
                 SkuId.of(SKU), "No seat left")));
         String body = user("ann", "ext-ann").replace("\"active\":true", "\"active\":true,\"roles\":[{\"primary\":"
                 + "false,\"type\":\"WindowsAzureActiveDirectoryRole\",\"value\":\"SPE_E3\"}]");
         String id = read(send(HttpMethod.POST, "/Users", body).andExpect(status().isCreated()), "$.id");
-        verify(licenses).apply(eq(tenant.id()), eq(userId(id)),
+        verify(licenses).applyAtCommit(eq(tenant.id()), eq(userId(id)),
                 eq(List.of(new ScimLicenses.Wanted("SPE_E3", List.of()))));
     }
 
     @Test
     void aLicenseRefusalThrownNeverFailsTheUsersProvisioning() throws Exception {
-        when(licenses.apply(any(), any(), any())).thenThrow(io.seatwise.shared.DomainException.invalid("validation",
+        when(licenses.applyAtCommit(any(), any(), any())).thenThrow(io.seatwise.shared.DomainException.invalid("validation",
                 "usageLocation", "no usage location"));
         String body = user("ann", "ext-ann").replace("\"active\":true", "\"active\":true,\"roles\":[\"SPE_E3\"]");
         send(HttpMethod.POST, "/Users", body).andExpect(status().isCreated())
@@ -60,17 +60,17 @@ abstract class ScimUserLicensesTests extends ScimUsersTestSupport {
     @Test
     void putWithoutLicensesLeavesThemAndPutWithEmptyRolesTakesThemAway() throws Exception {
         String id = created("ann", "ext-ann");
-        verify(licenses, never()).apply(any(), any(), any());
+        verify(licenses, never()).applyAtCommit(any(), any(), any());
         send(HttpMethod.PUT, "/Users/" + id, user("ann", "ext-ann")).andExpect(status().isOk());
-        verify(licenses, never()).apply(any(), any(), any());
+        verify(licenses, never()).applyAtCommit(any(), any(), any());
         send(HttpMethod.PUT, "/Users/" + id, user("ann", "ext-ann").replace("\"active\":true",
                 "\"active\":true,\"roles\":[]")).andExpect(status().isOk());
-        verify(licenses).apply(tenant.id(), userId(id), List.of());
+        verify(licenses).applyAtCommit(tenant.id(), userId(id), List.of());
         clearInvocations(licenses);
         send(HttpMethod.PUT, "/Users/" + id, user("ann", "ext-ann").replace("{\"usageLocation\":\"DK\"}",
                 "{\"usageLocation\":\"DK\",\"licenses\":[{\"skuId\":\"" + SKU + "\",\"disabledPlans\":[\"p1\"]}]}"))
                 .andExpect(status().isOk());
-        verify(licenses).apply(tenant.id(), userId(id), List.of(new ScimLicenses.Wanted(SKU, List.of("p1"))));
+        verify(licenses).applyAtCommit(tenant.id(), userId(id), List.of(new ScimLicenses.Wanted(SKU, List.of("p1"))));
     }
 
     @Test
@@ -90,14 +90,14 @@ abstract class ScimUserLicensesTests extends ScimUsersTestSupport {
         String patch = "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],\"Operations\":[%s]}";
         send(HttpMethod.PATCH, "/Users/" + id, patch.formatted("{\"op\":\"replace\",\"path\":\"displayName\","
                 + "\"value\":\"Ann B\"}")).andExpect(status().isOk());
-        verify(licenses, never()).apply(any(), any(), any());
+        verify(licenses, never()).applyAtCommit(any(), any(), any());
         send(HttpMethod.PATCH, "/Users/" + id, patch.formatted("{\"op\":\"add\",\"path\":\"roles\",\"value\":"
                 + "[{\"value\":\"EMS\"}]}")).andExpect(status().isOk());
-        verify(licenses).apply(tenant.id(), userId(id), List.of(new ScimLicenses.Wanted("SPE_E3", List.of("p1")),
+        verify(licenses).applyAtCommit(tenant.id(), userId(id), List.of(new ScimLicenses.Wanted("SPE_E3", List.of("p1")),
                 new ScimLicenses.Wanted("EMS", List.of())));
         clearInvocations(licenses);
         send(HttpMethod.PATCH, "/Users/" + id, patch.formatted("{\"op\":\"remove\",\"path\":"
                 + "\"roles[value eq \\\"SPE_E3\\\"]\"}")).andExpect(status().isOk());
-        verify(licenses).apply(tenant.id(), userId(id), List.of());
+        verify(licenses).applyAtCommit(tenant.id(), userId(id), List.of());
     }
 }

@@ -138,6 +138,49 @@ abstract class ScimUserWritesTests extends ScimUsersTestSupport {
                 .andExpect(jsonPath("$['" + SEATWISE + "'].licenseErrors[0].code").value("CountViolation"));
     }
 
+    /**
+     * B10's shape with too few seats: one customer's users POSTed with a role by 8 clients at once. The seats are
+     * taken as each request commits; none is given twice, and each user without one is created with the failure.
+     */
+    @Test
+    void concurrentPostsWithRolesNeverOversubscribeAndTheUsersWithoutASeatCarryTheFailure() throws Exception {
+        String e3 = catalog.rules().partNumber(io.seatwise.catalog.SkuId.of(E3));
+        int seats = 5;
+        int posted = 24;
+        java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(8);
+        List<java.util.concurrent.Future<String>> answers = new java.util.ArrayList<>();
+        for (int i = 0; i < posted; i++) {
+            String body = user("u" + i, "ext-u" + i).replace("\"active\":true", "\"active\":true,\"roles\":[{"
+                    + "\"value\":\"" + e3 + "\"}]");
+            answers.add(clients.submit(() -> send(HttpMethod.POST, "/Users", body).andExpect(status().isCreated())
+                    .andReturn().getResponse().getContentAsString()));
+        }
+        clients.shutdown();
+        int licensed = 0;
+        int failed = 0;
+        for (java.util.concurrent.Future<String> answer : answers) {
+            String resource = answer.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            if (resource.contains("\"CountViolation\"")) {
+                failed++;
+                assertThat(resource).doesNotContain("\"roles\"");
+            } else {
+                licensed++;
+                assertThat(resource).contains("\"roles\"");
+            }
+        }
+
+        assertThat(licensed).isEqualTo(seats);
+        assertThat(failed).isEqualTo(posted - seats);
+        assertThat(count("SELECT assigned FROM subscription WHERE customer_id = ? AND sku_id = ?", tenant.id().value(),
+                UUID.fromString(E3))).isEqualTo(seats);
+        assertThat(count("SELECT count(*) FROM license_assignment WHERE customer_id = ? AND sku_id = ? AND state = "
+                + "'ACTIVE'", tenant.id().value(), UUID.fromString(E3))).isEqualTo(seats);
+        assertThat(count("SELECT count(*) FROM scim_license_error WHERE customer_id = ? AND code = 'CountViolation'",
+                tenant.id().value())).isEqualTo(posted - seats);
+        assertThat(count("SELECT count(*) FROM app_user WHERE customer_id = ? AND user_principal_name LIKE 'u%'",
+                tenant.id().value())).isEqualTo(posted);
+    }
+
     @Test
     void ifMatchMustNameTheCurrentVersion() throws Exception {
         var created = send(HttpMethod.POST, "/Users", user("ann", "ext-ann")).andExpect(status().isCreated());

@@ -16,11 +16,12 @@ import io.seatwise.licensing.ProductSeats;
 import io.seatwise.licensing.persistence.AssignmentWriter;
 import io.seatwise.licensing.persistence.SeatPools;
 import io.seatwise.licensing.persistence.Seats;
+import org.springframework.dao.DuplicateKeyException;
 
 /**
  * Writes a chunk's succeeded users set-based: per product one statement for the users who gain it (seats taken
  * first) or lose it. The seat pools are locked since the run started, so the users who gain a product are exactly
- * those who lacked it when read.
+ * those who lacked it when read; an optimistic run's pools are not, and its inserts must find no row there.
  */
 final class ChunkWriter {
 
@@ -30,14 +31,18 @@ final class ChunkWriter {
     private final UUID changeId;
     private final Instant now;
     private final CatalogRules rules;
+    /** The seats are taken at the end of the run ({@link OptimisticSeatLedger}), and each insert must be exact. */
+    private final boolean takesLate;
 
-    ChunkWriter(EngineParts parts, CustomerId customer, UUID changeId, Instant now, CatalogRules rules) {
+    ChunkWriter(EngineParts parts, CustomerId customer, UUID changeId, Instant now, CatalogRules rules,
+            boolean takesLate) {
         this.pools = parts.pools();
         this.writer = parts.writer();
         this.customer = customer;
         this.changeId = changeId;
         this.now = now;
         this.rules = rules;
+        this.takesLate = takesLate;
     }
 
     void write(LicenseChangeSpec spec, ChunkChanges changes) {
@@ -62,7 +67,9 @@ final class ChunkWriter {
             writer.recordPrior(customer, changeId, sku, replanned);
         }
         int n = added.size();
-        if (n > 0) {
+        if (n > 0 && takesLate) {
+            insertExactly(sku, added);
+        } else if (n > 0) {
             if (!pools.take(customer, sku, n)) {
                 throw shortOf(sku, n);
             }
@@ -72,6 +79,15 @@ final class ChunkWriter {
             List<UUID> all = new ArrayList<>(added);
             all.addAll(holding);
             writer.replaceDisabledPlans(customer, sku, disabled, holding, all);
+        }
+    }
+
+    /** Without the pool's lock: a row already there means someone changed these users meanwhile. */
+    private void insertExactly(SkuId sku, List<UUID> added) {
+        try {
+            writer.insertNewAssignments(customer, changeId, sku, now, added);
+        } catch (DuplicateKeyException e) {
+            throw new SeatsContended("a user gained the product meanwhile: run locked");
         }
     }
 

@@ -39,16 +39,34 @@ public final class EngineRun {
     private int groups;
     private IntConsumer progress = users -> { };
 
-    EngineRun(EngineParts parts, CustomerId customer, UUID changeId, CatalogRules rules, boolean strict) {
+    /** How the run accounts for seats: see the {@link SeatLedger}s. */
+    enum Mode {
+        STRICT, BEST_EFFORT, OPTIMISTIC, OPTIMISTIC_AT_COMMIT
+    }
+
+    EngineRun(EngineParts parts, CustomerId customer, UUID changeId, CatalogRules rules, Mode mode) {
         this.parts = parts;
         this.customer = customer;
         this.changeId = changeId;
         this.rules = rules;
         this.book = new SeatBook(parts.pools().seats(customer), sku -> parts.pools().lock(customer, sku),
                 changeId == null, rules);
-        this.ledger = strict ? new StrictSeatLedger(book) : new BestEffortSeatLedger(book);
-        this.observations = new EngineObservations(parts.observations(), strict ? "strict" : "best-effort",
-                preview());
+        this.ledger = switch (mode) {
+            case STRICT -> new StrictSeatLedger(book);
+            case BEST_EFFORT -> new BestEffortSeatLedger(book);
+            case OPTIMISTIC -> new OptimisticSeatLedger(book, owed -> owed.forEach((sku, n) -> {
+                if (n > 0 && !parts.pools().take(customer, sku, n)) {
+                    throw new SeatsContended("the seats were taken meanwhile: run locked");
+                }
+            }));
+            case OPTIMISTIC_AT_COMMIT -> new OptimisticSeatLedger(book,
+                    owed -> SeatsAtCommit.owe(parts.pools(), customer, owed));
+        };
+        this.observations = new EngineObservations(parts.observations(), switch (mode) {
+            case STRICT -> "strict";
+            case BEST_EFFORT -> "best-effort";
+            case OPTIMISTIC, OPTIMISTIC_AT_COMMIT -> "optimistic";
+        }, preview());
     }
 
     boolean preview() {
@@ -76,16 +94,20 @@ public final class EngineRun {
         lockAll(spec.products());
         ledger.startGroup(spec);
         UserGroup group = new UserGroup(this, spec, groups++, relevantProducts(spec),
-                new ChunkWriter(parts, customer, changeId, now, rules));
+                new ChunkWriter(parts, customer, changeId, now, rules, ledger.takesLate()));
         observations.group(() -> group.evaluate(selection));
         ledger.endGroup(spec);
     }
 
-    /** Stores the run's counts with its change (unless previewing) and answers the result. */
+    /**
+     * Stores the run's counts with its change (unless previewing) and answers the result; an optimistic run takes
+     * its seats last ({@link SeatsContended} when they are gone).
+     */
     public LicenseChangeResult finish(List<SkuId> products) {
         if (!preview()) {
             parts.changeLog().finish(customer, changeId, tally.selected(), tally.succeeded(), tally.failed(),
                     tally.changed());
+            ledger.settle();
         }
         List<io.seatwise.licensing.UserOutcome> kept = tally.kept();
         return new LicenseChangeResult(changeId, preview(), tally.selected(), tally.succeeded(), tally.failed(),

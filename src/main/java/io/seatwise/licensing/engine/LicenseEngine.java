@@ -27,6 +27,8 @@ public class LicenseEngine {
     public static final int ID_CHUNK = 20_000;
     /** Per-user outcomes a run's result holds; the rest are read in pages from the stored change. */
     public static final int RESULT_LIMIT = 1000;
+    /** Explicit users an optimistic run ({@link #optimistic}) is for. */
+    public static final int OPTIMISTIC_USERS = 100;
 
     private final EngineParts parts;
 
@@ -38,16 +40,36 @@ public class LicenseEngine {
 
     /** A run that only evaluates: it locks nothing, writes nothing, and reports shortfalls without refusing. */
     public EngineRun preview(CustomerId customer, CatalogRules rules) {
-        return new EngineRun(parts, customer, null, rules, true);
+        return new EngineRun(parts, customer, null, rules, EngineRun.Mode.STRICT);
     }
 
     /** A user's change: too few seats of any product refuse it as a whole. */
     public EngineRun strict(CustomerId customer, UUID changeId, CatalogRules rules) {
-        return new EngineRun(parts, customer, changeId, rules, true);
+        return new EngineRun(parts, customer, changeId, rules, EngineRun.Mode.STRICT);
     }
 
     /** An undo, or new users' licenses: users take seats while they last; the others fail alone. */
     public EngineRun bestEffort(CustomerId customer, UUID changeId, CatalogRules rules) {
-        return new EngineRun(parts, customer, changeId, rules, false);
+        return new EngineRun(parts, customer, changeId, rules, EngineRun.Mode.BEST_EFFORT);
+    }
+
+    /**
+     * A best-effort run for at most {@link #OPTIMISTIC_USERS} users that only gain products (a provisioned user's
+     * licenses): read, evaluated and written without locking the seat pools, the seats taken at the end by one
+     * conditional update per product, so the pools are locked only from there to commit. It throws
+     * {@link SeatsContended} when it cannot be done so; the caller must run it inside a savepoint, roll back to it
+     * and run the change as {@link #bestEffort} (which locks first and decides every case as always).
+     */
+    public EngineRun optimistic(CustomerId customer, UUID changeId, CatalogRules rules) {
+        return new EngineRun(parts, customer, changeId, rules, EngineRun.Mode.OPTIMISTIC);
+    }
+
+    /**
+     * As {@link #optimistic}, the seats taken only as the transaction commits ({@link SeatsAtCommit}): its commit
+     * fails with {@link io.seatwise.licensing.SeatsGoneAtCommit} when they are gone by then, and the caller must run
+     * its whole transaction again.
+     */
+    public EngineRun optimisticAtCommit(CustomerId customer, UUID changeId, CatalogRules rules) {
+        return new EngineRun(parts, customer, changeId, rules, EngineRun.Mode.OPTIMISTIC_AT_COMMIT);
     }
 }

@@ -71,6 +71,11 @@ final class SeatBook {
         return preview ? seats.getOrDefault(sku, Seats.NONE).free() : lockedFree.getOrDefault(sku, 0);
     }
 
+    /** The free seats of a product as read at the start, locked or not. */
+    int freeAsRead(SkuId sku) {
+        return seats.getOrDefault(sku, Seats.NONE).free();
+    }
+
     void startGroup() {
         groupNeeded = new HashMap<>();
     }

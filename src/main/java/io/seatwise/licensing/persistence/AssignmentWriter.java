@@ -88,6 +88,18 @@ public class AssignmentWriter {
         }
     }
 
+    /**
+     * Gives the product to users who lack it, with a plain insert and no savepoint: a row already there fails it
+     * ({@link DuplicateKeyException}, and on PostgreSQL the transaction until rolled back to the caller's savepoint).
+     * For a run that holds no seat lock and gives up on any surprise.
+     */
+    public void insertNewAssignments(CustomerId customer, UUID change, SkuId sku, Instant at, List<UUID> users) {
+        changed(customer);
+        insert("INSERT INTO license_assignment (customer_id, user_id, sku_id, state, assigned_at, change_id) "
+                + "SELECT :c, sel.id, :sku, 'ACTIVE', :at, :change FROM " + SqlDialect.SELECTED, customer, change, sku,
+                at, users);
+    }
+
     private int insert(String sql, CustomerId customer, UUID change, SkuId sku, Instant at, List<UUID> users) {
         return jdbc.sql(sql).param("c", customer.value()).param("sku", sku.value()).param("at", Timestamp.from(at))
                 .param("change", change).param("ids", dialect.uuidArray(users)).update();
