@@ -39,12 +39,15 @@ class ScimUsers {
     private final UsersService users;
     private final CustomersService customers;
     private final ScimLicenses licenses;
+    private final ScimUserProfiles profiles;
     private final TransactionTemplate transaction;
 
-    ScimUsers(UsersService users, CustomersService customers, ScimLicenses licenses, TransactionTemplate transaction) {
+    ScimUsers(UsersService users, CustomersService customers, ScimLicenses licenses, ScimUserProfiles profiles,
+            TransactionTemplate transaction) {
         this.users = users;
         this.customers = customers;
         this.licenses = licenses;
+        this.profiles = profiles;
         this.transaction = transaction;
     }
 
@@ -64,6 +67,7 @@ class ScimUsers {
             if (Boolean.FALSE.equals(in.active())) {
                 user = users.update(customer, user.id(), new UserUpdate(null, null, null, null, null, true));
             }
+            profiles.store(customer, user, in.profile());
             return user;
         });
         applyLicenses(customer, created.id(), sent.wanted());
@@ -88,7 +92,9 @@ class ScimUsers {
             User before = locked(customer, id);
             checkVersion(before, ifMatch);
             String userName = ScimUserNames.toStore(customers.require(customer), in.userName());
-            return users.update(customer, before.id(), update(in.withUserName(userName)));
+            User after = users.update(customer, before.id(), update(in.withUserName(userName)));
+            profiles.store(customer, after, in.profile());
+            return after;
         });
         applyLicenses(customer, user.id(), in.wanted());
         return get(customer, id);
@@ -103,7 +109,10 @@ class ScimUsers {
         ScimPatch.checkForUser(body);
         ObjectNode before = current(customer, id, ifMatch);
         ObjectNode after = ScimPatch.apply(before, body);
-        ScimUserInput in = ScimUserReader.read(after).withWanted(ScimPatchedLicenses.wanted(before, after));
+        ScimUserInput read = ScimUserReader.read(after).withWanted(ScimPatchedLicenses.wanted(before, after));
+        // Emails the PATCH leaves alone stay as stored (none: the user name shown, never stored as sent).
+        ScimUserInput in = java.util.Objects.equals(ScimUserReader.field(before, "emails"),
+                ScimUserReader.field(after, "emails")) ? read.withEmailsKept() : read;
         // With If-Match, the version read must still be the user's when it is written.
         return replace(customer, id, in, ifMatch == null ? null : before.get("meta").get("version").asString());
     }
@@ -132,9 +141,10 @@ class ScimUsers {
     List<ObjectNode> render(CustomerId customer, List<User> page) {
         Map<UserId, ScimLicenses.Shown> shown = page.isEmpty() ? Map.of()
                 : licenses.shown(customer, page.stream().map(User::id).toList());
+        Map<UserId, ScimUserProfile> kept = profiles.of(customer, page.stream().map(User::id).toList());
         String base = ScimDiscoveryController.base();
         return page.stream().map(u -> ScimUserResource.render(u, shown.getOrDefault(u.id(),
-                ScimLicenses.Shown.NONE), base)).toList();
+                ScimLicenses.Shown.NONE), kept.getOrDefault(u.id(), ScimUserProfile.NONE), base)).toList();
     }
 
     private ObjectNode render(User user) {
