@@ -99,7 +99,8 @@ public final class ScimFilterSql {
 
         final Map<String, Object> params = new LinkedHashMap<>();
         final Supplier<String> defaultDomain;
-        /** Whether {@code emails} attributes are being translated on a stored email's row {@code e}. */
+        /** Whether {@code emails} attributes are being translated (inside {@link #emails}), and on a stored row. */
+        boolean inEmails;
         boolean storedEmails;
 
         Translation(Supplier<String> defaultDomain) {
@@ -131,7 +132,7 @@ public final class ScimFilterSql {
 
         private String attribute(Filter filter, String context) {
             Path path = filter.getAttributePath();
-            if (context.isEmpty() && !storedEmails && isEmails(path)) {
+            if (context.isEmpty() && !inEmails && isEmails(path)) {
                 return emails(() -> attribute(filter, context));
             }
             List<String> parts = new ArrayList<>();
@@ -164,15 +165,18 @@ public final class ScimFilterSql {
          * emails stored ({@code scim_user_email e}, V26); {@code translation} is called once for each.
          */
         private String emails(Supplier<String> translation) {
-            String virtual = translation.get();
-            if (virtual.equals(TRUE)) {
-                return TRUE;
-            }
+            String virtual;
             String stored;
-            storedEmails = true;
+            inEmails = true;
             try {
+                virtual = translation.get();
+                if (virtual.equals(TRUE)) {
+                    return TRUE;
+                }
+                storedEmails = true;
                 stored = translation.get();
             } finally {
+                inEmails = false;
                 storedEmails = false;
             }
             String exists = "EXISTS (SELECT 1 FROM scim_user_email e WHERE e.customer_id = u.customer_id"
