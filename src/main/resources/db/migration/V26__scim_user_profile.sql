@@ -22,16 +22,16 @@ CREATE TABLE scim_user_profile (
     PRIMARY KEY (customer_id, user_id),
     FOREIGN KEY (customer_id, user_id) REFERENCES app_user (customer_id, id) ON DELETE CASCADE
 );
--- value_key is the address lower-cased (emails compare without case, RFC 7643 §4.1.2): emails.value eq is a probe.
+-- address_key is the address lower-cased (emails compare without case, RFC 7643 §4.1.2): emails.value eq is a probe.
 CREATE TABLE scim_user_email (
     customer_id UUID          NOT NULL,
     user_id     UUID          NOT NULL,
     seq         INT           NOT NULL,
-    value       VARCHAR(320)  NOT NULL,
-    value_key   VARCHAR(320)  NOT NULL,
-    type        VARCHAR(64),
+    address     VARCHAR(320)  NOT NULL,
+    address_key VARCHAR(320)  NOT NULL,
+    email_type  VARCHAR(64),
     is_primary  BOOLEAN       NOT NULL,
     PRIMARY KEY (customer_id, user_id, seq),
     FOREIGN KEY (customer_id, user_id) REFERENCES app_user (customer_id, id) ON DELETE CASCADE
 );
-CREATE INDEX scim_user_email_value_idx ON scim_user_email (customer_id, value_key);
+CREATE INDEX scim_user_email_value_idx ON scim_user_email (customer_id, address_key);

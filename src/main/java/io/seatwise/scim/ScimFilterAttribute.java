@@ -22,8 +22,8 @@ enum ScimFilterAttribute {
     EMAIL_TYPE(null, Type.EMAIL_TYPE, false),
     EMAIL_PRIMARY(null, Type.EMAIL_PRIMARY, false),
     /** The emails sent and stored (V26), each a row {@code e} of {@code scim_user_email}. */
-    STORED_EMAIL_VALUE("e.value_key", Type.TEXT, false),
-    STORED_EMAIL_TYPE("LOWER(e.type)", Type.TEXT, true),
+    STORED_EMAIL_VALUE("e.address_key", Type.TEXT, false),
+    STORED_EMAIL_TYPE("LOWER(e.email_type)", Type.TEXT, true),
     STORED_EMAIL_PRIMARY("e.is_primary", Type.BOOLEAN, false),
     /** The attributes kept for provisioning only (V26): the row {@code p} of {@code scim_user_profile}. */
     USER_TYPE("LOWER(p.user_type)", Type.PROFILE_TEXT, true),

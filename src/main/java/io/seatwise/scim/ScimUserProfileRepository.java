@@ -41,7 +41,7 @@ class ScimUserProfileRepository {
         Map<UserId, List<ScimUserProfile.Email>> emails = new HashMap<>();
         jdbc.sql("SELECT sel.id, p.user_id, p.user_type, p.title, p.nick_name, p.middle_name, p.honorific_prefix,"
                         + " p.honorific_suffix, p.employee_number, p.cost_center, p.organization, p.division,"
-                        + " p.department, p.manager_id, e.value, e.type, e.is_primary FROM " + SqlDialect.SELECTED
+                        + " p.department, p.manager_id, e.address, e.email_type, e.is_primary FROM " + SqlDialect.SELECTED
                         + " LEFT JOIN scim_user_profile p ON p.customer_id = :c AND p.user_id = sel.id"
                         + " LEFT JOIN scim_user_email e ON e.customer_id = :c AND e.user_id = sel.id"
                         + " WHERE p.user_id IS NOT NULL OR e.user_id IS NOT NULL ORDER BY sel.id, e.seq")
@@ -84,7 +84,7 @@ class ScimUserProfileRepository {
         List<ScimUserProfile.Email> emails = profile.emails();
         for (int i = 0; i < emails.size(); i++) {
             ScimUserProfile.Email e = emails.get(i);
-            jdbc.sql("INSERT INTO scim_user_email (customer_id, user_id, seq, value, value_key, type, is_primary)"
+            jdbc.sql("INSERT INTO scim_user_email (customer_id, user_id, seq, address, address_key, email_type, is_primary)"
                             + " VALUES (:c, :u, :seq, :value, :key, :type, :primary)")
                     .param("c", customer.value()).param("u", user.value()).param("seq", i)
                     .param("value", e.value()).param("key", e.value().toLowerCase(Locale.ROOT))

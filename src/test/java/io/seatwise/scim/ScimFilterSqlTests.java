@@ -134,14 +134,14 @@ class ScimFilterSqlTests {
     @Test
     void emailsAreTheUserNameOfTypeWorkOrAStoredEmail() {
         assertThat(where("emails co \"@x\"").sql()).isEqualTo("(u.user_name_key LIKE :f0 ESCAPE '\\' OR "
-                + STORED + "e.value_key LIKE :f1 ESCAPE '\\'))");
+                + STORED + "e.address_key LIKE :f1 ESCAPE '\\'))");
         assertThat(where("emails.value eq \"A@X\"").params()).isEqualTo(Map.of("f0", "a@x", "f1", "a@x"));
         assertThat(where("emails[type eq \"work\"]").sql()).isEqualTo("1 = 1");
         assertThat(where("emails[type eq \"home\"]").sql())
-                .isEqualTo(STORED + "(LOWER(e.type) IS NOT NULL AND LOWER(e.type) = :f0))");
+                .isEqualTo(STORED + "(LOWER(e.email_type) IS NOT NULL AND LOWER(e.email_type) = :f0))");
         assertThat(where("emails[type eq \"work\" and value ew \"@x.com\"]").sql())
                 .isEqualTo("((1 = 1 AND u.user_name_key LIKE :f0 ESCAPE '\\') OR " + STORED
-                        + "((LOWER(e.type) IS NOT NULL AND LOWER(e.type) = :f1) AND e.value_key LIKE :f2 ESCAPE '\\')))");
+                        + "((LOWER(e.email_type) IS NOT NULL AND LOWER(e.email_type) = :f1) AND e.address_key LIKE :f2 ESCAPE '\\')))");
         assertThat(where("emails[primary eq true]").sql()).isEqualTo("1 = 1");
         assertThat(where("emails[primary eq false]").sql()).isEqualTo(STORED + "NOT e.is_primary)");
     }
@@ -150,11 +150,11 @@ class ScimFilterSqlTests {
     void aValuePathWithASubAttributeIsBothConditionsOnOneEmail() {
         ScimFilterSql.Where w = where("emails[type eq \"work\"].value eq \"a@x\"");
         assertThat(w.sql()).isEqualTo("((1 = 1 AND u.user_name_key = :f0) OR " + STORED
-                + "((LOWER(e.type) IS NOT NULL AND LOWER(e.type) = :f1) AND e.value_key = :f2)))");
+                + "((LOWER(e.email_type) IS NOT NULL AND LOWER(e.email_type) = :f1) AND e.address_key = :f2)))");
         assertThat(w.params()).isEqualTo(Map.of("f0", "a@x", "f1", "work", "f2", "a@x"));
         assertThat(where("emails[type eq \"work\" or primary eq false].value pr and userName sw \"a]\"").sql())
-                .isEqualTo("((((1 = 1 OR 1 = 0) AND 1 = 1) OR " + STORED + "(((LOWER(e.type) IS NOT NULL AND"
-                        + " LOWER(e.type) = :f0) OR NOT e.is_primary) AND 1 = 1))) AND u.user_name_key LIKE :f1"
+                .isEqualTo("((((1 = 1 OR 1 = 0) AND 1 = 1) OR " + STORED + "(((LOWER(e.email_type) IS NOT NULL AND"
+                        + " LOWER(e.email_type) = :f0) OR NOT e.is_primary) AND 1 = 1))) AND u.user_name_key LIKE :f1"
                         + " ESCAPE '\\')");
     }
 
