@@ -54,7 +54,8 @@ enum ScimFilterAttribute {
             Map.entry("usertype", USER_TYPE), Map.entry("title", TITLE), Map.entry("nickname", NICK_NAME),
             Map.entry("name.middlename", MIDDLE_NAME), Map.entry("name.honorificprefix", HONORIFIC_PREFIX),
             Map.entry("name.honorificsuffix", HONORIFIC_SUFFIX),
-            Map.entry(ENTERPRISE + "employeenumber", EMPLOYEE_NUMBER), Map.entry(ENTERPRISE + "costcenter", COST_CENTER),
+            Map.entry(ENTERPRISE + "employeenumber", EMPLOYEE_NUMBER),
+            Map.entry(ENTERPRISE + "costcenter", COST_CENTER),
             Map.entry(ENTERPRISE + "organization", ORGANIZATION), Map.entry(ENTERPRISE + "division", DIVISION),
             Map.entry(ENTERPRISE + "department", DEPARTMENT), Map.entry(ENTERPRISE + "manager", MANAGER),
             Map.entry(ENTERPRISE + "manager.value", MANAGER));

@@ -223,7 +223,8 @@ public final class ScimFilterSql {
             StringBuilder name = new StringBuilder(enterprise && context.isEmpty() ? ScimFilterAttribute.ENTERPRISE
                     : context);
             for (Path.Element element : path) {
-                name.append(name.isEmpty() || name.toString().endsWith(":") ? "" : ".").append(element.getAttribute().toLowerCase(Locale.ROOT));
+                name.append(name.isEmpty() || name.toString().endsWith(":") ? "" : ".")
+                        .append(element.getAttribute().toLowerCase(Locale.ROOT));
                 if (element.getValueFilter() != null) {
                     String at = name.toString();
                     conditions.add(sql(element.getValueFilter(), valuePath(at, element.getValueFilter())));

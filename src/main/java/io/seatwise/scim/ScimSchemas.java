@@ -27,7 +27,8 @@ final class ScimSchemas {
      * {@code roles.value} and {@code entitlements.value}: the token's customer's subscribed products.
      */
     static List<Map<String, Object>> all(String base, List<String> partNumbers) {
-        return List.of(user(base, partNumbers), enterprise(base), seatwise(base), ScimRoleSchemas.schema(base, ScimRoleSchemas.ROLE),
+        return List.of(user(base, partNumbers), enterprise(base), seatwise(base),
+                ScimRoleSchemas.schema(base, ScimRoleSchemas.ROLE),
                 ScimRoleSchemas.schema(base, ScimRoleSchemas.ENTITLEMENT));
     }
 

@@ -41,7 +41,8 @@ class ScimUserProfileRepository {
         Map<UserId, List<ScimUserProfile.Email>> emails = new HashMap<>();
         jdbc.sql("SELECT sel.id, p.user_id, p.user_type, p.title, p.nick_name, p.middle_name, p.honorific_prefix,"
                         + " p.honorific_suffix, p.employee_number, p.cost_center, p.organization, p.division,"
-                        + " p.department, p.manager_id, e.address, e.email_type, e.is_primary FROM " + SqlDialect.SELECTED
+                        + " p.department, p.manager_id, e.address, e.email_type, e.is_primary"
+                        + " FROM " + SqlDialect.SELECTED
                         + " LEFT JOIN scim_user_profile p ON p.customer_id = :c AND p.user_id = sel.id"
                         + " LEFT JOIN scim_user_email e ON e.customer_id = :c AND e.user_id = sel.id"
                         + " WHERE p.user_id IS NOT NULL OR e.user_id IS NOT NULL ORDER BY sel.id, e.seq")
@@ -65,10 +66,15 @@ class ScimUserProfileRepository {
         return result;
     }
 
-    /** Makes the user's kept attributes {@code profile} (its emails not null): rows written only where needed. */
-    void replace(CustomerId customer, UserId user, ScimUserProfile profile, boolean emailsChanged) {
-        jdbc.sql("DELETE FROM scim_user_profile WHERE customer_id = :c AND user_id = :u")
-                .param("c", customer.value()).param("u", user.value()).update();
+    /**
+     * Makes the user's kept attributes {@code profile} where they differ from {@code before} (what is stored; both
+     * with emails): rows deleted only where there are some, emails written only when they changed.
+     */
+    void replace(CustomerId customer, UserId user, ScimUserProfile before, ScimUserProfile profile) {
+        if (before.hasSingleValued()) {
+            jdbc.sql("DELETE FROM scim_user_profile WHERE customer_id = :c AND user_id = :u")
+                    .param("c", customer.value()).param("u", user.value()).update();
+        }
         if (profile.hasSingleValued()) {
             jdbc.sql("INSERT INTO scim_user_profile (customer_id, user_id, " + COLUMNS + ") VALUES (:c, :u,"
                             + " :userType, :title, :nickName, :middleName, :honorificPrefix, :honorificSuffix,"
@@ -76,16 +82,18 @@ class ScimUserProfileRepository {
                     .param("c", customer.value()).param("u", user.value()).params(profile.singleValued())
                     .update();
         }
-        if (!emailsChanged) {
+        if (profile.emails().equals(before.emails())) {
             return;
         }
-        jdbc.sql("DELETE FROM scim_user_email WHERE customer_id = :c AND user_id = :u")
-                .param("c", customer.value()).param("u", user.value()).update();
+        if (!before.emails().isEmpty()) {
+            jdbc.sql("DELETE FROM scim_user_email WHERE customer_id = :c AND user_id = :u")
+                    .param("c", customer.value()).param("u", user.value()).update();
+        }
         List<ScimUserProfile.Email> emails = profile.emails();
         for (int i = 0; i < emails.size(); i++) {
             ScimUserProfile.Email e = emails.get(i);
-            jdbc.sql("INSERT INTO scim_user_email (customer_id, user_id, seq, address, address_key, email_type, is_primary)"
-                            + " VALUES (:c, :u, :seq, :value, :key, :type, :primary)")
+            jdbc.sql("INSERT INTO scim_user_email (customer_id, user_id, seq, address, address_key, email_type,"
+                            + " is_primary) VALUES (:c, :u, :seq, :value, :key, :type, :primary)")
                     .param("c", customer.value()).param("u", user.value()).param("seq", i)
                     .param("value", e.value()).param("key", e.value().toLowerCase(Locale.ROOT))
                     .param("type", e.type()).param("primary", e.primary()).update();

@@ -47,7 +47,7 @@ class ScimUserProfiles {
         if (changes.isEmpty()) {
             return;
         }
-        repository.replace(customer, user.id(), after, !after.emails().equals(before.emails()));
+        repository.replace(customer, user.id(), before, after);
         events.publishEvent(new ScimUserProfileChanged(customer, user.id(), user.userPrincipalName(),
                 changes.stream().map(c -> new ScimUserProfileChanged.Change(c.field(), c.before(), c.after()))
                         .toList()));

@@ -125,8 +125,8 @@ final class ScimUserReader {
             if (type != null && type.length() > 64) {
                 throw ScimException.badRequest("invalidValue", "an email's type is longer than 64 characters");
             }
-            list.add(new ScimUserProfile.Email(value.strip(), type == null || type.isBlank() ? null : type, Boolean.TRUE.equals(active(field(email,
-                    "primary")))));
+            boolean primary = Boolean.TRUE.equals(active(field(email, "primary")));
+            list.add(new ScimUserProfile.Email(value.strip(), type == null || type.isBlank() ? null : type, primary));
         }
         return list;
     }

@@ -141,7 +141,8 @@ class ScimFilterSqlTests {
                 .isEqualTo(STORED + "(LOWER(e.email_type) IS NOT NULL AND LOWER(e.email_type) = :f0))");
         assertThat(where("emails[type eq \"work\" and value ew \"@x.com\"]").sql())
                 .isEqualTo("((1 = 1 AND u.user_name_key LIKE :f0 ESCAPE '\\') OR " + STORED
-                        + "((LOWER(e.email_type) IS NOT NULL AND LOWER(e.email_type) = :f1) AND e.address_key LIKE :f2 ESCAPE '\\')))");
+                        + "((LOWER(e.email_type) IS NOT NULL AND LOWER(e.email_type) = :f1)"
+                        + " AND e.address_key LIKE :f2 ESCAPE '\\')))");
         assertThat(where("emails[primary eq true]").sql()).isEqualTo("1 = 1");
         assertThat(where("emails[primary eq false]").sql()).isEqualTo(STORED + "NOT e.is_primary)");
     }
@@ -162,7 +163,7 @@ class ScimFilterSqlTests {
     void keptAttributesAreExistsOnTheProfileWithoutCase() {
         String p = "EXISTS (SELECT 1 FROM scim_user_profile p WHERE p.customer_id = u.customer_id AND p.user_id = u.id"
                 + " AND ";
-        ScimFilterSql.Where w = where("urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department eq \"Sales\"");
+        ScimFilterSql.Where w = where(ScimUserProfile.ENTERPRISE + ":department eq \"Sales\"");
         assertThat(w.sql()).isEqualTo(p + "(LOWER(p.department) IS NOT NULL AND LOWER(p.department) = :f0))");
         assertThat(w.params()).isEqualTo(Map.of("f0", "sales"));
         assertThat(where("userType ne \"Employee\"").sql()).isEqualTo("NOT " + p + "LOWER(p.user_type) = :f0)");
