@@ -76,7 +76,8 @@ class ScimUsers {
 
     /**
      * PUT: the user becomes what the resource says. Optional attributes left out are cleared (names, externalId,
-     * preferredLanguage, the address's country); readOnly ones ({@code id}, {@code meta}, {@code licenseErrors})
+     * preferredLanguage, the address's country, the attributes kept for provisioning only: {@link ScimUserProfiles});
+     * readOnly ones ({@code id}, {@code meta}, {@code licenseErrors})
      * are ignored; {@code active} left out, the display name left out (without names) and the usage location left
      * out (without a country code) keep what they are, since a user always has them.
      *

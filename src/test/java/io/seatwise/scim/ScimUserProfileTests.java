@@ -155,6 +155,11 @@ abstract class ScimUserProfileTests extends ScimUsersTestSupport {
                 """.formatted(PATCH_OP, ENTERPRISE)).andExpect(status().isOk())
                 .andExpect(jsonPath("$['" + ENTERPRISE + "'].employeeNumber").value("E-9"))
                 .andExpect(jsonPath("$.title").value("Lead"));
+        // Entra's manager: the id alone as the value of the extension's manager
+        send(HttpMethod.PATCH, "/Users/" + id, """
+                {"schemas":["%s"],"Operations":[{"op":"Add","path":"%s:manager","value":"mgr-2"}]}
+                """.formatted(PATCH_OP, ENTERPRISE)).andExpect(status().isOk())
+                .andExpect(jsonPath("$['" + ENTERPRISE + "'].manager.value").value("mgr-2"));
         // a second email added to a user who had none stored: the user name shown is kept as sent
         String bo = create("{\"schemas\":[\"" + CORE + "\"],\"userName\":\"bo@" + tenant.domain() + "\"}");
         send(HttpMethod.PATCH, "/Users/" + bo, "{\"schemas\":[\"" + PATCH_OP + "\"],\"Operations\":[{\"op\":\"add\","
