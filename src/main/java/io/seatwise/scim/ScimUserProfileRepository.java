@@ -90,13 +90,24 @@ class ScimUserProfileRepository {
                     .param("c", customer.value()).param("u", user.value()).update();
         }
         List<ScimUserProfile.Email> emails = profile.emails();
+        if (emails.isEmpty()) {
+            return;
+        }
+        // The user's emails in one statement (at most ScimUserReader.MAX_EMAILS rows).
+        StringBuilder sql = new StringBuilder("INSERT INTO scim_user_email (customer_id, user_id, seq, address,"
+                + " address_key, email_type, is_primary) VALUES ");
+        Map<String, Object> params = new HashMap<>();
+        params.put("c", customer.value());
+        params.put("u", user.value());
         for (int i = 0; i < emails.size(); i++) {
             ScimUserProfile.Email e = emails.get(i);
-            jdbc.sql("INSERT INTO scim_user_email (customer_id, user_id, seq, address, address_key, email_type,"
-                            + " is_primary) VALUES (:c, :u, :seq, :value, :key, :type, :primary)")
-                    .param("c", customer.value()).param("u", user.value()).param("seq", i)
-                    .param("value", e.value()).param("key", e.value().toLowerCase(Locale.ROOT))
-                    .param("type", e.type()).param("primary", e.primary()).update();
+            sql.append(i == 0 ? "" : ", ").append("(:c, :u, ").append(i).append(", :v").append(i).append(", :k")
+                    .append(i).append(", :t").append(i).append(", :p").append(i).append(")");
+            params.put("v" + i, e.value());
+            params.put("k" + i, e.value().toLowerCase(Locale.ROOT));
+            params.put("t" + i, e.type());
+            params.put("p" + i, e.primary());
         }
+        jdbc.sql(sql.toString()).params(params).update();
     }
 }

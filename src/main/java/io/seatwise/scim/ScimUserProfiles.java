@@ -39,9 +39,17 @@ class ScimUserProfiles {
      * the stored ones. Nothing changed writes nothing and logs nothing.
      */
     void store(CustomerId customer, User user, ScimUserProfile sent) {
+        store(customer, user, sent, repository.of(customer, List.of(user.id())).getOrDefault(user.id(),
+                ScimUserProfile.NONE));
+    }
+
+    /** As {@link #store} for a user just created: nothing is kept yet, so nothing is read. */
+    void storeNew(CustomerId customer, User user, ScimUserProfile sent) {
+        store(customer, user, sent, ScimUserProfile.NONE);
+    }
+
+    private void store(CustomerId customer, User user, ScimUserProfile sent, ScimUserProfile before) {
         ScimUserProfile wanted = sent == null ? ScimUserProfile.NONE : sent;
-        ScimUserProfile before = repository.of(customer, List.of(user.id())).getOrDefault(user.id(),
-                ScimUserProfile.NONE);
         ScimUserProfile after = wanted.emails() == null ? wanted.withEmails(before.emails()) : wanted;
         List<ScimUserProfile.Change> changes = after.changesFrom(before);
         if (changes.isEmpty()) {

@@ -67,7 +67,7 @@ class ScimUsers {
             if (Boolean.FALSE.equals(in.active())) {
                 user = users.update(customer, user.id(), new UserUpdate(null, null, null, null, null, true));
             }
-            profiles.store(customer, user, in.profile());
+            profiles.storeNew(customer, user, in.profile());
             return user;
         });
         applyLicenses(customer, created.id(), sent.wanted());
