@@ -20,6 +20,7 @@ import io.seatwise.licensing.LicensingEvents.LicensesChanged;
 import io.seatwise.passwordsheets.PasswordsHandedOut;
 import io.seatwise.scim.ScimLicensesFailed;
 import io.seatwise.scim.ScimTokenChanged;
+import io.seatwise.scim.ScimUserProfileChanged;
 import io.seatwise.shared.CurrentActor;
 import io.seatwise.users.UserEvents.PasswordReset;
 import io.seatwise.users.UserEvents.UserCreated;
@@ -158,6 +159,16 @@ class ActivityRecorder {
         List<String> failures = e.failures().stream().map(f -> f.product() + ": " + f.code()).toList();
         record(e.customerId().value(), "scim.licenses-failed", ActivityDetails.of("user", e.userName(),
                 "userId", e.userId().value(), "count", failures.size(), "failures", failures));
+    }
+
+    /** Attributes kept for provisioning only (userType, department, emails…) a SCIM token changed. */
+    @EventListener
+    void on(ScimUserProfileChanged e) {
+        List<Map<String, Object>> changes = e.changes().stream().map(c -> ActivityDetails.of("field", c.field(),
+                "before", c.before(), "after", c.after())).toList();
+        Map<String, Object> details = user(e.userName(), e.userId().value());
+        details.put("changes", changes);
+        record(e.customerId().value(), "scim.profile-changed", details);
     }
 
     @EventListener

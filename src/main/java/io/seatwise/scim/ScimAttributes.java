@@ -20,7 +20,8 @@ import tools.jackson.databind.node.ObjectNode;
 final class ScimAttributes {
 
     private static final String CORE_PREFIX = ScimSchemas.USER.toLowerCase(Locale.ROOT) + ":";
-    private static final String EXTENSION = ScimSchemas.SEATWISE_USER.toLowerCase(Locale.ROOT);
+    private static final List<String> EXTENSIONS = List.of(ScimSchemas.SEATWISE_USER.toLowerCase(Locale.ROOT),
+            ScimUserProfile.ENTERPRISE.toLowerCase(Locale.ROOT));
     private static final List<String> ALWAYS = List.of("id", "schemas");
 
     private ScimAttributes() {
@@ -53,10 +54,15 @@ final class ScimAttributes {
             List<String> segments = new ArrayList<>();
             if (p.startsWith(CORE_PREFIX)) {
                 p = p.substring(CORE_PREFIX.length());
-            } else if (p.startsWith(EXTENSION)) {
-                segments.add(EXTENSION);
-                p = p.substring(EXTENSION.length());
-                p = p.startsWith(":") ? p.substring(1) : p;
+            } else {
+                for (String extension : EXTENSIONS) {
+                    if (p.startsWith(extension)) {
+                        segments.add(extension);
+                        p = p.substring(extension.length());
+                        p = p.startsWith(":") ? p.substring(1) : p;
+                        break;
+                    }
+                }
             }
             if (!p.isEmpty()) {
                 segments.addAll(Arrays.asList(p.split("\\.")));

@@ -115,7 +115,8 @@ class ScimDiscoveryController {
         type.put("endpoint", "/Users");
         type.put("description", "A Seatwise user of the token's customer.");
         type.put("schema", ScimSchemas.USER);
-        type.put("schemaExtensions", List.of(Map.of("schema", ScimSchemas.SEATWISE_USER, "required", false)));
+        type.put("schemaExtensions", List.of(Map.of("schema", ScimUserProfile.ENTERPRISE, "required", false),
+                Map.of("schema", ScimSchemas.SEATWISE_USER, "required", false)));
         type.put("meta", Map.of("resourceType", "ResourceType", "location", base() + "/ResourceTypes/User"));
         return type;
     }

@@ -37,6 +37,14 @@ import io.seatwise.scim.ScimFilterAttribute.Type;
  * <li>{@code meta.created}, {@code meta.lastModified}: eq ne gt ge lt le with an RFC 3339 date-time.</li>
  * <li>{@code id}: eq/ne.</li>
  * <li>{@code emails.type} is always {@code work} and {@code emails.primary} always true: constants.</li>
+ * <li>{@code emails}, {@code emails.value}, {@code emails.type}, {@code emails.primary} and value paths
+ * {@code emails[…]} also match the emails the identity provider sent ({@code scim_user_email e}, V26), a value path's
+ * conditions on one and the same email: the user name's condition OR EXISTS one stored email's.</li>
+ * <li>{@code userType}, {@code title}, {@code nickName}, {@code name.middleName}, {@code name.honorificPrefix},
+ * {@code name.honorificSuffix} and the enterprise extension's {@code employeeNumber}, {@code costCenter},
+ * {@code organization}, {@code division}, {@code department}, {@code manager.value} (with its URN,
+ * {@code urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department}): case-insensitive, EXISTS on
+ * {@code scim_user_profile p} (V26).</li>
  * </ul>
  * Attribute names are case-insensitive and may carry the core User schema's URN. An absent value (a user without
  * a first name) is equal to nothing and not equal to everything, also under {@code not}. Anything else is a
@@ -91,6 +99,9 @@ public final class ScimFilterSql {
 
         final Map<String, Object> params = new LinkedHashMap<>();
         final Supplier<String> defaultDomain;
+        /** Whether {@code emails} attributes are being translated (inside {@link #emails}), and on a stored row. */
+        boolean inEmails;
+        boolean storedEmails;
 
         Translation(Supplier<String> defaultDomain) {
             this.defaultDomain = defaultDomain;
@@ -111,7 +122,8 @@ public final class ScimFilterSql {
                 case COMPLEX_VALUE -> {
                     List<String> parts = new ArrayList<>();
                     String name = name(filter.getAttributePath(), context, parts);
-                    parts.add(sql(filter.getValueFilter(), valuePath(name, filter)));
+                    String at = valuePath(name, filter);
+                    parts.add(emails(() -> sql(filter.getValueFilter(), at)));
                     yield and(parts);
                 }
                 default -> attribute(filter, context);
@@ -119,15 +131,83 @@ public final class ScimFilterSql {
         }
 
         private String attribute(Filter filter, String context) {
-            List<String> parts = new ArrayList<>();
             Path path = filter.getAttributePath();
-            ScimFilterAttribute attribute = ScimFilterAttribute.byPath(name(path, context, parts));
+            if (context.isEmpty() && !inEmails && isEmails(path)) {
+                return emails(() -> attribute(filter, context));
+            }
+            List<String> parts = new ArrayList<>();
+            String name = name(path, context, parts);
+            ScimFilterAttribute attribute = ScimFilterAttribute.byPath(name);
             if (attribute == null) {
                 throw ScimFilterException.invalidFilter("Seatwise does not filter on the attribute '" + path + "'");
+            }
+            if (storedEmails && name.startsWith("emails") && attribute.stored() != null) {
+                attribute = attribute.stored();
+            }
+            if (attribute.type == Type.PROFILE_TEXT) {
+                parts.add(profile(attribute, filter, path.toString()));
+                return and(parts);
             }
             parts.add(filter.isPresentFilter() ? present(attribute)
                     : compare(attribute, filter.getFilterType(), filter.getComparisonValue(), path.toString()));
             return and(parts);
+        }
+
+        /** Whether a path (of the core User schema) starts at {@code emails}. */
+        private static boolean isEmails(Path path) {
+            String urn = path.getSchemaUrn();
+            return (urn == null || urn.equalsIgnoreCase(CORE_USER)) && path.size() > 0
+                    && path.getElement(0).getAttribute().equalsIgnoreCase("emails");
+        }
+
+        /**
+         * An {@code emails} condition: true for the user name (every user's work email, primary) or for one of the
+         * emails stored ({@code scim_user_email e}, V26); {@code translation} is called once for each.
+         */
+        private String emails(Supplier<String> translation) {
+            String virtual;
+            String stored;
+            inEmails = true;
+            try {
+                virtual = translation.get();
+                if (virtual.equals(TRUE)) {
+                    return TRUE;
+                }
+                storedEmails = true;
+                stored = translation.get();
+            } finally {
+                inEmails = false;
+                storedEmails = false;
+            }
+            String exists = "EXISTS (SELECT 1 FROM scim_user_email e WHERE e.customer_id = u.customer_id"
+                    + " AND e.user_id = u.id AND " + stored + ")";
+            return virtual.equals(FALSE) ? exists : "(" + virtual + " OR " + exists + ")";
+        }
+
+        /**
+         * An attribute kept for provisioning only, on the user's row {@code p} of {@code scim_user_profile}: compared
+         * without case; a user without the value (or without a row) is equal to nothing and not equal to anything.
+         */
+        private String profile(ScimFilterAttribute attribute, Filter filter, String path) {
+            String exists = "EXISTS (SELECT 1 FROM scim_user_profile p WHERE p.customer_id = u.customer_id"
+                    + " AND p.user_id = u.id AND ";
+            if (filter.isPresentFilter()) {
+                return exists + present(attribute) + ")";
+            }
+            FilterType op = filter.getFilterType();
+            ValueNode value = filter.getComparisonValue();
+            if (value == null || value.isNull()) {
+                return switch (op) {
+                    case EQUAL -> "NOT " + exists + present(attribute) + ")";
+                    case NOT_EQUAL -> exists + present(attribute) + ")";
+                    default -> throw ScimFilterException.invalidFilter(path + " compares with null by eq or ne only");
+                };
+            }
+            String lower = string(value, path).toLowerCase(Locale.ROOT);
+            if (op == FilterType.NOT_EQUAL) {
+                return "NOT " + exists + attribute.column + " = " + param(lower) + ")";
+            }
+            return exists + text(attribute, op, lower) + ")";
         }
 
         /**
@@ -136,12 +216,15 @@ public final class ScimFilterSql {
          */
         private String name(Path path, String context, List<String> conditions) {
             String urn = path.getSchemaUrn();
-            if (urn != null && !urn.equalsIgnoreCase(CORE_USER)) {
+            boolean enterprise = urn != null && urn.equalsIgnoreCase(ScimUserProfile.ENTERPRISE);
+            if (urn != null && !enterprise && !urn.equalsIgnoreCase(CORE_USER)) {
                 throw ScimFilterException.invalidFilter("Seatwise does not filter on attributes of schema " + urn);
             }
-            StringBuilder name = new StringBuilder(context);
+            StringBuilder name = new StringBuilder(enterprise && context.isEmpty() ? ScimFilterAttribute.ENTERPRISE
+                    : context);
             for (Path.Element element : path) {
-                name.append(name.isEmpty() ? "" : ".").append(element.getAttribute().toLowerCase(Locale.ROOT));
+                name.append(name.isEmpty() || name.toString().endsWith(":") ? "" : ".")
+                        .append(element.getAttribute().toLowerCase(Locale.ROOT));
                 if (element.getValueFilter() != null) {
                     String at = name.toString();
                     conditions.add(sql(element.getValueFilter(), valuePath(at, element.getValueFilter())));
@@ -150,7 +233,7 @@ public final class ScimFilterSql {
             return name.toString();
         }
 
-        /** The context of a value filter: only {@code emails} has sub-attributes Seatwise keeps. */
+        /** The context of a value filter: only {@code emails} is a multi-valued attribute Seatwise filters in. */
         private static String valuePath(String name, Filter filter) {
             if (!name.equals("emails")) {
                 throw ScimFilterException.invalidFilter("Seatwise filters values in [ ] of emails only, not of '"
@@ -165,7 +248,7 @@ public final class ScimFilterSql {
 
         /** {@code pr}: the attribute has a value that is not empty. */
         private static String present(ScimFilterAttribute attribute) {
-            return attribute.nullable && attribute.type == Type.TEXT
+            return attribute.nullable && (attribute.type == Type.TEXT || attribute.type == Type.PROFILE_TEXT)
                     ? "(" + attribute.column + " IS NOT NULL AND " + attribute.column + " <> '')"
                     : attribute.nullable ? attribute.column + " IS NOT NULL" : TRUE;
         }
@@ -186,6 +269,8 @@ public final class ScimFilterSql {
                 case TEXT -> text(attribute, op, string(value, path).toLowerCase(Locale.ROOT));
                 case EXACT_TEXT -> text(attribute, op, string(value, path));
                 case ACTIVE -> equality(op, path, !bool(value, path) ? attribute.column : "NOT " + attribute.column);
+                case BOOLEAN -> equality(op, path, bool(value, path) ? attribute.column : "NOT " + attribute.column);
+                case PROFILE_TEXT -> throw new IllegalStateException("compared by profile(): " + attribute);
                 case INSTANT -> ordered(attribute, op, instant(value, path), path);
                 case ID -> id(op, value, path);
                 case EMAIL_TYPE -> constant(op, string(value, path).toLowerCase(Locale.ROOT));

@@ -7,7 +7,8 @@ import java.util.Map;
 /**
  * The schema documents of {@code GET /Schemas} (RFC 7643 §7): the core User schema reduced to the attributes
  * Seatwise keeps (with {@code roles} and {@code entitlements}, whose {@code value}'s canonical values are the
- * customer's subscribed products' part numbers), the Seatwise extension (usage location, licenses, license errors),
+ * customer's subscribed products' part numbers), RFC 7643 §4.3's enterprise User extension, the Seatwise extension
+ * (usage location, licenses, license errors),
  * and the Role and Entitlement schemas of draft-ietf-scim-roles-entitlements ({@link ScimRoleSchemas}). Each
  * attribute carries RFC 7643's characteristics; {@code caseExact} false where RFC 7643 §4.1 says user names, emails
  * and the like compare without case.
@@ -26,7 +27,8 @@ final class ScimSchemas {
      * {@code roles.value} and {@code entitlements.value}: the token's customer's subscribed products.
      */
     static List<Map<String, Object>> all(String base, List<String> partNumbers) {
-        return List.of(user(base, partNumbers), seatwise(base), ScimRoleSchemas.schema(base, ScimRoleSchemas.ROLE),
+        return List.of(user(base, partNumbers), enterprise(base), seatwise(base),
+                ScimRoleSchemas.schema(base, ScimRoleSchemas.ROLE),
                 ScimRoleSchemas.schema(base, ScimRoleSchemas.ENTITLEMENT));
     }
 
@@ -39,11 +41,21 @@ final class ScimSchemas {
                         attr("givenName", "string", false, false, false, "readWrite", "none", "Given name."),
                         attr("familyName", "string", false, false, false, "readWrite", "none", "Family name."),
                         attr("formatted", "string", false, false, false, "readOnly", "none",
-                                "Given and family name together."))),
+                                "Given and family name together."),
+                        attr("middleName", "string", false, false, false, "readWrite", "none", "Middle name."),
+                        attr("honorificPrefix", "string", false, false, false, "readWrite", "none",
+                                "Honorific prefix, such as Ms."),
+                        attr("honorificSuffix", "string", false, false, false, "readWrite", "none",
+                                "Honorific suffix, such as III."))),
                 attr("displayName", "string", false, false, false, "readWrite", "none", "The name shown."),
+                attr("nickName", "string", false, false, false, "readWrite", "none", "The casual name."),
+                attr("title", "string", false, false, false, "readWrite", "none", "The job title."),
+                attr("userType", "string", false, false, false, "readWrite", "none",
+                        "The relationship to the customer, such as Employee or Contractor."),
                 attr("active", "boolean", false, false, false, "readWrite", "none",
                         "False blocks sign-in; true allows it again."),
-                complex("emails", true, "The one work email, which is the user name: emails sent are ignored.", List.of(
+                complex("emails", true, "The emails sent, kept as sent; when none is sent, the user name as the"
+                        + " primary work email.", List.of(
                         attr("value", "string", false, false, false, "readWrite", "none", "The address."),
                         attr("type", "string", false, false, false, "readWrite", "none", "work, home or other."),
                         attr("primary", "boolean", false, false, false, "readWrite", "none", "The preferred one."))),
@@ -74,6 +86,20 @@ final class ScimSchemas {
                 attr("display", "string", false, false, false, "readOnly", "none", "The product's name."),
                 attr("type", "string", false, false, false, "readWrite", "none", "Always product."),
                 attr("primary", "boolean", false, false, false, "readWrite", "none", "Not used: false.")));
+    }
+
+    /** RFC 7643 §4.3's enterprise User extension: its attributes, kept as sent (filters compare without case). */
+    static Map<String, Object> enterprise(String base) {
+        return schema(base, ScimUserProfile.ENTERPRISE, "EnterpriseUser", "Enterprise User", List.of(
+                attr("employeeNumber", "string", false, false, false, "readWrite", "none",
+                        "The number the organization gives the person."),
+                attr("costCenter", "string", false, false, false, "readWrite", "none", "The cost center."),
+                attr("organization", "string", false, false, false, "readWrite", "none", "The organization."),
+                attr("division", "string", false, false, false, "readWrite", "none", "The division."),
+                attr("department", "string", false, false, false, "readWrite", "none", "The department."),
+                complex("manager", false, "The user's manager.", List.of(
+                        attr("value", "string", false, false, false, "readWrite", "none",
+                                "The manager's id, as the identity provider sends it.")))));
     }
 
     static Map<String, Object> seatwise(String base) {

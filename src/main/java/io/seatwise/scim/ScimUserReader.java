@@ -14,8 +14,9 @@ import tools.jackson.databind.json.JsonMapper;
  * attribute names case-insensitive and possibly prefixed with the core schema's URN; {@code active} a boolean or
  * Entra's {@code "True"}/{@code "False"}; the work address's country (else the primary's, else the first's);
  * {@code roles}/{@code entitlements} as objects with a {@code value}, as plain strings, or as a JSON text holding
- * them (Entra on PATCH). {@code emails} are ignored (the one email is the user name), as are {@code id},
- * {@code meta} and every attribute Seatwise does not keep. A value of the wrong type is a 400
+ * them (Entra on PATCH); {@code emails}, {@code userType}, {@code title}, {@code nickName}, the name's middle name
+ * and honorifics and the enterprise extension's fields into {@link ScimUserProfile}. {@code id}, {@code meta} and
+ * every attribute Seatwise does not keep are ignored. A value of the wrong type is a 400
  * {@code invalidValue}.
  */
 final class ScimUserReader {
@@ -45,7 +46,89 @@ final class ScimUserReader {
         return new ScimUserInput(userName, text(name, "givenName"), text(name, "familyName"),
                 text(body, "displayName"), active(field(body, "active")), text(body, "externalId"),
                 text(body, "preferredLanguage"), country(field(body, "addresses")), text(extension, "usageLocation"),
-                wanted(field(body, "roles"), field(body, "entitlements"), field(extension, "licenses")));
+                wanted(field(body, "roles"), field(body, "entitlements"), field(extension, "licenses")),
+                profile(body, name));
+    }
+
+    /** The longest single-valued attribute kept for provisioning, and the most emails, that a resource may send. */
+    static final int MAX_TEXT = 256;
+    static final int MAX_EMAIL = 320;
+    static final int MAX_EMAILS = 50;
+
+    /** The attributes kept for provisioning only: core User's, the enterprise extension's, and the emails. */
+    private static ScimUserProfile profile(JsonNode body, JsonNode name) {
+        JsonNode enterprise = field(body, ScimUserProfile.ENTERPRISE);
+        if (enterprise != null && !enterprise.isNull() && !enterprise.isObject()) {
+            throw ScimException.badRequest("invalidValue", ScimUserProfile.ENTERPRISE + " must be an object");
+        }
+        return new ScimUserProfile(kept(body, "userType"), kept(body, "title"), kept(body, "nickName"),
+                kept(name, "middleName"), kept(name, "honorificPrefix"), kept(name, "honorificSuffix"),
+                kept(enterprise, "employeeNumber"), kept(enterprise, "costCenter"), kept(enterprise, "organization"),
+                kept(enterprise, "division"), kept(enterprise, "department"), manager(field(enterprise, "manager")),
+                emails(field(body, "emails")));
+    }
+
+    /** A kept string: blank is none; longer than {@value #MAX_TEXT} characters is a 400 invalidValue. */
+    private static String kept(JsonNode node, String name) {
+        String value = text(node, name);
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        if (value.length() > MAX_TEXT) {
+            throw ScimException.badRequest("invalidValue", name + " is longer than " + MAX_TEXT + " characters");
+        }
+        return value;
+    }
+
+    /** The enterprise manager: an object with a {@code value} (RFC 7643 §4.3), or the id alone (as Entra may). */
+    private static String manager(JsonNode manager) {
+        if (manager == null || manager.isNull()) {
+            return null;
+        }
+        if (manager.isString()) {
+            String id = manager.stringValue();
+            if (id.length() > MAX_TEXT) {
+                throw ScimException.badRequest("invalidValue", "manager is longer than " + MAX_TEXT + " characters");
+            }
+            return id.isBlank() ? null : id;
+        }
+        if (!manager.isObject()) {
+            throw ScimException.badRequest("invalidValue", "manager must be an object with a value, not " + manager);
+        }
+        return kept(manager, "value");
+    }
+
+    /** The emails sent, in order; each needs a value; none (absent, null, empty) is an empty list. */
+    private static List<ScimUserProfile.Email> emails(JsonNode emails) {
+        List<ScimUserProfile.Email> list = new ArrayList<>();
+        if (absent(emails)) {
+            return list;
+        }
+        if (!emails.isArray()) {
+            throw ScimException.badRequest("invalidValue", "emails must be an array, not " + emails);
+        }
+        if (emails.size() > MAX_EMAILS) {
+            throw ScimException.badRequest("invalidValue", "Seatwise keeps at most " + MAX_EMAILS + " emails");
+        }
+        for (JsonNode email : emails) {
+            if (!email.isObject()) {
+                throw ScimException.badRequest("invalidValue", "each of emails must be an object, not " + email);
+            }
+            String value = text(email, "value");
+            if (value == null || value.isBlank()) {
+                throw ScimException.badRequest("invalidValue", "each of emails needs a value");
+            }
+            if (value.strip().length() > MAX_EMAIL) {
+                throw ScimException.badRequest("invalidValue", "an email is longer than " + MAX_EMAIL + " characters");
+            }
+            String type = text(email, "type");
+            if (type != null && type.length() > 64) {
+                throw ScimException.badRequest("invalidValue", "an email's type is longer than 64 characters");
+            }
+            boolean primary = Boolean.TRUE.equals(active(field(email, "primary")));
+            list.add(new ScimUserProfile.Email(value.strip(), type == null || type.isBlank() ? null : type, primary));
+        }
+        return list;
     }
 
     /**

@@ -13,7 +13,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A user as a SCIM User resource (RFC 7643 §4.1) with the Seatwise extension: {@code userName} is the user name,
- * {@code emails} its one work address (the user name too), {@code active} is "sign-in not blocked",
+ * {@code emails} the ones the identity provider sent, else one work address (the user name); the attributes kept
+ * for provisioning only ({@link ScimUserProfile}: userType, title, nickName, the name's middle name and honorifics,
+ * the enterprise extension's fields) as sent; {@code active} is "sign-in not blocked",
  * {@code addresses} the work address's country; the extension carries the usage location, the products held
  * ({@code licenses}) and the failures of the last license change provisioning asked for ({@code licenseErrors});
  * {@code roles} are the products held, by part number. {@code meta.version} is a weak ETag of everything else, so
@@ -30,6 +32,11 @@ final class ScimUserResource {
 
     /** The resource of the user, {@code meta.location} under {@code base} (…/scim/v2). */
     static ObjectNode render(User user, ScimLicenses.Shown shown, String base) {
+        return render(user, shown, ScimUserProfile.NONE, base);
+    }
+
+    /** The same with the attributes kept for provisioning only ({@link ScimUserProfile}). */
+    static ObjectNode render(User user, ScimLicenses.Shown shown, ScimUserProfile profile, String base) {
         ObjectNode r = JSON.objectNode();
         ArrayNode schemas = r.putArray("schemas").add(ScimSchemas.USER);
         r.put("id", user.id().value().toString());
@@ -43,13 +50,27 @@ final class ScimUserResource {
         String formatted = ((user.firstName() == null ? "" : user.firstName()) + " "
                 + (user.lastName() == null ? "" : user.lastName())).strip();
         putIfSet(name, "formatted", formatted.isEmpty() ? null : formatted);
+        putIfSet(name, "middleName", profile.middleName());
+        putIfSet(name, "honorificPrefix", profile.honorificPrefix());
+        putIfSet(name, "honorificSuffix", profile.honorificSuffix());
         if (!name.isEmpty()) {
             r.set("name", name);
         }
         r.put("displayName", user.displayName());
+        putIfSet(r, "nickName", profile.nickName());
+        putIfSet(r, "title", profile.title());
+        putIfSet(r, "userType", profile.userType());
         r.put("active", !user.signInBlocked());
-        r.putArray("emails").addObject().put("value", user.userPrincipalName()).put("type", "work")
-                .put("primary", true);
+        ArrayNode emails = r.putArray("emails");
+        if (profile.emails() == null || profile.emails().isEmpty()) {
+            emails.addObject().put("value", user.userPrincipalName()).put("type", "work").put("primary", true);
+        } else {
+            for (ScimUserProfile.Email e : profile.emails()) {
+                ObjectNode email = emails.addObject().put("value", e.value());
+                putIfSet(email, "type", e.type());
+                email.put("primary", e.primary());
+            }
+        }
         putIfSet(r, "preferredLanguage", user.preferredLanguage());
         if (user.country() != null) {
             r.putArray("addresses").addObject().put("type", "work").put("country", user.country())
@@ -59,6 +80,18 @@ final class ScimUserResource {
             ArrayNode roles = r.putArray("roles");
             shown.roles().forEach(role -> roles.addObject().put("value", role.value()).put("display", role.display())
                     .put("type", ROLE_TYPE).put("primary", false));
+        }
+        if (profile.hasEnterprise()) {
+            schemas.add(ScimUserProfile.ENTERPRISE);
+            ObjectNode enterprise = r.putObject(ScimUserProfile.ENTERPRISE);
+            putIfSet(enterprise, "employeeNumber", profile.employeeNumber());
+            putIfSet(enterprise, "costCenter", profile.costCenter());
+            putIfSet(enterprise, "organization", profile.organization());
+            putIfSet(enterprise, "division", profile.division());
+            putIfSet(enterprise, "department", profile.department());
+            if (profile.managerId() != null) {
+                enterprise.putObject("manager").put("value", profile.managerId());
+            }
         }
         ObjectNode extension = extension(user, shown);
         if (!extension.isEmpty()) {

@@ -41,14 +41,17 @@ class ScimUsers {
     private final UsersService users;
     private final CustomersService customers;
     private final ScimLicenses licenses;
+    private final ScimUserProfiles profiles;
     private final TransactionTemplate transaction;
     /** A savepoint in the request's transaction, for the licenses. */
     private final TransactionTemplate savepoint;
 
-    ScimUsers(UsersService users, CustomersService customers, ScimLicenses licenses, TransactionTemplate transaction) {
+    ScimUsers(UsersService users, CustomersService customers, ScimLicenses licenses, ScimUserProfiles profiles,
+            TransactionTemplate transaction) {
         this.users = users;
         this.customers = customers;
         this.licenses = licenses;
+        this.profiles = profiles;
         this.transaction = transaction;
         this.savepoint = new TransactionTemplate(transaction.getTransactionManager());
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
@@ -73,6 +76,7 @@ class ScimUsers {
             if (Boolean.FALSE.equals(in.active())) {
                 user = users.update(customer, user.id(), new UserUpdate(null, null, null, null, null, true));
             }
+            profiles.storeNew(customer, user, in.profile());
             applyLicenses(customer, user.id(), sent.wanted(), atCommit);
             return get(customer, user.id().value().toString());
         }));
@@ -80,7 +84,8 @@ class ScimUsers {
 
     /**
      * PUT: the user becomes what the resource says. Optional attributes left out are cleared (names, externalId,
-     * preferredLanguage, the address's country); readOnly ones ({@code id}, {@code meta}, {@code licenseErrors})
+     * preferredLanguage, the address's country, the attributes kept for provisioning only: {@link ScimUserProfiles});
+     * readOnly ones ({@code id}, {@code meta}, {@code licenseErrors})
      * are ignored; {@code active} left out, the display name left out (without names) and the usage location left
      * out (without a country code) keep what they are, since a user always has them.
      *
@@ -101,6 +106,7 @@ class ScimUsers {
             checkVersion(before, ifMatch);
             String userName = ScimUserNames.toStore(customers.require(customer), in.userName());
             User user = users.update(customer, before.id(), update(in.withUserName(userName)));
+            profiles.store(customer, user, in.profile());
             applyLicenses(customer, user.id(), in.wanted(), atCommit);
             return get(customer, id);
         });
@@ -119,7 +125,10 @@ class ScimUsers {
             locked(customer, id);
             ObjectNode before = current(customer, id, ifMatch);
             ObjectNode after = ScimPatch.apply(before, body);
-            ScimUserInput in = ScimUserReader.read(after).withWanted(ScimPatchedLicenses.wanted(before, after));
+            ScimUserInput read = ScimUserReader.read(after).withWanted(ScimPatchedLicenses.wanted(before, after));
+            // Emails the PATCH leaves alone stay as stored (none: the user name shown, never stored as sent).
+            ScimUserInput in = java.util.Objects.equals(ScimUserReader.field(before, "emails"),
+                    ScimUserReader.field(after, "emails")) ? read.withEmailsKept() : read;
             // With If-Match, the version read must still be the user's when it is written.
             return replace(customer, id, in, ifMatch == null ? null : before.get("meta").get("version").asString(),
                     atCommit);
@@ -163,9 +172,10 @@ class ScimUsers {
     List<ObjectNode> render(CustomerId customer, List<User> page) {
         Map<UserId, ScimLicenses.Shown> shown = page.isEmpty() ? Map.of()
                 : licenses.shown(customer, page.stream().map(User::id).toList());
+        Map<UserId, ScimUserProfile> kept = profiles.of(customer, page.stream().map(User::id).toList());
         String base = ScimDiscoveryController.base();
         return page.stream().map(u -> ScimUserResource.render(u, shown.getOrDefault(u.id(),
-                ScimLicenses.Shown.NONE), base)).toList();
+                ScimLicenses.Shown.NONE), kept.getOrDefault(u.id(), ScimUserProfile.NONE), base)).toList();
     }
 
     private ObjectNode render(User user) {

@@ -20,10 +20,13 @@
  * licenses it could not give stored per user and listed on the Provisioning tab
  * ({@link io.seatwise.scim.ScimLicenseErrors}); {@code /Roles} and {@code /Entitlements} list the customer's
  * subscribed products.</li>
+ * <li>the attributes kept for provisioning only ({@link io.seatwise.scim.ScimUserProfiles}: userType, title, the
+ * enterprise extension's fields, emails…; tables {@code scim_user_profile} and {@code scim_user_email}, V26).</li>
  * </ul>
  *
- * <p>Named interface {@code scim::events}: {@link io.seatwise.scim.ScimTokenChanged} and
- * {@link io.seatwise.scim.ScimLicensesFailed}, for the activity log.
+ * <p>Named interface {@code scim::events}: {@link io.seatwise.scim.ScimTokenChanged},
+ * {@link io.seatwise.scim.ScimLicensesFailed} and {@link io.seatwise.scim.ScimUserProfileChanged}, for the activity
+ * log.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "access::limits", "catalog", "customers",
         "licensing::api", "shared", "users::api", "users::selection", "web" })

@@ -116,7 +116,12 @@ abstract class ActivityInWordsTests extends ApiTestSupport {
                 new AccessEvents.CustomerUserPasswordChanged(c, ann, "ann@contoso.example"),
                 new io.seatwise.scim.ScimLicensesFailed(c, ann, "ann@contoso.example", List.of(
                         new io.seatwise.scim.ScimLicensesFailed.Failure("SPE_E3", "CountViolation"),
-                        new io.seatwise.scim.ScimLicensesFailed.Failure("NO_SUCH", "CountViolation"))));
+                        new io.seatwise.scim.ScimLicensesFailed.Failure("NO_SUCH", "CountViolation"))),
+                new io.seatwise.scim.ScimUserProfileChanged(c, ann, "ann@contoso.example", List.of(
+                        new io.seatwise.scim.ScimUserProfileChanged.Change("userType", null, "Contractor"),
+                        new io.seatwise.scim.ScimUserProfileChanged.Change("department", "Sales", "Nordics"),
+                        new io.seatwise.scim.ScimUserProfileChanged.Change("emails", "ann@home.example (home)",
+                                null))));
         SecurityContextHolder.getContext().setAuthentication(new TestingAuthenticationToken(actor, "n/a", "x"));
         try {
             transactions.executeWithoutResult(tx -> all.forEach(events::publishEvent));
@@ -158,7 +163,7 @@ abstract class ActivityInWordsTests extends ApiTestSupport {
     @Test
     void everyLoggedActionReadsAsWordsOnThePageAndInTheExport() throws Exception {
         logEveryAction();
-        int lines = 27;
+        int lines = 28;
 
         for (String lang : List.of("en", "fr", "ru", "zh-CN", "sv")) {
             List<String> page = pageDetails(lang, "actor", actor);
@@ -192,7 +197,9 @@ abstract class ActivityInWordsTests extends ApiTestSupport {
                 "Sign-in failed: account disabled or sign-in blocked",
                 "Sign-in failed: temporary password expired",
                 "Provisioning could not give ann@contoso.example 2 licenses: SPE_E3: CountViolation, "
-                        + "NO_SUCH: CountViolation");
+                        + "NO_SUCH: CountViolation",
+                "Provisioning changed ann@contoso.example: User type: none → Contractor; Department: Sales → Nordics;"
+                        + " Emails: ann@home.example (home) → none");
         assertThat(pageDetails("fr", "actor", actor)).contains(
                 "Client Contoso créé (Suède), domaines : contoso.example, contoso.se",
                 "7 licences achetées en plus pour Microsoft 365 E3 (désormais 32)",
@@ -200,7 +207,9 @@ abstract class ActivityInWordsTests extends ApiTestSupport {
         assertThat(pageDetails("ru", "actor", actor)).contains("Докуплено мест для Microsoft 365 E3: 7 (теперь 32)",
                 "Неудачный вход: неверный пароль (или такой учётной записи нет)");
         assertThat(pageDetails("zh-CN", "actor", actor)).contains("为 Microsoft 365 E3 增购 7 个席位（现共 32 个）");
-        assertThat(pageDetails("sv", "actor", actor)).contains("Köpte 7 platser till av Microsoft 365 E3 (nu 32)");
+        assertThat(pageDetails("sv", "actor", actor)).contains("Köpte 7 platser till av Microsoft 365 E3 (nu 32)",
+                "Provisioneringen ändrade ann@contoso.example: Användartyp: ingen → Contractor; Avdelning: Sales → Nordics;"
+                        + " E-postadresser: ann@home.example (home) → ingen");
     }
 
     @Test

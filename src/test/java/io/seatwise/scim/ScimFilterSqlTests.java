@@ -127,24 +127,52 @@ class ScimFilterSqlTests {
         assertThat(where("not (userName sw \"a\")").sql()).isEqualTo("NOT (u.user_name_key LIKE :f0 ESCAPE '\\')");
     }
 
+    /** Every user's user name is a primary work email; the emails sent are rows e, each compared as a whole. */
+    static final String STORED = "EXISTS (SELECT 1 FROM scim_user_email e WHERE e.customer_id = u.customer_id"
+            + " AND e.user_id = u.id AND ";
+
     @Test
-    void emailsAreTheUserNameOfTypeWork() {
-        assertThat(where("emails co \"@x\"").sql()).isEqualTo("u.user_name_key LIKE :f0 ESCAPE '\\'");
-        assertThat(where("emails.value eq \"A@X\"").params()).isEqualTo(Map.of("f0", "a@x"));
+    void emailsAreTheUserNameOfTypeWorkOrAStoredEmail() {
+        assertThat(where("emails co \"@x\"").sql()).isEqualTo("(u.user_name_key LIKE :f0 ESCAPE '\\' OR "
+                + STORED + "e.address_key LIKE :f1 ESCAPE '\\'))");
+        assertThat(where("emails.value eq \"A@X\"").params()).isEqualTo(Map.of("f0", "a@x", "f1", "a@x"));
         assertThat(where("emails[type eq \"work\"]").sql()).isEqualTo("1 = 1");
-        assertThat(where("emails[type eq \"home\"]").sql()).isEqualTo("1 = 0");
+        assertThat(where("emails[type eq \"home\"]").sql())
+                .isEqualTo(STORED + "(LOWER(e.email_type) IS NOT NULL AND LOWER(e.email_type) = :f0))");
         assertThat(where("emails[type eq \"work\" and value ew \"@x.com\"]").sql())
-                .isEqualTo("(1 = 1 AND u.user_name_key LIKE :f0 ESCAPE '\\')");
+                .isEqualTo("((1 = 1 AND u.user_name_key LIKE :f0 ESCAPE '\\') OR " + STORED
+                        + "((LOWER(e.email_type) IS NOT NULL AND LOWER(e.email_type) = :f1)"
+                        + " AND e.address_key LIKE :f2 ESCAPE '\\')))");
         assertThat(where("emails[primary eq true]").sql()).isEqualTo("1 = 1");
+        assertThat(where("emails[primary eq false]").sql()).isEqualTo(STORED + "NOT e.is_primary)");
     }
 
     @Test
-    void aValuePathWithASubAttributeIsBothConditions() {
+    void aValuePathWithASubAttributeIsBothConditionsOnOneEmail() {
         ScimFilterSql.Where w = where("emails[type eq \"work\"].value eq \"a@x\"");
-        assertThat(w.sql()).isEqualTo("(1 = 1 AND u.user_name_key = :f0)");
-        assertThat(w.params()).isEqualTo(Map.of("f0", "a@x"));
+        assertThat(w.sql()).isEqualTo("((1 = 1 AND u.user_name_key = :f0) OR " + STORED
+                + "((LOWER(e.email_type) IS NOT NULL AND LOWER(e.email_type) = :f1) AND e.address_key = :f2)))");
+        assertThat(w.params()).isEqualTo(Map.of("f0", "a@x", "f1", "work", "f2", "a@x"));
         assertThat(where("emails[type eq \"work\" or primary eq false].value pr and userName sw \"a]\"").sql())
-                .isEqualTo("(((1 = 1 OR 1 = 0) AND 1 = 1) AND u.user_name_key LIKE :f0 ESCAPE '\\')");
+                .isEqualTo("((((1 = 1 OR 1 = 0) AND 1 = 1) OR " + STORED + "(((LOWER(e.email_type) IS NOT NULL AND"
+                        + " LOWER(e.email_type) = :f0) OR NOT e.is_primary) AND 1 = 1))) AND u.user_name_key LIKE :f1"
+                        + " ESCAPE '\\')");
+    }
+
+    @Test
+    void keptAttributesAreExistsOnTheProfileWithoutCase() {
+        String p = "EXISTS (SELECT 1 FROM scim_user_profile p WHERE p.customer_id = u.customer_id AND p.user_id = u.id"
+                + " AND ";
+        ScimFilterSql.Where w = where(ScimUserProfile.ENTERPRISE + ":department eq \"Sales\"");
+        assertThat(w.sql()).isEqualTo(p + "(LOWER(p.department) IS NOT NULL AND LOWER(p.department) = :f0))");
+        assertThat(w.params()).isEqualTo(Map.of("f0", "sales"));
+        assertThat(where("userType ne \"Employee\"").sql()).isEqualTo("NOT " + p + "LOWER(p.user_type) = :f0)");
+        assertThat(where("title pr").sql())
+                .isEqualTo(p + "(LOWER(p.title) IS NOT NULL AND LOWER(p.title) <> ''))");
+        assertThat(where("urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager.value eq \"M\"").sql())
+                .isEqualTo(p + "(LOWER(p.manager_id) IS NOT NULL AND LOWER(p.manager_id) = :f0))");
+        assertThat(where("name.honorificSuffix eq null").sql())
+                .isEqualTo("NOT " + p + "(LOWER(p.honorific_suffix) IS NOT NULL AND LOWER(p.honorific_suffix) <> ''))");
     }
 
     @Test
@@ -163,8 +191,9 @@ class ScimFilterSqlTests {
 
     @ParameterizedTest
     @ValueSource(strings = {"userName eq", "userName eq \"a", "userName xx \"a\"", "(userName eq \"a\"",
-            "userName eq \"a\" and", "title eq \"x\"", "name.middleName eq \"x\"",
-            "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:employeeNumber eq \"1\"",
+            "userName eq \"a\" and", "title gt 1", "name.middleName eq true",
+            "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:nope eq \"1\"",
+            "urn:ietf:params:scim:schemas:extension:other:2.0:User:department eq \"1\"",
             "active co \"t\"", "active eq 1", "meta.created sw \"2026\"", "meta.created gt \"yesterday\"",
             "userName eq 5", "id gt \"a\"", "addresses[type eq \"work\"]", "emails[value eq \"a\"].nope eq \"b\""})
     void whatCannotBeAnsweredIsAnInvalidFilter(String filter) {

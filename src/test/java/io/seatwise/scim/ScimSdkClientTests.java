@@ -107,10 +107,9 @@ abstract class ScimSdkClientTests {
         assertThat(types.get(0)).satisfies(type -> {
             assertThat(type.getEndpoint().toString()).isEqualTo("/Users");
             assertThat(type.getSchema().toString()).isEqualTo(ScimSchemas.USER);
-            assertThat(type.getSchemaExtensions()).singleElement().satisfies(extension -> {
-                assertThat(extension.getSchema().toString()).isEqualTo(ScimSchemas.SEATWISE_USER);
-                assertThat(extension.isRequired()).isFalse();
-            });
+            assertThat(type.getSchemaExtensions()).extracting(extension -> extension.getSchema().toString())
+                    .containsExactly(ScimUserProfile.ENTERPRISE, ScimSchemas.SEATWISE_USER);
+            assertThat(type.getSchemaExtensions()).noneMatch(ResourceTypeResource.SchemaExtension::isRequired);
         });
         assertThat(types).extracting(type -> type.getEndpoint().toString())
                 .containsExactly("/Users", "/Roles", "/Entitlements");
@@ -118,7 +117,8 @@ abstract class ScimSdkClientTests {
 
         List<SchemaResource> schemas = sdk.service().getSchemas().getResources();
         assertThat(schemas).extracting(SchemaResource::getId)
-                .containsExactly(ScimSchemas.USER, ScimSchemas.SEATWISE_USER, ScimRoleSchemas.ROLE,
+                .containsExactly(ScimSchemas.USER, ScimUserProfile.ENTERPRISE, ScimSchemas.SEATWISE_USER,
+                        ScimRoleSchemas.ROLE,
                         ScimRoleSchemas.ENTITLEMENT);
         SchemaResource user = schemas.get(0);
         AttributeDefinition userName = attribute(user, "userName");
@@ -196,6 +196,31 @@ abstract class ScimSdkClientTests {
                 });
         assertThat(scim.searchRequest("Users").filter(Filter.eq("userName", userName)).invoke(UserResource.class)
                 .getTotalResults()).isZero();
+    }
+
+    @Test
+    void theSdkKeepsTheEnterpriseExtensionUserTypeAndEmails() throws Exception {
+        ScimService scim = sdk.service();
+        String userName = "sdk-" + UUID.randomUUID().toString().substring(0, 8) + "@" + tenant.domain();
+        UserResource user = new UserResource().setUserName(userName).setUserType("Contractor").setTitle("Engineer")
+                .setEmails(new Email().setValue("ada@home.example").setType("home").setPrimary(false),
+                        new Email().setValue("ada@work.example").setType("work").setPrimary(true));
+        user.setExtension(new com.unboundid.scim2.common.types.EnterpriseUserExtension().setDepartment("Analytics")
+                .setEmployeeNumber("1815").setManager(new com.unboundid.scim2.common.types.Manager().setValue("m-1")));
+        UserResource created = scim.create("Users", user);
+        UserResource read = scim.retrieve("Users", created.getId(), UserResource.class);
+        assertThat(read.getUserType()).isEqualTo("Contractor");
+        assertThat(read.getTitle()).isEqualTo("Engineer");
+        assertThat(read.getEmails()).extracting(Email::getValue).containsExactly("ada@home.example",
+                "ada@work.example");
+        var enterprise = read.getExtension(com.unboundid.scim2.common.types.EnterpriseUserExtension.class);
+        assertThat(enterprise.getDepartment()).isEqualTo("Analytics");
+        assertThat(enterprise.getEmployeeNumber()).isEqualTo("1815");
+        assertThat(enterprise.getManager().getValue()).isEqualTo("m-1");
+        assertThat(scim.searchRequest("Users").filter(Filter.and(Filter.eq(ScimUserProfile.ENTERPRISE
+                        + ":department", "ANALYTICS"), Filter.eq("emails.value", "ADA@home.example")))
+                .invoke(UserResource.class).getResources()).extracting(UserResource::getId)
+                .containsExactly(created.getId());
     }
 
     @Test

@@ -73,7 +73,49 @@ class ScimUserMappingTests {
         ObjectNode r = ScimUserResource.render(user, ScimLicenses.Shown.NONE, "https://x/scim/v2");
         ScimUserInput in = ScimUserReader.read(r);
         assertThat(in).isEqualTo(new ScimUserInput("ann@a.example", "Ann", "Lee", "Ann Lee", false, "ext-1", "sv-SE",
-                "SE", "SE", null));
+                "SE", "SE", null, ScimUserProfile.NONE.withEmails(List.of(new ScimUserProfile.Email("ann@a.example",
+                        "work", true)))));
+    }
+
+    @Test
+    void theAttributesKeptForProvisioningRenderAndReadBackTheSame() {
+        ScimUserProfile kept = new ScimUserProfile("Contractor", "Engineer", "Annie", "Maria", "Dr.", "III", "E-7",
+                "CC-1", "Contoso", "Sales", "Nordics", "mgr-1", List.of(new ScimUserProfile.Email("ann@home.example",
+                        "home", false), new ScimUserProfile.Email("ann@work.example", "work", true)));
+        ObjectNode r = ScimUserResource.render(user, ScimLicenses.Shown.NONE, kept, "https://x/scim/v2");
+        assertThat(r.get("schemas").toString()).isEqualTo("[\"" + ScimSchemas.USER + "\",\""
+                + ScimUserProfile.ENTERPRISE + "\",\"" + ScimSchemas.SEATWISE_USER + "\"]");
+        assertThat(r.get("userType").asString()).isEqualTo("Contractor");
+        assertThat(r.at("/name/honorificSuffix").asString()).isEqualTo("III");
+        assertThat(r.at("/emails/0/value").asString()).isEqualTo("ann@home.example");
+        assertThat(r.at("/emails/1/primary").booleanValue()).isTrue();
+        assertThat(r.get(ScimUserProfile.ENTERPRISE).at("/manager/value").asString()).isEqualTo("mgr-1");
+        assertThat(r.get(ScimUserProfile.ENTERPRISE).at("/department").asString()).isEqualTo("Nordics");
+        assertThat(ScimUserReader.read(r).profile()).isEqualTo(kept);
+        // the version follows the kept attributes too
+        assertThat(r.at("/meta/version").asString()).isNotEqualTo(ScimUserResource.render(user,
+                ScimLicenses.Shown.NONE, "https://x/scim/v2").at("/meta/version").asString());
+        // attributes= selects within the enterprise extension
+        ObjectNode only = ScimAttributes.project(r, ScimUserProfile.ENTERPRISE + ":department", null);
+        assertThat(only.get(ScimUserProfile.ENTERPRISE).propertyNames()).containsExactly("department");
+    }
+
+    @Test
+    void keptAttributesAreCheckedAsRead() {
+        String base = "{\"schemas\":[\"" + ScimSchemas.USER + "\"],\"userName\":\"a@a.example\",";
+        assertThatThrownBy(() -> ScimUserReader.read(json(base + "\"emails\":[{\"type\":\"work\"}]}")))
+                .hasMessageContaining("emails needs a value");
+        assertThatThrownBy(() -> ScimUserReader.read(json(base + "\"title\":\"" + "x".repeat(257) + "\"}")))
+                .hasMessageContaining("longer than 256");
+        assertThatThrownBy(() -> ScimUserReader.read(json(base + "\"" + ScimUserProfile.ENTERPRISE
+                + "\":{\"department\":\"D\"}}"))).hasMessageContaining("schemas does not list it");
+        // Entra's manager as a bare id; blanks are none
+        ScimUserProfile p = ScimUserReader.read(json("{\"schemas\":[\"" + ScimSchemas.USER + "\",\""
+                + ScimUserProfile.ENTERPRISE + "\"],\"userName\":\"a@a.example\",\"userType\":\" \",\""
+                + ScimUserProfile.ENTERPRISE + "\":{\"manager\":\"m-2\"}}")).profile();
+        assertThat(p.managerId()).isEqualTo("m-2");
+        assertThat(p.userType()).isNull();
+        assertThat(p.emails()).isEmpty();
     }
 
     @Test

@@ -40,11 +40,12 @@ class MessagesTests {
     /** Words that are the same in English and in that language; anything else identical is an untranslated line. */
     private static final Map<String, Set<String>> SAME_AS_ENGLISH = Map.of(
             "fr", Set.of("common.actions", "layout.menu", "nav.agents", "paging.label", "subscriptions.total",
-                    "agents.title", "activity.action", "activity.field.agent", "activity.field.minutes"),
+                    "agents.title", "activity.action", "activity.field.agent", "activity.field.minutes",
+                    "activity.field.division"),
             "ru", Set.of("activity.item.change", "activity.item.field"),
             "zh_CN", Set.of("passwordsheet.mail.file"),
             "sv", Set.of("agents.status", "tokens.status", "tokens.token", "licenses.csv.status",
-                    "activity.field.agent", "activity.item.change", "activity.item.field"));
+                    "activity.field.agent", "activity.item.change", "activity.item.field", "activity.field.division"));
 
     static Properties load(String name) throws IOException {
         Properties properties = new Properties();

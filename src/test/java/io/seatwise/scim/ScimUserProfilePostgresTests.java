@@ -1,0 +1,7 @@
+package io.seatwise.scim;
+
+import io.seatwise.support.PostgresTest;
+
+@PostgresTest
+class ScimUserProfilePostgresTests extends ScimUserProfileTests {
+}
