@@ -6,5 +6,5 @@
  * and {@code api}, which are internal.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "access::events", "catalog", "customers",
-        "imports::events", "licensing::api", "passwordsheets", "scim::events", "shared", "users::api", "web" })
+        "imports::events", "licensing::api", "passwordsheets", "provisioning::events", "shared", "users::api", "web" })
 package io.seatwise.audit;

@@ -16,7 +16,7 @@ import org.springframework.web.servlet.ModelAndView;
  */
 @ControllerAdvice(basePackages = {"io.seatwise.web", "io.seatwise.customers.web", "io.seatwise.users.web",
         "io.seatwise.imports.web", "io.seatwise.passwordsheets.web", "io.seatwise.access.web",
-        "io.seatwise.audit.web", "io.seatwise.licensing.web", "io.seatwise.scim.web"})
+        "io.seatwise.audit.web", "io.seatwise.licensing.web", "io.seatwise.provisioning.web"})
 class ConsoleExceptionHandler {
 
     private final ConsoleMessages messages;

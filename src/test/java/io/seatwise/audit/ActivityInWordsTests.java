@@ -114,13 +114,13 @@ abstract class ActivityInWordsTests extends ApiTestSupport {
                 new AccessEvents.ApiTokenChanged(new AgentId(UUID.randomUUID()), actor, "ci", false, null),
                 new AccessEvents.ApiTokenChanged(null, "ann@contoso.example", "sync", true, c),
                 new AccessEvents.CustomerUserPasswordChanged(c, ann, "ann@contoso.example"),
-                new io.seatwise.scim.ScimLicensesFailed(c, ann, "ann@contoso.example", List.of(
-                        new io.seatwise.scim.ScimLicensesFailed.Failure("SPE_E3", "CountViolation"),
-                        new io.seatwise.scim.ScimLicensesFailed.Failure("NO_SUCH", "CountViolation"))),
-                new io.seatwise.scim.ScimUserProfileChanged(c, ann, "ann@contoso.example", List.of(
-                        new io.seatwise.scim.ScimUserProfileChanged.Change("userType", null, "Contractor"),
-                        new io.seatwise.scim.ScimUserProfileChanged.Change("department", "Sales", "Nordics"),
-                        new io.seatwise.scim.ScimUserProfileChanged.Change("emails", "ann@home.example (home)",
+                new io.seatwise.provisioning.ScimLicensesFailed(c, ann, "ann@contoso.example", List.of(
+                        new io.seatwise.provisioning.ScimLicensesFailed.Failure("SPE_E3", "CountViolation"),
+                        new io.seatwise.provisioning.ScimLicensesFailed.Failure("NO_SUCH", "CountViolation"))),
+                new io.seatwise.provisioning.ScimUserProfileChanged(c, ann, "ann@contoso.example", List.of(
+                        new io.seatwise.provisioning.ScimUserProfileChanged.Change("userType", null, "Contractor"),
+                        new io.seatwise.provisioning.ScimUserProfileChanged.Change("department", "Sales", "Nordics"),
+                        new io.seatwise.provisioning.ScimUserProfileChanged.Change("emails", "ann@home.example (home)",
                                 null))));
         SecurityContextHolder.getContext().setAuthentication(new TestingAuthenticationToken(actor, "n/a", "x"));
         try {

@@ -5,7 +5,7 @@ import java.util.List;
 
 import io.seatwise.access.SystemActor;
 import io.seatwise.customers.CustomerId;
-import io.seatwise.scim.ScimTokens;
+import io.seatwise.provisioning.ScimTokens;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 

@@ -1,0 +1,7 @@
+package io.seatwise.provisioning;
+
+import io.seatwise.support.H2ServerTest;
+
+@H2ServerTest
+class ScimSdkClientH2Tests extends ScimSdkClientTests {
+}

@@ -1,0 +1,7 @@
+package io.seatwise.provisioning;
+
+import io.seatwise.support.PostgresTest;
+
+@PostgresTest
+class ScimUserProfilePostgresTests extends ScimUserProfileTests {
+}

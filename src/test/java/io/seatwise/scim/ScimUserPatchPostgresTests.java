@@ -1,7 +1,0 @@
-package io.seatwise.scim;
-
-import io.seatwise.support.PostgresTest;
-
-@PostgresTest
-class ScimUserPatchPostgresTests extends ScimUserPatchTests {
-}
