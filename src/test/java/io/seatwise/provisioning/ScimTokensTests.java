@@ -184,20 +184,26 @@ abstract class ScimTokensTests extends ApiTestSupport {
                         "Entitlement")))
                 .andExpect(jsonPath("$.Resources[0].id").value("User"))
                 .andExpect(jsonPath("$.Resources[0].endpoint").value("/Users"))
-                .andExpect(jsonPath("$.Resources[0].schemaExtensions[0].schema")
-                        .value("urn:ietf:params:scim:schemas:extension:seatwise:2.0:User"));
+                .andExpect(jsonPath("$.Resources[0].schemaExtensions[*].schema").value(
+                        org.hamcrest.Matchers.containsInAnyOrder("urn:ietf:params:scim:schemas:extension:seatwise:2.0:User",
+                                "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User")));
         scim(token, "/Schemas").andExpect(status().isOk())
                 .andExpect(content().contentTypeCompatibleWith("application/scim+json"))
-                .andExpect(jsonPath("$.totalResults").value(4))
+                .andExpect(jsonPath("$.totalResults").value(5))
                 .andExpect(jsonPath("$.Resources[0].id").value("urn:ietf:params:scim:schemas:core:2.0:User"))
                 .andExpect(jsonPath("$.Resources[0].attributes[*].name").value(org.hamcrest.Matchers.containsInAnyOrder(
-                        "userName", "name", "displayName", "active", "emails", "externalId", "preferredLanguage",
-                        "addresses", "roles", "entitlements")))
+                        "userName", "name", "displayName", "nickName", "title", "userType", "active", "emails",
+                        "externalId", "preferredLanguage", "addresses", "roles", "entitlements")))
                 .andExpect(jsonPath("$.Resources[0].attributes[?(@.name == 'name')].subAttributes[*].name")
-                        .value(org.hamcrest.Matchers.containsInAnyOrder("givenName", "familyName", "formatted")))
+                        .value(org.hamcrest.Matchers.containsInAnyOrder("givenName", "familyName", "formatted",
+                                "middleName", "honorificPrefix", "honorificSuffix")))
                 .andExpect(jsonPath("$.Resources[0].attributes[?(@.name == 'userName')].caseExact").value(hasItem(false)))
-                .andExpect(jsonPath("$.Resources[1].attributes[*].name").value(org.hamcrest.Matchers.containsInAnyOrder(
-                        "usageLocation", "licenses", "licenseErrors")));
+                .andExpect(jsonPath("$.Resources[?(@.id == 'urn:ietf:params:scim:schemas:extension:seatwise:2.0:User')]"
+                        + ".attributes[*].name").value(org.hamcrest.Matchers.containsInAnyOrder(
+                        "usageLocation", "licenses", "licenseErrors")))
+                .andExpect(jsonPath("$.Resources[?(@.id == 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User')]"
+                        + ".attributes[*].name").value(org.hamcrest.Matchers.containsInAnyOrder(
+                        "employeeNumber", "costCenter", "organization", "division", "department", "manager")));
         scim(token, "/Schemas/urn:ietf:params:scim:schemas:extension:seatwise:2.0:User").andExpect(status().isOk())
                 .andExpect(jsonPath("$.name").value("Seatwise User"));
         isScimError(scim(token, "/Groups?startIndex=1&count=100"), 404);
