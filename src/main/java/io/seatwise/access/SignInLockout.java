@@ -73,16 +73,12 @@ class SignInLockout {
     /** How long a sign-in to this account from this address must still wait; empty when it may try now. */
     @Transactional(readOnly = true)
     Optional<Duration> waitFor(String name, String address) {
-        Instant now = clock.instant();
-        return repository.lockedUntil(List.of(account(name), ADDRESS + address), now)
-                .map(until -> Duration.between(now, until));
+        return waitOn(account(name), address);
     }
 
     /** Counts a failed sign-in against the account and the address; may start a lock of either. */
     void failed(String name, String address) {
-        // Always the account's row first, then the address's: two sign-ins never wait for each other in a cycle.
-        count(account(name), normalise(name), false, accounts);
-        count(ADDRESS + address, address, true, addresses);
+        failedOn(account(name), name, address);
     }
 
     /** The account signed in: its failures are forgotten (its address's are not). */
@@ -96,9 +92,7 @@ class SignInLockout {
      */
     @Transactional(readOnly = true)
     Optional<Duration> codeWaitFor(String name, String address) {
-        Instant now = clock.instant();
-        return repository.lockedUntil(List.of(secondFactor(name), ADDRESS + address), now)
-                .map(until -> Duration.between(now, until));
+        return waitOn(secondFactor(name), address);
     }
 
     /**
@@ -107,8 +101,7 @@ class SignInLockout {
      * signing in again.
      */
     void codeFailed(String name, String address) {
-        count(secondFactor(name), normalise(name), false, accounts);
-        count(ADDRESS + address, address, true, addresses);
+        failedOn(secondFactor(name), name, address);
     }
 
     /** The right code: the account's wrong codes are forgotten. */
@@ -134,6 +127,18 @@ class SignInLockout {
         repository.locks(bySubject.keySet(), clock.instant()).forEach((subject, until) ->
                 locked.merge(bySubject.get(subject), until, (a, b) -> a.isAfter(b) ? a : b));
         return locked;
+    }
+
+    private Optional<Duration> waitOn(String accountSubject, String address) {
+        Instant now = clock.instant();
+        return repository.lockedUntil(List.of(accountSubject, ADDRESS + address), now)
+                .map(until -> Duration.between(now, until));
+    }
+
+    private void failedOn(String accountSubject, String name, String address) {
+        // Always the account's row first, then the address's: two sign-ins never wait for each other in a cycle.
+        count(accountSubject, normalise(name), false, accounts);
+        count(ADDRESS + address, address, true, addresses);
     }
 
     private void count(String subject, String shown, boolean byAddress, LockoutPolicy policy) {
