@@ -47,14 +47,11 @@ class SecondFactorTokenFilter extends OncePerRequestFilter {
                                     + HEADER + ".");
             return;
         }
-        SecondFactors.CodeCheck check = factors.check(person, code, request.getRemoteAddr());
+        CodeCheck check = factors.check(person, code, request.getRemoteAddr());
         if (check.locked()) {
             SecurityContextHolder.clearContext();
-            long seconds = check.retryAfterSeconds();
-            response.setHeader("Retry-After", Long.toString(seconds));
-            ProblemResponses.write(response, 429, "sign-in-locked", "Too Many Requests",
-                    "Too many wrong codes or failed sign-ins for this name or from this address. Try again in "
-                            + seconds + " s.");
+            SignInLockResponses.tooMany(response, "Too many wrong codes or failed sign-ins",
+                    check.retryAfterSeconds());
             return;
         }
         if (!check.passed()) {

@@ -153,31 +153,6 @@ public class SecondFactors {
     }
 
     /**
-     * What a second-factor step answered: passed, a wrong code, or refused unseen because the account (or the
-     * address) is locked for {@code lockedFor}.
-     */
-    public record CodeCheck(boolean passed, Duration lockedFor) {
-
-        static final CodeCheck PASSED = new CodeCheck(true, null);
-        static final CodeCheck WRONG = new CodeCheck(false, null);
-
-        /** Whether the code was not even looked at: too many wrong codes or passwords before. */
-        public boolean locked() {
-            return lockedFor != null;
-        }
-
-        /** The wait in whole seconds, at least 1. */
-        public long retryAfterSeconds() {
-            return Math.max(1, (lockedFor.toMillis() + 999) / 1000);
-        }
-
-        /** The wait in whole minutes, at least 1. */
-        public long retryAfterMinutes() {
-            return Math.max(1, (lockedFor.toSeconds() + 59) / 60);
-        }
-    }
-
-    /**
      * Checks the second-factor code of a sign-in from {@code remoteAddress}, counted like passwords (SignInLockout):
      * each wrong code counts against the account and the address, a locked account or address has its code refused
      * unseen, and only a right code forgets the account's wrong codes (a right password does not).

@@ -17,11 +17,7 @@ final class SignInLockResponses {
     static AuthenticationEntryPoint api(AuthenticationEntryPoint otherwise) {
         return (request, response, e) -> {
             if (e instanceof SignInLockedException locked) {
-                long seconds = locked.retryAfterSeconds();
-                response.setHeader("Retry-After", Long.toString(seconds));
-                ProblemResponses.write(response, 429, "sign-in-locked", "Too Many Requests",
-                        "Too many failed sign-ins for this name or from this address. Try again in " + seconds
-                                + " s.");
+                tooMany(response, "Too many failed sign-ins", locked.retryAfterSeconds());
             } else {
                 otherwise.commence(request, response, e);
             }
@@ -38,5 +34,13 @@ final class SignInLockResponses {
                 wrongPassword.onAuthenticationFailure(request, response, e);
             }
         };
+    }
+
+    /** 429 {@code sign-in-locked} with {@code Retry-After}: "{what} for this name or from this address". */
+    static void tooMany(jakarta.servlet.http.HttpServletResponse response, String what, long seconds)
+            throws java.io.IOException {
+        response.setHeader("Retry-After", Long.toString(seconds));
+        ProblemResponses.write(response, 429, "sign-in-locked", "Too Many Requests",
+                what + " for this name or from this address. Try again in " + seconds + " s.");
     }
 }

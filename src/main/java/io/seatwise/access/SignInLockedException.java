@@ -23,12 +23,21 @@ class SignInLockedException extends LockedException {
 
     /** Whole seconds to wait, rounded up, at least one (the Retry-After header's value). */
     long retryAfterSeconds() {
-        long seconds = retryAfter.getSeconds() + (retryAfter.getNano() > 0 ? 1 : 0);
-        return Math.max(1, seconds);
+        return wholeSeconds(retryAfter);
     }
 
     /** Whole minutes to wait, rounded up, at least one (what the console says). */
     long retryAfterMinutes() {
-        return (retryAfterSeconds() + 59) / 60;
+        return wholeMinutes(retryAfter);
+    }
+
+    /** A wait in whole seconds, rounded up, at least one. */
+    static long wholeSeconds(Duration wait) {
+        return Math.max(1, wait.getSeconds() + (wait.getNano() > 0 ? 1 : 0));
+    }
+
+    /** A wait in whole minutes, rounded up, at least one. */
+    static long wholeMinutes(Duration wait) {
+        return (wholeSeconds(wait) + 59) / 60;
     }
 }

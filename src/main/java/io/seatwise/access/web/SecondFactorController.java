@@ -65,7 +65,7 @@ class SecondFactorController {
         if (!SecondFactorSession.pending(request)) {
             return "redirect:" + console.home();
         }
-        SecondFactors.CodeCheck check = factors.check(me, form.code(), request.getRemoteAddr());
+        io.seatwise.access.CodeCheck check = factors.check(me, form.code(), request.getRemoteAddr());
         if (check.passed()) {
             SecondFactorSession.pass(request);
             return "redirect:" + console.home();
