@@ -22,6 +22,13 @@ final class H2Dialect implements SqlDialect {
         return "h2";
     }
 
+    // --- shared ---
+
+    @Override
+    public List<String> refreshStaleStatistics(JdbcClient jdbc, StaleStatistics stale) {
+        return List.of();
+    }
+
     // --- users ---
 
     @Override

@@ -28,6 +28,23 @@ final class PostgresDialect implements SqlDialect {
         return "postgres";
     }
 
+    // --- shared ---
+
+    @Override
+    public List<String> refreshStaleStatistics(JdbcClient jdbc, StaleStatistics stale) {
+        List<String> tables = jdbc.sql("""
+                SELECT format('%I.%I', schemaname, relname) FROM pg_stat_user_tables
+                WHERE schemaname = current_schema()
+                  AND n_mod_since_analyze >= LEAST(:most, :least + :share * GREATEST(n_live_tup, 0))
+                ORDER BY n_mod_since_analyze DESC""")
+                .param("least", stale.leastChanges()).param("most", stale.mostChanges())
+                .param("share", stale.shareOfRows())
+                .query(String.class).list();
+        // Names from the catalog, quoted by format('%I'): nothing from outside reaches the statement.
+        tables.forEach(table -> jdbc.sql("ANALYZE " + table).update());
+        return tables;
+    }
+
     // --- users ---
 
     @Override

@@ -57,6 +57,17 @@ public sealed interface SqlDialect permits PostgresDialect, H2Dialect {
 
     // --- shared ---
 
+    /**
+     * Refreshes the planner statistics of this schema's tables that changed by {@code stale}'s share of their rows
+     * since they were last analyzed, and answers their names. PostgreSQL plans from these statistics: a table that
+     * was never analyzed (or was small when it last was) is taken for a few pages, every index starting with
+     * {@code customer_id} then looks equally cheap, and a lookup by primary key may walk another index through all
+     * the customer's rows, in a plan that stays cached on the connection until the statistics change. The server's
+     * autovacuum refreshes them too, unless it is off, and only after a tenth of a table changed (a new customer of
+     * 10,000 users in a table of 1,000,000 is not enough). H2's plans here do not depend on them: nothing.
+     */
+    List<String> refreshStaleStatistics(JdbcClient jdbc, StaleStatistics stale);
+
     // --- users ---
 
     /**
