@@ -41,6 +41,11 @@ class ScimLicenseErrorRepository {
     void replace(CustomerId customer, UserId user, List<Row> rows, Instant at) {
         jdbc.sql("DELETE FROM scim_license_error WHERE customer_id = :c AND user_id = :u")
                 .param("c", customer.value()).param("u", user.value()).update();
+        add(customer, user, rows, at);
+    }
+
+    /** Stores the failures of a user who has none stored (one created in this transaction). */
+    void add(CustomerId customer, UserId user, List<Row> rows, Instant at) {
         for (int i = 0; i < rows.size(); i++) {
             LicenseFailure f = rows.get(i).failure();
             jdbc.sql("""

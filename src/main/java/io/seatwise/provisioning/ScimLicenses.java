@@ -6,6 +6,7 @@ import java.util.Map;
 
 import io.seatwise.catalog.LicenseFailure;
 import io.seatwise.customers.CustomerId;
+import io.seatwise.users.User;
 import io.seatwise.users.UserId;
 
 /**
@@ -55,4 +56,10 @@ interface ScimLicenses {
      * runs the transaction again with {@link #apply}.
      */
     List<LicenseFailure> applyAtCommit(CustomerId customer, UserId user, List<Wanted> wanted);
+
+    /**
+     * As {@link #applyAtCommit} ({@code atCommit}) or {@link #apply}, for a user the caller's transaction has just
+     * created: its row is already the transaction's, and it holds no license nor stored failure, so none are read.
+     */
+    List<LicenseFailure> applyToCreated(CustomerId customer, User created, List<Wanted> wanted, boolean atCommit);
 }

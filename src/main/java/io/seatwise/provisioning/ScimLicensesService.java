@@ -93,12 +93,26 @@ class ScimLicensesService implements ScimLicenses {
         return apply(customer, user, wanted, true);
     }
 
+    @Override
+    public List<LicenseFailure> applyToCreated(CustomerId customer, User created, List<Wanted> wanted,
+            boolean atCommit) {
+        return apply(customer, created, List.of(), wanted, atCommit, true);
+    }
+
     private List<LicenseFailure> apply(CustomerId customer, UserId user, List<Wanted> wanted, boolean atCommit) {
         // The user's row locked to commit: two applies for one user take turns (each replaces the stored failures)
         Optional<User> found = users.lockForChange(customer, user);
         if (found.isEmpty()) {
             return List.of(new LicenseFailure("UserNotFound", null, "the user does not exist"));
         }
+        return apply(customer, found.get(), licensing.licenses(customer, List.of(user)).getOrDefault(user, List.of()),
+                wanted, atCommit, false);
+    }
+
+    /** Makes {@code found}'s licenses (it holds {@code held}) {@code wanted}; {@code created}: nothing stored yet. */
+    private List<LicenseFailure> apply(CustomerId customer, User found, List<UserLicense> held, List<Wanted> wanted,
+            boolean atCommit, boolean created) {
+        UserId user = found.id();
         CatalogRules rules = catalog.rules();
         List<Offered> offered = products.offered(customer);
         List<Row> failures = new ArrayList<>();
@@ -117,8 +131,7 @@ class ScimLicensesService implements ScimLicenses {
                 return both;
             });
         }
-        LicenseChangeSpec spec = change(want, licensing.licenses(customer, List.of(user)).getOrDefault(user,
-                List.of()));
+        LicenseChangeSpec spec = change(want, held);
         if (!spec.products().isEmpty()) {
             Selection selection = new Selection.UserIds(List.of(user));
             LicenseChangeResult result = atCommit ? licensing.applyBestEffortAtCommit(customer, selection, spec)
@@ -126,9 +139,14 @@ class ScimLicensesService implements ScimLicenses {
             result.results().stream().filter(o -> o.userId().equals(user)).flatMap(o -> o.errors().stream())
                     .forEach(f -> failures.add(new Row(f, f.skuId() == null ? "" : rules.partNumber(f.skuId()))));
         }
-        errors.replace(customer, user, failures, Instant.now().truncatedTo(ChronoUnit.MICROS));
+        Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        if (created) {
+            errors.add(customer, user, failures, at);
+        } else {
+            errors.replace(customer, user, failures, at);
+        }
         if (!failures.isEmpty()) {
-            events.publishEvent(new ScimLicensesFailed(customer, user, found.get().userPrincipalName(),
+            events.publishEvent(new ScimLicensesFailed(customer, user, found.userPrincipalName(),
                     failures.stream().map(r -> new ScimLicensesFailed.Failure(r.product(), r.failure().code()))
                             .toList()));
         }

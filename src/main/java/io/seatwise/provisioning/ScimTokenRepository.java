@@ -1,6 +1,7 @@
 package io.seatwise.provisioning;
 
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -13,6 +14,9 @@ import org.springframework.stereotype.Repository;
 /** Table {@code scim_token}: provisioning tokens by customer, the secret only as its hash. */
 @Repository
 class ScimTokenRepository {
+
+    /** How often a token's use is recorded at most. */
+    static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
 
     private static final String COLUMNS = "id, name, token_prefix, created_by, created_at, last_used_at, revoked_at";
 
@@ -52,12 +56,22 @@ class ScimTokenRepository {
     }
 
     /** The principal of a token that is not revoked, by the hash of its secret. */
-    Optional<ScimPrincipal> active(String hash) {
-        return jdbc.sql("SELECT customer_id, id, name FROM scim_token WHERE token_hash = :hash AND revoked_at IS NULL")
+    Optional<Active> active(String hash) {
+        return jdbc.sql("SELECT customer_id, id, name, last_used_at FROM scim_token"
+                + " WHERE token_hash = :hash AND revoked_at IS NULL")
                 .param("hash", hash)
-                .query((rs, n) -> new ScimPrincipal(new CustomerId(rs.getObject("customer_id", UUID.class)),
-                        rs.getObject("id", UUID.class), rs.getString("name")))
+                .query((rs, n) -> new Active(new ScimPrincipal(new CustomerId(rs.getObject("customer_id", UUID.class)),
+                        rs.getObject("id", UUID.class), rs.getString("name")), instant(rs.getTimestamp("last_used_at"))))
                 .optional();
+    }
+
+    /** An unrevoked token's principal, and when it was last recorded as used (null: never). */
+    record Active(ScimPrincipal principal, Instant lastUsedAt) {
+
+        /** Whether a use at {@code at} is to be recorded: at most once a minute, as {@link #touch} writes. */
+        boolean dueForTouch(Instant at) {
+            return lastUsedAt == null || lastUsedAt.isBefore(at.minus(TOUCH_EVERY));
+        }
     }
 
     /**
@@ -67,7 +81,7 @@ class ScimTokenRepository {
     void touch(UUID id, Instant at) {
         jdbc.sql("UPDATE scim_token SET last_used_at = :at WHERE id = :id"
                 + " AND (last_used_at IS NULL OR last_used_at < :before)").param("at", Timestamp.from(at))
-                .param("id", id).param("before", Timestamp.from(at.minusSeconds(60))).update();
+                .param("id", id).param("before", Timestamp.from(at.minus(TOUCH_EVERY))).update();
     }
 
     private static Instant instant(Timestamp t) {

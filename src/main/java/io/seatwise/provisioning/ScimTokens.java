@@ -16,6 +16,7 @@ import io.seatwise.shared.Ids;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -78,13 +79,19 @@ public class ScimTokens {
         events.publishEvent(new ScimTokenChanged(customer, token.name(), true));
     }
 
-    /** The principal of a valid, unrevoked SCIM token; its use is recorded. Empty for anything else. */
+    /**
+     * The principal of a valid, unrevoked SCIM token; its use is recorded (at most once a minute). Empty for anything
+     * else. Outside a transaction: a read and, once a minute, one conditional UPDATE need none, and this runs before
+     * every SCIM request.
+     */
+    @Transactional(propagation = Propagation.SUPPORTS)
     Optional<ScimPrincipal> authenticate(String token) {
         if (token == null || !token.startsWith(PREFIX) || token.length() > 100) {
             return Optional.empty();
         }
-        Optional<ScimPrincipal> principal = repository.active(BearerSecrets.hash(token));
-        principal.ifPresent(p -> repository.touch(p.tokenId(), Instant.now()));
-        return principal;
+        Optional<ScimTokenRepository.Active> active = repository.active(BearerSecrets.hash(token));
+        Instant now = Instant.now();
+        active.filter(a -> a.dueForTouch(now)).ifPresent(a -> repository.touch(a.principal().tokenId(), now));
+        return active.map(ScimTokenRepository.Active::principal);
     }
 }

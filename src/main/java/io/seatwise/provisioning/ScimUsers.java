@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import io.seatwise.customers.Customer;
 import io.seatwise.customers.CustomerId;
@@ -77,7 +78,9 @@ class ScimUsers {
                 user = users.update(customer, user.id(), new UserUpdate(null, null, null, null, null, true));
             }
             profiles.storeNew(customer, user, in.profile());
-            applyLicenses(customer, user.id(), sent.wanted(), atCommit);
+            User created = user;
+            applyLicenses(customer, user.id(), sent.wanted(),
+                    () -> licenses.applyToCreated(customer, created, sent.wanted(), atCommit));
             return get(customer, user.id().value().toString());
         }));
     }
@@ -107,7 +110,9 @@ class ScimUsers {
             String userName = ScimUserNames.toStore(customers.require(customer), in.userName());
             User user = users.update(customer, before.id(), update(in.withUserName(userName)));
             profiles.store(customer, user, in.profile());
-            applyLicenses(customer, user.id(), in.wanted(), atCommit);
+            applyLicenses(customer, user.id(), in.wanted(), () -> atCommit
+                    ? licenses.applyAtCommit(customer, user.id(), in.wanted())
+                    : licenses.apply(customer, user.id(), in.wanted()));
             return get(customer, id);
         });
     }
@@ -217,23 +222,18 @@ class ScimUsers {
     }
 
     /**
-     * Applies the licenses asked for, after the user is written, in a savepoint of the request's transaction.
-     * {@link ScimLicenses#apply} reports what it cannot give rather than throwing; should a refusal be thrown all the
+     * Applies the licenses asked for ({@code apply}: one of {@link ScimLicenses}' applies), after the user is written,
+     * in a savepoint of the request's transaction. {@link ScimLicenses#apply} reports what it cannot give rather than throwing; should a refusal be thrown all the
      * same, what it wrote is rolled back to the savepoint, it is logged and the request still succeeds: the user is
      * written, and an identity provider told otherwise would retry for ever.
      */
-    private void applyLicenses(CustomerId customer, UserId user, List<ScimLicenses.Wanted> wanted, boolean atCommit) {
+    private void applyLicenses(CustomerId customer, UserId user, List<ScimLicenses.Wanted> wanted,
+            Supplier<?> apply) {
         if (wanted == null) {
             return;
         }
         try {
-            savepoint.executeWithoutResult(s -> {
-                if (atCommit) {
-                    licenses.applyAtCommit(customer, user, wanted);
-                } else {
-                    licenses.apply(customer, user, wanted);
-                }
-            });
+            savepoint.executeWithoutResult(s -> apply.get());
         } catch (DomainException refused) {
             log.warn("Licenses for SCIM user {} of customer {} refused: {}", user.value(), customer.value(),
                     refused.getMessage());

@@ -12,7 +12,9 @@ import org.springframework.http.HttpMethod;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.ArgumentMatchers.anyCollection;
+import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.clearInvocations;
 import static org.mockito.Mockito.never;
@@ -39,18 +41,19 @@ abstract class ScimUserLicensesTests extends ScimUsersTestSupport {
 
     @Test
     void postWithRolesAppliesThemAndAFailureDoesNotFailTheUser() throws Exception {
-        when(licenses.applyAtCommit(any(), any(), any())).thenReturn(List.of(new LicenseFailure("CountViolation",
-                SkuId.of(SKU), "No seat left")));
+        when(licenses.applyToCreated(any(), any(), any(), anyBoolean())).thenReturn(List.of(new LicenseFailure(
+                "CountViolation", SkuId.of(SKU), "No seat left")));
         String body = user("ann", "ext-ann").replace("\"active\":true", "\"active\":true,\"roles\":[{\"primary\":"
                 + "false,\"type\":\"WindowsAzureActiveDirectoryRole\",\"value\":\"SPE_E3\"}]");
         String id = read(send(HttpMethod.POST, "/Users", body).andExpect(status().isCreated()), "$.id");
-        verify(licenses).applyAtCommit(eq(tenant.id()), eq(userId(id)),
-                eq(List.of(new ScimLicenses.Wanted("SPE_E3", List.of()))));
+        verify(licenses).applyToCreated(eq(tenant.id()), argThat(u -> u.id().equals(userId(id))),
+                eq(List.of(new ScimLicenses.Wanted("SPE_E3", List.of()))), eq(true));
     }
 
     @Test
     void aLicenseRefusalThrownNeverFailsTheUsersProvisioning() throws Exception {
-        when(licenses.applyAtCommit(any(), any(), any())).thenThrow(io.seatwise.shared.DomainException.invalid("validation",
+        when(licenses.applyToCreated(any(), any(), any(), anyBoolean())).thenThrow(
+                io.seatwise.shared.DomainException.invalid("validation",
                 "usageLocation", "no usage location"));
         String body = user("ann", "ext-ann").replace("\"active\":true", "\"active\":true,\"roles\":[\"SPE_E3\"]");
         send(HttpMethod.POST, "/Users", body).andExpect(status().isCreated())
