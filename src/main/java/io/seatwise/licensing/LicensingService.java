@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 
 import io.seatwise.catalog.CatalogRules;
@@ -19,7 +20,6 @@ import io.seatwise.customers.Subscription;
 import io.seatwise.licensing.LicensingEvents.LicensesChanged;
 import io.seatwise.licensing.engine.EngineRun;
 import io.seatwise.licensing.engine.LicenseEngine;
-import io.seatwise.licensing.engine.SeatsContended;
 import io.seatwise.licensing.persistence.ChangeLog;
 import io.seatwise.licensing.persistence.ChangeResults;
 import io.seatwise.licensing.persistence.HeldLicenses;
@@ -35,13 +35,13 @@ import io.seatwise.users.UserId;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.modulith.NamedInterface;
 
-/** Manage licenses: summary for a selection, preview, apply, stored changes, undo. */
+/**
+ * Manage licenses: summary for a selection, preview, apply, stored changes, undo. Changes at best effort, for
+ * provisioning, are made by {@link BestEffortChanges}.
+ */
 @NamedInterface("api")
 @Service
 @Transactional
@@ -56,12 +56,10 @@ public class LicensingService {
     private final CustomersService customers;
     private final CatalogService catalog;
     private final ApplicationEventPublisher events;
-    /** A savepoint in the caller's transaction: an optimistic run that gives up is rolled back to it. */
-    private final TransactionTemplate savepoint;
 
     LicensingService(LicenseEngine engine, SelectionQueries queries, ChangeLog changeLog, ChangeResults results,
             UndoReads undoReads, HeldLicenses held, CustomersService customers, CatalogService catalog,
-            ApplicationEventPublisher events, PlatformTransactionManager transactions) {
+            ApplicationEventPublisher events) {
         this.engine = engine;
         this.queries = queries;
         this.changeLog = changeLog;
@@ -71,8 +69,6 @@ public class LicensingService {
         this.customers = customers;
         this.catalog = catalog;
         this.events = events;
-        this.savepoint = new TransactionTemplate(transactions);
-        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
     /** How many users a selection holds now (what the summary's {@code selectedUsers} says, alone). */
@@ -138,80 +134,26 @@ public class LicensingService {
     @PreAuthorize("hasAuthority('users:write')")
     public LicenseChangeResult apply(CustomerId customer, Selection selection, LicenseChangeSpec spec,
             java.util.function.IntConsumer progress) {
-        CatalogRules rules = checked(customer, spec);
-        UUID id = Ids.next();
-        changeLog.insert(customer, id, "APPLY", null, CurrentActor.name(), Instant.now(), spec.describe(),
-                spec.describeRemovals());
-        EngineRun run = engine.strict(customer, id, rules).onProgress(progress);
-        run.add(selection, spec);
-        LicenseChangeResult result = run.finish(spec.products());
-        publish(customer, result, "APPLY");
-        return result;
-    }
-
-    /**
-     * Applies a change at best effort and stores it: users take the free seats while they last and one short of
-     * seats fails alone ({@code CountViolation}), as one failing a rule does; the change never fails as a whole for
-     * seats. For provisioning, where the identity provider's request must not fail for a license.
-     *
-     * <p>A few users only gaining products (a provisioned user) are first tried optimistically
-     * ({@link LicenseEngine#optimistic}): the seat pools are then locked only from the seats' taking to commit, so
-     * one customer's concurrent provisioning requests do not wait for each other's whole run. When that cannot be
-     * done (few seats, a removal, a concurrent change of the same users) the attempt is rolled back to a savepoint
-     * and the change runs locked as always.
-     */
-    @PreAuthorize("hasAuthority('users:write')")
-    public LicenseChangeResult applyBestEffort(CustomerId customer, Selection selection, LicenseChangeSpec spec) {
-        return applyBestEffort(customer, selection, spec, false);
-    }
-
-    /**
-     * As {@link #applyBestEffort}, for a caller that can run its whole transaction again: when the change is tried
-     * optimistically, its seats are taken only as the transaction commits, after the caller's own work, so the seat
-     * pools are locked just while committing. Should the seats be gone by then, the commit rolls everything back and
-     * throws {@link SeatsGoneAtCommit}; the caller then runs its work again with {@link #applyBestEffort}.
-     */
-    @PreAuthorize("hasAuthority('users:write')")
-    public LicenseChangeResult applyBestEffortAtCommit(CustomerId customer, Selection selection,
-            LicenseChangeSpec spec) {
-        return applyBestEffort(customer, selection, spec, true);
-    }
-
-    private LicenseChangeResult applyBestEffort(CustomerId customer, Selection selection, LicenseChangeSpec spec,
-            boolean atCommit) {
-        CatalogRules rules = checked(customer, spec);
-        UUID id = Ids.next();
-        changeLog.insert(customer, id, "APPLY", null, CurrentActor.name(), Instant.now(), spec.describe(),
-                spec.describeRemovals());
-        LicenseChangeResult result = optimistic(selection, spec)
-                ? tryOptimistic(customer, id, rules, selection, spec, atCommit) : null;
-        if (result == null) {
-            EngineRun run = engine.bestEffort(customer, id, rules);
+        return applying(customer, spec, (id, rules) -> {
+            EngineRun run = engine.strict(customer, id, rules).onProgress(progress);
             run.add(selection, spec);
-            result = run.finish(spec.products());
-        }
+            return run.finish(spec.products());
+        });
+    }
+
+    /**
+     * An APPLY change as {@link #apply} and {@link BestEffortChanges} store it: the spec checked, the change logged,
+     * run by {@code run} (given the change's id and the rules to use), then published.
+     */
+    LicenseChangeResult applying(CustomerId customer, LicenseChangeSpec spec,
+            BiFunction<UUID, CatalogRules, LicenseChangeResult> run) {
+        CatalogRules rules = checked(customer, spec);
+        UUID id = Ids.next();
+        changeLog.insert(customer, id, "APPLY", null, CurrentActor.name(), Instant.now(), spec.describe(),
+                spec.describeRemovals());
+        LicenseChangeResult result = run.apply(id, rules);
         publish(customer, result, "APPLY");
         return result;
-    }
-
-    private static boolean optimistic(Selection selection, LicenseChangeSpec spec) {
-        return selection instanceof Selection.UserIds ids && ids.ids().size() <= LicenseEngine.OPTIMISTIC_USERS
-                && spec.remove().isEmpty();
-    }
-
-    /** The optimistic run's result, or null when it gave up (everything it wrote rolled back). */
-    private LicenseChangeResult tryOptimistic(CustomerId customer, UUID id, CatalogRules rules, Selection selection,
-            LicenseChangeSpec spec, boolean atCommit) {
-        try {
-            return savepoint.execute(s -> {
-                EngineRun run = atCommit ? engine.optimisticAtCommit(customer, id, rules)
-                        : engine.optimistic(customer, id, rules);
-                run.add(selection, spec);
-                return run.finish(spec.products());
-            });
-        } catch (SeatsContended contended) {
-            return null;
-        }
     }
 
     /** Reverts what a change did, user by user, as far as seats and rules allow; a change is undone once. */

@@ -1,6 +1,7 @@
 /**
  * Licensing, as other modules use it: {@link io.seatwise.licensing.LicensingService} (summary for a selection,
- * preview, apply, stored changes, undo), the change ({@link io.seatwise.licensing.Selection}, {@link
+ * preview, apply, stored changes, undo) and {@link io.seatwise.licensing.BestEffortChanges} (a change at best
+ * effort, for provisioning), the change ({@link io.seatwise.licensing.Selection}, {@link
  * io.seatwise.licensing.LicenseChangeSpec}), its results, {@link io.seatwise.licensing.LicensingEvents} and the job
  * kind {@link io.seatwise.licensing.LicenseChangeJobs}; it implements the users module's license port
  * ({@link io.seatwise.users.UserLicenses}). Inside, none of it visible to other modules: {@code rules} holds the

@@ -20,6 +20,7 @@ import io.seatwise.catalog.LicenseFailure;
 import io.seatwise.catalog.ServicePlanId;
 import io.seatwise.catalog.SkuId;
 import io.seatwise.customers.CustomerId;
+import io.seatwise.licensing.BestEffortChanges;
 import io.seatwise.licensing.LicenseChangeResult;
 import io.seatwise.licensing.LicenseChangeSpec;
 import io.seatwise.licensing.LicensingService;
@@ -47,15 +48,18 @@ import org.springframework.transaction.annotation.Transactional;
 class ScimLicensesService implements ScimLicenses {
 
     private final LicensingService licensing;
+    private final BestEffortChanges bestEffort;
     private final UsersService users;
     private final CatalogService catalog;
     private final ScimProducts products;
     private final ScimLicenseErrorRepository errors;
     private final ApplicationEventPublisher events;
 
-    ScimLicensesService(LicensingService licensing, UsersService users, CatalogService catalog, ScimProducts products,
-            ScimLicenseErrorRepository errors, ApplicationEventPublisher events) {
+    ScimLicensesService(LicensingService licensing, BestEffortChanges bestEffort, UsersService users,
+            CatalogService catalog, ScimProducts products, ScimLicenseErrorRepository errors,
+            ApplicationEventPublisher events) {
         this.licensing = licensing;
+        this.bestEffort = bestEffort;
         this.users = users;
         this.catalog = catalog;
         this.products = products;
@@ -134,8 +138,8 @@ class ScimLicensesService implements ScimLicenses {
         LicenseChangeSpec spec = change(want, held);
         if (!spec.products().isEmpty()) {
             Selection selection = new Selection.UserIds(List.of(user));
-            LicenseChangeResult result = atCommit ? licensing.applyBestEffortAtCommit(customer, selection, spec)
-                    : licensing.applyBestEffort(customer, selection, spec);
+            LicenseChangeResult result = atCommit ? bestEffort.applyAtCommit(customer, selection, spec)
+                    : bestEffort.apply(customer, selection, spec);
             result.results().stream().filter(o -> o.userId().equals(user)).flatMap(o -> o.errors().stream())
                     .forEach(f -> failures.add(new Row(f, f.skuId() == null ? "" : rules.partNumber(f.skuId()))));
         }

@@ -39,6 +39,8 @@ abstract class LicensingServiceTests {
     @Autowired
     LicensingService licensing;
     @Autowired
+    BestEffortChanges bestEffortChanges;
+    @Autowired
     LicensingFixture fixture;
     @Autowired
     JdbcClient jdbc;
@@ -478,7 +480,7 @@ abstract class LicensingServiceTests {
     org.springframework.transaction.PlatformTransactionManager transactions;
 
     LicenseChangeResult bestEffort(Tenant t, UserId user, LicenseChangeSpec spec) {
-        return SystemActor.call(() -> licensing.applyBestEffort(t.id(), new Selection.UserIds(List.of(user)), spec));
+        return SystemActor.call(() -> bestEffortChanges.apply(t.id(), new Selection.UserIds(List.of(user)), spec));
     }
 
     @Test
@@ -505,7 +507,7 @@ abstract class LicensingServiceTests {
 
         new org.springframework.transaction.support.TransactionTemplate(transactions).executeWithoutResult(s -> {
             Object savepoint = s.createSavepoint();
-            SystemActor.call(() -> licensing.applyBestEffortAtCommit(t.id(), new Selection.UserIds(List.of(user)),
+            SystemActor.call(() -> bestEffortChanges.applyAtCommit(t.id(), new Selection.UserIds(List.of(user)),
                     assign(E3)));
             s.rollbackToSavepoint(savepoint);
         });
@@ -522,7 +524,7 @@ abstract class LicensingServiceTests {
         var transaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
 
         assertThatThrownBy(() -> transaction.executeWithoutResult(s -> {
-            LicenseChangeResult optimistic = SystemActor.call(() -> licensing.applyBestEffortAtCommit(t.id(),
+            LicenseChangeResult optimistic = SystemActor.call(() -> bestEffortChanges.applyAtCommit(t.id(),
                     new Selection.UserIds(List.of(first)), assign(E3)));
             assertThat(optimistic.succeeded()).isEqualTo(1);
             // Meanwhile another request takes the last seat and commits.
