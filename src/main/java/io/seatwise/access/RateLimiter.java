@@ -15,9 +15,14 @@ import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.distributed.proxy.AsyncCommandExecutor;
+import io.github.bucket4j.distributed.proxy.CommandExecutor;
 import io.github.bucket4j.distributed.proxy.ExpiredEntriesCleaner;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.distributed.proxy.optimization.NopeOptimizationListener;
+import io.github.bucket4j.distributed.proxy.optimization.Optimization;
+import io.github.bucket4j.distributed.proxy.optimization.OptimizationListener;
+import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import io.github.bucket4j.distributed.proxy.optimization.skiponzero.SkipSyncOnZeroOptimization;
 import io.seatwise.shared.SqlDialect;
 import jakarta.servlet.http.HttpServletRequest;
@@ -203,20 +208,41 @@ class RateLimiter {
     }
 
     /**
-     * The subject's bucket in the database, through Bucket4j's skip-sync-on-zero optimization: once this node has
-     * seen the bucket empty, it refuses without asking the database until the next request is due (other nodes
-     * can only have spent more, never less), so a flood that is being refused costs no database round trip. Every
-     * request that may be allowed is counted in the database.
+     * The subject's bucket in the database, through two of Bucket4j's optimizations. Skip-sync-on-zero: once this
+     * node has seen the bucket empty, it refuses without asking the database until the next request is due (other
+     * nodes can only have spent more, never less), so a flood that is being refused costs no database round trip.
+     * Batching: requests of one bucket that arrive on this node while its database transaction runs are counted
+     * together in the next one, so an identity provider's concurrent requests (one token) do not queue one by one
+     * on the bucket's row lock. Every request that may be allowed is counted in the database.
      */
     private Bucket bucket(Rule rule, String subject) {
         return recent.computeIfAbsent(rule.key(subject), key -> {
             BucketConfiguration configuration = rule.bucket();
-            return buckets.builder()
-                    .withOptimization(new SkipSyncOnZeroOptimization(NopeOptimizationListener.INSTANCE,
-                            TimeMeter.SYSTEM_MILLISECONDS))
-                    .build(key, () -> configuration);
+            return buckets.builder().withOptimization(SKIP_ON_ZERO_AND_BATCH).build(key, () -> configuration);
         });
     }
+
+    /** Skip-sync-on-zero around batching ({@link #bucket}). */
+    private static final Optimization SKIP_ON_ZERO_AND_BATCH = new Optimization() {
+        private final Optimization skipOnZero = new SkipSyncOnZeroOptimization(NopeOptimizationListener.INSTANCE,
+                TimeMeter.SYSTEM_MILLISECONDS);
+        private final Optimization batching = Optimizations.batching();
+
+        @Override
+        public Optimization withListener(OptimizationListener listener) {
+            return this;
+        }
+
+        @Override
+        public CommandExecutor apply(CommandExecutor executor) {
+            return skipOnZero.apply(batching.apply(executor));
+        }
+
+        @Override
+        public AsyncCommandExecutor apply(AsyncCommandExecutor executor) {
+            return skipOnZero.apply(batching.apply(executor));
+        }
+    };
 
     /** Deletes the rows of buckets that have been full for a while: a full bucket is the same as none. */
     @Scheduled(fixedDelayString = "${seatwise.limits.cleanup:10m}", initialDelayString = "${seatwise.limits.cleanup:10m}")

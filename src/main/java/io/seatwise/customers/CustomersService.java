@@ -6,6 +6,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.seatwise.catalog.CatalogService;
 import io.seatwise.catalog.Product;
 import io.seatwise.catalog.SkuId;
@@ -34,6 +36,8 @@ public class CustomersService {
     /** The key of {@link #readInTransaction}'s customers among the transaction's resources. */
     private static final Object READ_KEY = new Object();
 
+    /** Customers read by committed transactions (a customer never changes): {@link #readInTransaction}. */
+    private final Cache<CustomerId, Customer> committed = Caffeine.newBuilder().maximumSize(10_000).build();
     private final CustomerRepository repository;
     private final CatalogService catalog;
     private final ApplicationEventPublisher events;
@@ -90,8 +94,12 @@ public class CustomersService {
         if (CurrentActor.tenant().filter(tenant -> !tenant.equals(id.value())).isPresent()) {
             throw DomainException.notFound("customer");
         }
+        Customer customer = committed.getIfPresent(id);
+        if (customer != null) {
+            return customer;
+        }
         Map<CustomerId, Customer> read = readInTransaction();
-        Customer customer = read.get(id);
+        customer = read.get(id);
         if (customer == null) {
             customer = repository.find(id).orElseThrow(() -> DomainException.notFound("customer"));
             read.put(id, customer);
@@ -100,12 +108,14 @@ public class CustomersService {
     }
 
     /**
-     * The customers the current transaction has read: a request's services each call {@link #require} (a SCIM POST
-     * some eight times), and a customer never changes once created (name, country and domains are fixed), so one
-     * read per transaction serves them all.
+     * The customers the current transaction has read, kept once it commits ({@link #committed}): a request's
+     * services each call {@link #require} (a SCIM POST some eight times), and a customer never changes once created
+     * (name, country and domains are fixed; no customer is deleted), so one read serves them all, and every later
+     * request, on any instance. Only a committed read is kept: a customer created in a transaction that then rolls
+     * back is never found.
      */
     @SuppressWarnings("unchecked")
-    private static Map<CustomerId, Customer> readInTransaction() {
+    private Map<CustomerId, Customer> readInTransaction() {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             return new HashMap<>();
         }
@@ -115,6 +125,12 @@ public class CustomersService {
             Map<CustomerId, Customer> fresh = new HashMap<>();
             TransactionSynchronizationManager.bindResource(READ_KEY, fresh);
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    fresh.values().forEach(c -> committed.put(c.id(), new Customer(c.id(), c.name(), c.country(),
+                            List.copyOf(c.domains()), c.createdAt())));
+                }
+
                 @Override
                 public void afterCompletion(int status) {
                     TransactionSynchronizationManager.unbindResourceIfPossible(READ_KEY);
