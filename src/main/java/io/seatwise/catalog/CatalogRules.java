@@ -13,6 +13,8 @@ import java.util.Set;
 public final class CatalogRules {
 
     private final Map<SkuId, Set<ServicePlanId>> plansBySku;
+    /** {@link #plansBySku} turned round: the products holding each plan. */
+    private final Map<ServicePlanId, Set<SkuId>> skusByPlan;
     private final Map<ServicePlanId, Set<Integer>> groupsByPlan;
     private final Map<ServicePlanId, Set<ServicePlanId>> requiredByPlan;
     private final Map<SkuId, Set<String>> offeredOnlyIn;
@@ -33,6 +35,9 @@ public final class CatalogRules {
         this.planFriendlyNames = Map.copyOf(planFriendlyNames);
         this.productNames = Map.copyOf(productNames);
         this.plansBySku = copy(plansBySku);
+        Map<ServicePlanId, Set<SkuId>> skus = new HashMap<>();
+        plansBySku.forEach((sku, plans) -> plans.forEach(p -> skus.computeIfAbsent(p, k -> new HashSet<>()).add(sku)));
+        this.skusByPlan = copy(skus);
         this.groupsByPlan = copy(groupsByPlan);
         this.requiredByPlan = copy(requiredByPlan);
         this.offeredOnlyIn = copy(offeredOnlyIn);
@@ -117,14 +122,7 @@ public final class CatalogRules {
     /** Products holding any of the given plans. */
     public Set<SkuId> productsWithAny(Set<ServicePlanId> plans) {
         Set<SkuId> result = new HashSet<>();
-        if (plans.isEmpty()) {
-            return result;
-        }
-        plansBySku.forEach((sku, p) -> {
-            if (p.stream().anyMatch(plans::contains)) {
-                result.add(sku);
-            }
-        });
+        plans.forEach(p -> result.addAll(skusByPlan.getOrDefault(p, Set.of())));
         return result;
     }
 
