@@ -74,14 +74,16 @@ class ScimUsers {
             User user = users.create(customer, new NewUser(in.userName(), in.givenName(), in.familyName(),
                     in.displayNameOrDefault(), usageLocation(in), DirectoryRole.NONE, in.externalId(),
                     in.preferredLanguage(), in.country()));
-            if (Boolean.FALSE.equals(in.active())) {
+            boolean blocked = Boolean.FALSE.equals(in.active());
+            if (blocked) {
                 user = users.update(customer, user.id(), new UserUpdate(null, null, null, null, null, true));
             }
             profiles.storeNew(customer, user, in.profile());
             User created = user;
             applyLicenses(customer, user.id(), sent.wanted(),
                     () -> licenses.applyToCreated(customer, created, sent.wanted(), atCommit));
-            return get(customer, user.id().value().toString());
+            // The user as created is the user as stored; one blocked at once is read again (its update time).
+            return blocked ? get(customer, user.id().value().toString()) : render(created);
         }));
     }
 
