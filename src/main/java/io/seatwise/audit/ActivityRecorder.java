@@ -36,7 +36,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Writes one log line per change. Listeners run in the publisher's transaction: the line is stored exactly when
- * the change is, and a failed change leaves no line.
+ * the change is, and a failed change leaves no line; a transaction's lines are stored together as it commits
+ * ({@link PendingLines}).
  */
 @Component
 class ActivityRecorder {
@@ -209,7 +210,7 @@ class ActivityRecorder {
     }
 
     private void record(UUID customerId, String action, Map<String, Object> details) {
-        repository.insert(CurrentActor.name(), customerId, action, details);
+        PendingLines.add(repository, repository.line(CurrentActor.name(), customerId, action, details));
     }
 
     private static Map<String, Object> user(String userName, UUID userId) {

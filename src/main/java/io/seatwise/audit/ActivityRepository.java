@@ -13,6 +13,7 @@ import io.seatwise.shared.Like;
 import io.seatwise.shared.PageRequest;
 import io.seatwise.shared.PageResult;
 import io.seatwise.shared.Sql;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
@@ -25,10 +26,12 @@ class ActivityRepository {
     private static final int MAX_DATA = 100_000;
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate template;
     private final JsonMapper json;
 
-    ActivityRepository(JdbcClient jdbc, JsonMapper json) {
+    ActivityRepository(JdbcClient jdbc, JdbcTemplate template, JsonMapper json) {
         this.jdbc = jdbc;
+        this.template = template;
         this.json = json;
     }
 
@@ -37,16 +40,35 @@ class ActivityRepository {
      * which is what "details contain" searches (lines from before V17 have their key=value text there and no data).
      */
     void insert(String actor, UUID customerId, String action, Map<String, Object> details) {
+        insert(List.of(line(actor, customerId, action, details)));
+    }
+
+    /** A line as {@link #insert(List)} stores it, its id and time taken now. */
+    Line line(String actor, UUID customerId, String action, Map<String, Object> details) {
         String values = ActivityDetails.searchText(details);
         String text = values.length() > MAX_DETAILS ? values.substring(0, MAX_DETAILS - 1) + "…" : values;
-        jdbc.sql("""
+        return new Line(Ids.next(), Timestamp.from(Instant.now()), actor.length() > 254 ? actor.substring(0, 254)
+                : actor, customerId, action, text, json(details));
+    }
+
+    /** Stores lines in one JDBC batch (one round trip). */
+    void insert(List<Line> lines) {
+        template.batchUpdate("""
                 INSERT INTO activity_log (id, occurred_at, actor, customer_id, action, details, data)
-                VALUES (:id, :at, :actor, :customer, :action, :details, :data)
-                """)
-                .param("id", Ids.next()).param("at", Timestamp.from(Instant.now()))
-                .param("actor", actor.length() > 254 ? actor.substring(0, 254) : actor)
-                .param("customer", customerId).param("action", action).param("details", text)
-                .param("data", json(details)).update();
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """, lines, lines.size(), (ps, l) -> {
+            ps.setObject(1, l.id());
+            ps.setTimestamp(2, l.at());
+            ps.setString(3, l.actor());
+            ps.setObject(4, l.customerId());
+            ps.setString(5, l.action());
+            ps.setString(6, l.details());
+            ps.setString(7, l.data());
+        });
+    }
+
+    /** One line of the log as stored. */
+    record Line(UUID id, Timestamp at, String actor, UUID customerId, String action, String details, String data) {
     }
 
     /** The JSON of the details; past the column's size (lists at their longest), their plain values alone. */

@@ -44,7 +44,10 @@ final class ScimPosts {
     }
 
     void run(int n) throws Exception {
-        int warm = Integer.getInteger("bench.warmUp", 200);
+        // 2,000: on a 2-core machine the JIT compiles the request paths for about that long; after 200 it was still
+        // compiling through the timed run (a fifth of the JVM's CPU in its compiler threads), so the figure was a
+        // cold server's, not the steady rate of one that has been running.
+        int warm = Integer.getInteger("bench.warmUp", 2000);
         int restN = Integer.getInteger("bench.restUsers", Math.min(n, 2000));
         int extraN = Integer.getInteger("bench.extraUsers", 1000);
         TestCustomerUsers people = app.getBean(TestCustomerUsers.class);

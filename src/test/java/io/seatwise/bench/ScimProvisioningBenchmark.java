@@ -32,7 +32,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * same HTTP and rendering, found by primary key) and a filter matching nobody (what Entra sends before a create).
  *
  * <pre>./mvnw -Pbenchmark -DskipTests test -Dbench.main=io.seatwise.bench.ScimProvisioningBenchmark</pre>
- * Options beside those above: -Dbench.db=h2,postgres, -Dbench.warmUp (untimed users per path, 200), -Dbench.part
+ * Options beside those above: -Dbench.db=h2,postgres, -Dbench.warmUp (untimed users per path, 2,000,
+ * in the same customers), -Dbench.part
  * (the role's part number, SPE_E3), -Dbench.skip=lookup or provisioning, -Dbench.profile=true (where the request
  * threads' wall time goes, {@link WallProfiler}).
  */

@@ -1,0 +1,7 @@
+package io.seatwise.audit;
+
+import io.seatwise.support.PostgresTest;
+
+@PostgresTest
+class PendingLinesPostgresTests extends PendingLinesTests {
+}
