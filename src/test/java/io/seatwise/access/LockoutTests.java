@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.ResultMatcher;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -144,6 +145,33 @@ abstract class LockoutTests extends ApiTestSupport {
                 .andExpect(content().string(not(containsString("not correct"))));
         mvc.perform(get("/login").param("locked", "<b>x</b>")).andExpect(status().isOk())
                 .andExpect(content().string(not(containsString("Too many failed sign-ins"))));
+    }
+
+    @Test
+    void wrongCurrentPasswordsOnThePasswordPageCountLikeWrongSignInsAndTheOneThatLocksSignsTheSessionOut()
+            throws Exception {
+        Member user = customerUsers.create(customerUsers.tenant(1), DirectoryRole.NONE);
+        String from = address();
+        MockHttpSession session = (MockHttpSession) signIn(from, user.userName(), TestCustomerUsers.PASSWORD)
+                .andExpect(status().is3xxRedirection()).andReturn().getRequest().getSession();
+        for (int i = 0; i < 4; i++) {
+            changePassword(from, session, "wrong-guess-" + i).andExpect(status().isUnprocessableContent())
+                    .andExpect(content().string(containsString("The current password is not correct.")));
+        }
+        // The fifth wrong one locks the account: signed out, and told to wait
+        changePassword(from, session, "wrong-guess-4").andExpect(redirectedUrl("/login?locked=1"));
+        mvc.perform(get("/account/password").session(session)).andExpect(status().is3xxRedirection())
+                .andExpect(result -> assertThat(result.getResponse().getRedirectedUrl()).endsWith("/login"));
+        // The lock is the account's, as after five wrong sign-ins: even the right password is refused
+        signIn(address(), user.userName(), TestCustomerUsers.PASSWORD).andExpect(redirectedUrl("/login?locked=1"));
+        assertThat(count("SELECT count(*) FROM activity_log WHERE action = 'access.locked' AND data LIKE ?",
+                "%" + user.userName() + "%")).isEqualTo(1);
+    }
+
+    ResultActions changePassword(String address, MockHttpSession session, String current) throws Exception {
+        return mvc.perform(from(address, post("/account/password").session(session).with(csrf())
+                .param("currentPassword", current).param("newPassword", "a-brand-new-passphrase")
+                .param("confirmPassword", "a-brand-new-passphrase")));
     }
 
     @Test

@@ -1,9 +1,8 @@
 package io.seatwise.access.web;
 
-import io.seatwise.access.AgentPrincipal;
-import io.seatwise.access.AgentService;
-import io.seatwise.access.CustomerSignIn;
-import io.seatwise.access.CustomerUserPrincipal;
+import java.util.OptionalLong;
+
+import io.seatwise.access.OwnPasswords;
 import io.seatwise.access.SessionEnding;
 import io.seatwise.shared.DomainException;
 import io.seatwise.web.ConsoleMessages;
@@ -12,7 +11,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,7 +22,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 
 /**
  * The signed-in agent or customer user changes its password; the one page someone signed in with a temporary
- * password can reach.
+ * password can reach. Wrong current passwords count like wrong sign-ins ({@link OwnPasswords}): the one that locks
+ * the account signs the session out to the sign-in page, which says how long to wait.
  */
 @Controller
 @RequestMapping("/account/password")
@@ -31,15 +33,12 @@ class PasswordController {
     record PasswordForm(String currentPassword, String newPassword, String confirmPassword) {
     }
 
-    private final AgentService agents;
-    private final CustomerSignIn customerUsers;
+    private final OwnPasswords passwords;
     private final ConsoleMessages messages;
     private final SessionEnding sessions;
 
-    PasswordController(AgentService agents, CustomerSignIn customerUsers, ConsoleMessages messages,
-            SessionEnding sessions) {
-        this.agents = agents;
-        this.customerUsers = customerUsers;
+    PasswordController(OwnPasswords passwords, ConsoleMessages messages, SessionEnding sessions) {
+        this.passwords = passwords;
         this.messages = messages;
         this.sessions = sessions;
     }
@@ -59,11 +58,13 @@ class PasswordController {
             errors = FormErrors.of("confirmPassword", messages.get("password.mismatch"));
         } else {
             try {
-                if (me instanceof CustomerUserPrincipal user) {
-                    customerUsers.changePassword(user, form.currentPassword(), form.newPassword());
-                } else {
-                    agents.changePassword(((AgentPrincipal) me).agent().id(), form.currentPassword(),
-                            form.newPassword());
+                OptionalLong locked = passwords.change(me, form.currentPassword(), form.newPassword(),
+                        request.getRemoteAddr());
+                if (locked.isPresent()) {
+                    // Too many wrong passwords: signed out, as a locked sign-in is, and told how long to wait
+                    new SecurityContextLogoutHandler().logout(request, response,
+                            SecurityContextHolder.getContext().getAuthentication());
+                    return "redirect:/login?locked=" + locked.getAsLong();
                 }
                 // One's other sessions end; this one stays (SessionRefresh gives it the new authorities, e.g. no
                 // longer change-required only) and lands on the account page, which says the password was changed.
