@@ -41,26 +41,25 @@ public class OwnPasswords {
         String name = me.getUsername();
         String address = RateLimitFilter.address(remoteAddress);
         Optional<Duration> wait = lockout.waitFor(name, address);
-        if (wait.isPresent()) {
-            return OptionalLong.of(SignInLockedException.wholeMinutes(wait.get()));
+        if (wait.isEmpty()) {
+            try {
+                if (me instanceof CustomerUserPrincipal user) {
+                    customerUsers.changePassword(user, current, newPassword);
+                } else {
+                    agents.changePassword(((AgentPrincipal) me).agent().id(), current, newPassword);
+                }
+                return OptionalLong.empty();
+            } catch (DomainException refused) {
+                if (!"wrong-password".equals(refused.type())) {
+                    throw refused;
+                }
+                lockout.failed(name, address);
+                wait = lockout.waitFor(name, address);
+                if (wait.isEmpty()) {
+                    throw refused;
+                }
+            }
         }
-        try {
-            if (me instanceof CustomerUserPrincipal user) {
-                customerUsers.changePassword(user, current, newPassword);
-            } else {
-                agents.changePassword(((AgentPrincipal) me).agent().id(), current, newPassword);
-            }
-            return OptionalLong.empty();
-        } catch (DomainException refused) {
-            if (!"wrong-password".equals(refused.type())) {
-                throw refused;
-            }
-            lockout.failed(name, address);
-            wait = lockout.waitFor(name, address);
-            if (wait.isPresent()) {
-                return OptionalLong.of(SignInLockedException.wholeMinutes(wait.get()));
-            }
-            throw refused;
-        }
+        return OptionalLong.of(SignInLockedException.wholeMinutes(wait.get()));
     }
 }

@@ -10,8 +10,8 @@ import io.seatwise.web.FormErrors;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
 import org.springframework.stereotype.Controller;
@@ -51,7 +51,7 @@ class PasswordController {
     }
 
     @PostMapping
-    String change(@AuthenticationPrincipal UserDetails me, PasswordForm form, Model model,
+    String change(@AuthenticationPrincipal UserDetails me, PasswordForm form, Model model, Authentication auth,
             HttpServletRequest request, HttpServletResponse response) {
         FormErrors errors;
         if (form.newPassword() == null || !form.newPassword().equals(form.confirmPassword())) {
@@ -62,8 +62,7 @@ class PasswordController {
                         request.getRemoteAddr());
                 if (locked.isPresent()) {
                     // Too many wrong passwords: signed out, as a locked sign-in is, and told how long to wait
-                    new SecurityContextLogoutHandler().logout(request, response,
-                            SecurityContextHolder.getContext().getAuthentication());
+                    new SecurityContextLogoutHandler().logout(request, response, auth);
                     return "redirect:/login?locked=" + locked.getAsLong();
                 }
                 // One's other sessions end; this one stays (SessionRefresh gives it the new authorities, e.g. no
