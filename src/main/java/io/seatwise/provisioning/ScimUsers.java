@@ -225,9 +225,10 @@ class ScimUsers {
 
     /**
      * Applies the licenses asked for ({@code apply}: one of {@link ScimLicenses}' applies), after the user is written,
-     * in a savepoint of the request's transaction. {@link ScimLicenses#apply} reports what it cannot give rather than throwing; should a refusal be thrown all the
-     * same, what it wrote is rolled back to the savepoint, it is logged and the request still succeeds: the user is
-     * written, and an identity provider told otherwise would retry for ever.
+     * in a savepoint of the request's transaction. {@link ScimLicenses#apply} reports what it cannot give rather than
+     * throwing; should a refusal be thrown all the same, what it wrote is rolled back to the savepoint, it is logged
+     * and the request still succeeds: the user is written, and an identity provider told otherwise would retry for
+     * ever.
      */
     private void applyLicenses(CustomerId customer, UserId user, List<ScimLicenses.Wanted> wanted,
             Supplier<?> apply) {
